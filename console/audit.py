@@ -1,0 +1,78 @@
+"""The append-only audit trail, which is also the change feed every PC follows.
+
+A mutation records who did what, when (the server's clock) and the values before and after. Other
+PCs ask for the entries newer than the last one they saw (a cheap poll, or after a PostgreSQL
+NOTIFY) and refresh what those entries concern.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from console.db import server_now
+from console.models import AuditEntry
+
+
+@dataclass(frozen=True)
+class Change:
+    id: int
+    at: datetime
+    agent_id: int | None
+    entity: str
+    entity_id: int | None
+    action: str
+
+
+def _encode(value: Any) -> str | None:
+    if value is None:
+        return None
+
+    def default(obj: Any) -> Any:
+        if isinstance(obj, datetime | date | time):
+            return obj.isoformat()
+        raise TypeError(f"cannot record {type(obj).__name__} in the audit trail")
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=default)
+
+
+def record_change(
+    session: Session,
+    *,
+    agent_id: int | None,
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> Change:
+    """Append one audit entry (flushes, never commits)."""
+    entry = AuditEntry(
+        at=at or server_now(session),
+        agent_id=agent_id,
+        entity=entity,
+        entity_id=entity_id,
+        action=action,
+        before=_encode(before),
+        after=_encode(after),
+    )
+    session.add(entry)
+    session.flush()
+    return Change(entry.id, entry.at, agent_id, entity, entity_id, action)
+
+
+def latest_change_id(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(AuditEntry.id), 0))) or 0)
+
+
+def changes_since(session: Session, after_id: int, limit: int = 500) -> list[Change]:
+    rows = session.scalars(
+        select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id).limit(limit)
+    )
+    return [Change(r.id, r.at, r.agent_id, r.entity, r.entity_id, r.action) for r in rows]

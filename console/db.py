@@ -1,0 +1,165 @@
+"""Database engine, the UTC column type and the unit-of-work helper.
+
+The default database is an SQLite file in the user's data folder; every office PC can instead share
+one PostgreSQL server named by ``SUPPORT_CONSOLE_DATABASE_URL``. Both run the same models and the
+same Alembic migrations.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import DateTime, Engine, create_engine, event, text
+from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+ENV_URL = "SUPPORT_CONSOLE_DATABASE_URL"
+APP_NAME = "SupportConsole"
+
+
+class NaiveDatetimeError(ValueError):
+    """A datetime without a timezone reached the database layer."""
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC, refuses naive ones and always returns aware UTC values."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected a datetime, got {type(value).__name__}")
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise NaiveDatetimeError(f"naive datetime refused: {value!r}; give it a timezone")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            # SQLite has no timezone type: keep the UTC wall time, restored as UTC on the way out.
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    """What the status bar says about the database in use."""
+
+    kind: str  # "sqlite" or "postgresql"
+    location: str  # a file path, or host:port/dbname (never the password)
+    shared: bool
+
+
+def default_sqlite_path(demo: bool = False) -> Path:
+    """The SQLite file in the user's data folder (a separate one for the demo)."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / ("demo.sqlite3" if demo else "console.sqlite3")
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite+pysqlite:///{Path(path)}"
+
+
+def resolve_url(explicit: str | None = None, demo: bool = False) -> str:
+    """The database URL: an explicit one, else the environment's, else the local SQLite file."""
+    if explicit:
+        return explicit
+    env = os.environ.get(ENV_URL, "").strip()
+    if env and not demo:
+        return env
+    return sqlite_url(default_sqlite_path(demo))
+
+
+def describe(url: str) -> DatabaseInfo:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return DatabaseInfo("sqlite", u.database or ":memory:", shared=False)
+    host = u.host or "localhost"
+    port = f":{u.port}" if u.port else ""
+    return DatabaseInfo(u.get_backend_name(), f"{host}{port}/{u.database or ''}", shared=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Take transaction control away from pysqlite so that BEGIN is ours (SQLAlchemy's recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # IMMEDIATE takes the write lock up front, so read-then-write operations (deductions) never
+    # fail half-way with "database is locked"; plain reads use a deferred BEGIN.
+    mode = "BEGIN IMMEDIATE" if conn.get_execution_options().get("sqlite_immediate") else "BEGIN"
+    conn.exec_driver_sql(mode)
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create the engine for ``url`` with the settings each backend needs."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database in (None, "", ":memory:"):
+            raise ValueError("an in-memory SQLite database gives each thread its own; use a file")
+        Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15}, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 5)
+    kwargs.setdefault("connect_args", {"connect_timeout": 5})
+    return create_engine(url, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(factory: sessionmaker[Session], *, write_lock: bool = False) -> Iterator[Session]:
+    """One transaction: commit when the block succeeds, roll back when it raises.
+
+    Services flush, never commit; this is the only place a transaction ends. ``write_lock`` asks
+    SQLite for its write lock at BEGIN (PostgreSQL uses row locks inside the services instead).
+    """
+    session = factory()
+    try:
+        if write_lock and session.get_bind().dialect.name == "sqlite":
+            session.connection(execution_options={"sqlite_immediate": True})
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def server_now(session: Session) -> datetime:
+    """The database server's clock, aware UTC: sessions start and stop on it, not on the PC's."""
+    if session.get_bind().dialect.name == "sqlite":
+        raw = session.execute(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one()
+        return datetime.fromisoformat(str(raw)).replace(tzinfo=UTC)
+    value = session.execute(text("SELECT statement_timestamp()")).scalar_one()
+    assert isinstance(value, datetime)
+    return value.astimezone(UTC)
