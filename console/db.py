@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import DateTime, Engine, create_engine, event, text
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = ["DatabaseInfo", "Session", "SessionFactory", "UTCDateTime", "make_engine", "unit_of_work"]
 from sqlalchemy.types import TypeDecorator
 
 ENV_URL = "SUPPORT_CONSOLE_DATABASE_URL"
@@ -129,6 +131,19 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("connect_args", {"connect_timeout": 5})
     return create_engine(url, **kwargs)
+
+
+SessionFactory = sessionmaker[Session]
+"""What the UI holds to open sessions; it never builds SQL itself."""
+
+
+def is_connection_error(error: BaseException) -> bool:
+    """Whether ``error`` means the database could not be reached (as opposed to a refused change)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, OperationalError) and "locked" not in str(error)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -69,8 +69,15 @@ def test_unit_of_work_rolls_back_on_error(factory: sessionmaker[Session]) -> Non
 
 def test_foreign_keys_are_enforced(factory: sessionmaker[Session]) -> None:
     with pytest.raises(IntegrityError), unit_of_work(factory) as s:
-        s.add(Package(customer_id=999, kind="support", minutes=60, purchased_on=date(2026, 1, 1),
-                      expires_on=date(2027, 1, 1)))
+        s.add(
+            Package(
+                customer_id=999,
+                kind="support",
+                minutes=60,
+                purchased_on=date(2026, 1, 1),
+                expires_on=date(2027, 1, 1),
+            )
+        )
         s.flush()
 
 
@@ -80,8 +87,13 @@ def test_rule8_ledger_forfeit_recorded_at_most_once_per_package(factory: session
         c = Customer(code="C1", name="آزمایش")
         s.add(c)
         s.flush()
-        p = Package(customer_id=c.id, kind="support", minutes=60, purchased_on=date(2025, 3, 21),
-                    expires_on=date(2026, 3, 21))
+        p = Package(
+            customer_id=c.id,
+            kind="support",
+            minutes=60,
+            purchased_on=date(2025, 3, 21),
+            expires_on=date(2026, 3, 21),
+        )
         s.add(p)
         s.flush()
         s.add(LedgerEntry(customer_id=c.id, package_id=p.id, kind="forfeit", minutes=-10, created_at=now))

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set everything up and run every check: lint, types, layering, the tests on SQLite and on a real
+# PostgreSQL server (started here on a loopback port in a temporary folder), and the smoke test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh postgresql
+export QT_QPA_PLATFORM=offscreen
+
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== mypy (strict on console/)"
+.venv/bin/mypy console ui
+
+pgdir=$(mktemp -d /tmp/support-console-pg.XXXXXX)
+port=${SUPPORT_CONSOLE_TEST_PG_PORT:-55432}
+stop_pg() {
+  bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  runuser -u postgres -- "$bindir/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1 \
+    || "$bindir/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$pgdir"
+}
+trap stop_pg EXIT
+echo "== starting PostgreSQL on 127.0.0.1:$port"
+export SUPPORT_CONSOLE_TEST_PG_URL=$(bash scripts/pg-start.sh "$pgdir" "$port")
+export SUPPORT_CONSOLE_REQUIRE_PG=1
+
+echo "== pytest (SQLite and PostgreSQL)"
+.venv/bin/python -m pytest -p no:cacheprovider -q "$@"
+
+echo "== smoke test"
+.venv/bin/support-console --smoke-test

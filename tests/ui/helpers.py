@@ -1,0 +1,42 @@
+"""Shared GUI-test helpers: a demo-filled shell on a real database."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QTableView, QWidget
+
+LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every piece of interface text a person sees under ``root`` (not the data in table cells)."""
+    texts = [root.windowTitle()] if root.isWindow() else []
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root):
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        if isinstance(w, QListWidget):
+            texts.extend(w.item(i).text() for i in range(w.count()))
+        if isinstance(w, QTableView) and w.model() is not None:
+            model = w.model()
+            texts.extend(str(model.headerData(c, _horizontal()) or "") for c in range(model.columnCount()))
+        placeholder = getattr(w, "placeholderText", None)
+        if callable(placeholder):
+            texts.append(placeholder())
+    return [t for t in texts if t]
+
+
+def english_left(root: QWidget) -> list[str]:
+    return [t for t in visible_texts(root) if LATIN.search(t)]
+
+
+def _horizontal():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def process(ms: int = 50) -> None:
+    QApplication.processEvents()

@@ -1,0 +1,84 @@
+"""Follows the shared database's change feed, so that what one PC changes shows on the others.
+
+Every mutation appends to the audit trail; this polls for entries newer than the last one seen (a
+cheap indexed query every second) on its own thread, and emits them. A local mutation calls
+:meth:`ChangeFeed.poke` to be seen at once.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from console.audit import Change, changes_since, latest_change_id
+from console.db import SessionFactory, unit_of_work
+
+
+class ChangeFeed(QObject):
+    """Polls the audit trail for changes.
+
+    Signals:
+        changed(list[Change]): entries newer than the last seen, oldest first.
+        reachable(bool): whether the last poll reached the database.
+    """
+
+    changed = Signal(object)
+    reachable = Signal(bool)
+    _polled = Signal(object, object)
+
+    def __init__(self, factory: SessionFactory, interval_ms: int = 1000, parent: QObject | None = None):
+        super().__init__(parent)
+        self._factory = factory
+        self._last_id: int | None = None
+        self._in_flight = False
+        self._again = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="changes")
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.poke)
+        self._polled.connect(self._on_polled, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.poke()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def poke(self) -> None:
+        """Look for new changes now (coalesced when a poll is already under way)."""
+        if self._in_flight:
+            self._again = True
+            return
+        self._in_flight = True
+        last = self._last_id
+
+        def job() -> None:
+            try:
+                with unit_of_work(self._factory) as session:
+                    if last is None:
+                        result: object = latest_change_id(session)
+                    else:
+                        result = changes_since(session, last)
+            except Exception as exc:
+                self._polled.emit(None, exc)
+            else:
+                self._polled.emit(result, None)
+
+        self._pool.submit(job)
+
+    def _on_polled(self, result: object, error: object) -> None:
+        self._in_flight = False
+        self.reachable.emit(error is None)
+        if error is None:
+            if isinstance(result, int):
+                self._last_id = result
+            elif isinstance(result, list) and result:
+                changes: list[Change] = result
+                self._last_id = changes[-1].id
+                self.changed.emit(changes)
+        if self._again:
+            self._again = False
+            self.poke()

@@ -1,0 +1,156 @@
+"""Start-up: choose and prepare the database, set up Qt, open the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from console.agents import AgentInfo, ensure_first_supervisor, find_agent
+from console.calendar_store import seed_calendar
+from console.clock import TEHRAN, Clock, FixedClock, SystemClock
+from console.db import (
+    default_sqlite_path,
+    describe,
+    make_engine,
+    resolve_url,
+    session_factory,
+    sqlite_url,
+    unit_of_work,
+)
+from console.demo import FIXED_ANCHOR, build_demo
+from console.ledger import record_forfeits
+from console.migrate import upgrade_to_head
+
+DEMO_AGENT = "maryam"
+#: messages the offscreen platform prints about features it lacks; not faults of the app
+BENIGN_QT_MESSAGES = {"This plugin does not support propagateSizeHints()"}
+
+
+def _prepare_demo_file(path: Path, anchor: datetime, rebuild: bool) -> None:
+    """Build the demo database unless one built today already exists."""
+    marker = path.with_suffix(".anchor")
+    today = anchor.astimezone(TEHRAN).date().isoformat()
+    if not rebuild and path.exists() and marker.exists() and marker.read_text().strip() == today:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    engine = make_engine(sqlite_url(path))
+    upgrade_to_head(engine)
+    with unit_of_work(session_factory(engine)) as session:
+        build_demo(session, anchor)
+    engine.dispose()
+    marker.write_text(today)
+
+
+def prepare_database(args: argparse.Namespace, tmp: Path | None) -> tuple[str, Clock, bool]:
+    """The database URL, the clock and whether this is the demo."""
+    if tmp is not None:
+        path = tmp / "demo.sqlite3"
+        _prepare_demo_file(path, FIXED_ANCHOR, rebuild=True)
+        return sqlite_url(path), FixedClock(FIXED_ANCHOR), True
+    if args.demo:
+        path = default_sqlite_path(demo=True)
+        _prepare_demo_file(path, datetime.now(UTC).replace(second=0, microsecond=0), rebuild=False)
+        return sqlite_url(path), SystemClock(), True
+    return resolve_url(args.database), SystemClock(), False
+
+
+def sign_in(factory: object, username: str | None, demo: bool) -> AgentInfo:
+    with unit_of_work(factory) as session:  # type: ignore[arg-type]
+        if username or demo:
+            agent = find_agent(session, username or DEMO_AGENT)
+            if agent is None:
+                raise SystemExit(f"support-console: no agent named {username!r}")
+            return agent
+        return ensure_first_supervisor(session)
+
+
+def launch(args: argparse.Namespace, tmp: Path | None) -> int:
+    url, clock, demo = prepare_database(args, tmp)
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    factory = session_factory(engine)
+    today = clock.now().astimezone(TEHRAN).date()
+    with unit_of_work(factory) as session:
+        seed_calendar(session, today)
+    with unit_of_work(factory) as session:
+        record_forfeits(session, today)
+    agent = sign_in(factory, args.agent, demo)
+
+    from ui.app import setup_application
+    from ui.shell import build_shell
+
+    warnings: list[str] = []
+    if args.smoke_test or args.screenshot:
+        _capture_qt_messages(warnings)
+    app = setup_application(sys.argv[:1], dark=args.dark)
+    window, ctx = build_shell(factory, clock, agent, describe(url), demo)
+    window.show()
+
+    if args.smoke_test or args.screenshot:
+        code = _walk_pages(app, window, ctx, args.screenshot, warnings)
+        ctx.feed.stop()
+        ctx.runner.shutdown()
+        engine.dispose()
+        return code
+    code = app.exec()
+    ctx.feed.stop()
+    ctx.runner.shutdown()
+    engine.dispose()
+    return code
+
+
+def _capture_qt_messages(sink: list[str]) -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if message in BENIGN_QT_MESSAGES:
+            return
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            sink.append(message)
+        print(f"qt: {message}", file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def wait_until_idle(app: object, ctx: object, timeout: float = 15.0) -> bool:
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    deadline = time.monotonic() + timeout
+    quiet_since: float | None = None
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if ctx.runner.is_idle():  # type: ignore[attr-defined]
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since > 0.3:
+                return True
+        else:
+            quiet_since = None
+        time.sleep(0.01)
+    return False
+
+
+def _walk_pages(app: object, window: object, ctx: object, shots: Path | None, warnings: list[str]) -> int:
+    errors: list[str] = []
+    ctx.runner.failed.connect(lambda e: errors.append(repr(e)))  # type: ignore[attr-defined]
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    for n, page in enumerate(window.pages):  # type: ignore[attr-defined]
+        window.show_page(n)  # type: ignore[attr-defined]
+        if not wait_until_idle(app, ctx):
+            errors.append(f"page {type(page).__name__} did not finish loading")
+        if shots is not None:
+            path = shots / f"{n + 1:02d}-{page.slug}.png"
+            window.grab().save(str(path))  # type: ignore[attr-defined]
+            print(path)
+    problems = errors + warnings
+    for p in problems:
+        print(f"support-console: {p}", file=sys.stderr)
+    if not problems:
+        print(f"smoke test: {len(window.pages)} pages opened, no errors")  # type: ignore[attr-defined]
+    return 1 if problems else 0

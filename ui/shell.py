@@ -1,0 +1,32 @@
+"""Builds the main window with its pages and the shared context."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from console.agents import AgentInfo
+from console.clock import Clock
+from console.db import DatabaseInfo, SessionFactory
+from ui.change_feed import ChangeFeed
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.pages.base import Page
+from ui.pages.customers import CustomersPage
+from ui.runner import DbRunner
+
+
+def page_classes(agent: AgentInfo) -> list[type[Page]]:
+    """The pages this person sees, in navigation order."""
+    return [CustomersPage]
+
+
+def build_shell(
+    factory: SessionFactory, clock: Clock, agent: AgentInfo, database: DatabaseInfo, demo: bool
+) -> tuple[MainWindow, AppContext]:
+    app = QApplication.instance()
+    runner = DbRunner(factory, app)
+    feed = ChangeFeed(factory, parent=app)
+    ctx = AppContext(runner=runner, feed=feed, clock=clock, agent=agent, database=database, demo=demo)
+    window = MainWindow(ctx, page_classes(agent))
+    feed.start()
+    return window, ctx
