@@ -50,7 +50,7 @@ def test_main_window_is_right_to_left_and_persian(qtbot: QtBot, shell: tuple[Mai
 def test_customers_page_shows_balances_from_the_ledger(
     qtbot: QtBot, shell: tuple[MainWindow, object]
 ) -> None:
-    window, ctx = shell
+    window, _ctx = shell
     page = window.pages[0]
     window.show_page(0)
     qtbot.waitUntil(lambda: page.model.rowCount() == 40, timeout=10_000)  # type: ignore[attr-defined]
@@ -61,7 +61,7 @@ def test_customers_page_shows_balances_from_the_ledger(
 def test_table_models_pass_qtmodeltester(
     qtmodeltester, qtbot: QtBot, shell: tuple[MainWindow, object]
 ) -> None:  # type: ignore[no-untyped-def]
-    window, ctx = shell
+    window, _ctx = shell
     page = window.pages[0]
     window.show_page(0)
     qtbot.waitUntil(lambda: page.model.rowCount() == 40, timeout=10_000)  # type: ignore[attr-defined]
