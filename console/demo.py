@@ -257,10 +257,13 @@ def _tickets(
             TicketMessage(kind="customer", body=f"سلام، {subject}. لطفاً راهنمایی کنید.", created_at=created)
         ]
         sales = CATEGORIES[category] is Entitlement.SALES
-        agent = rng.choice(agents[1:])
+        agent = rng.choice(agents)
         reply_at = calendar.add_business_time(created, timedelta(minutes=rng.randint(4, 340)))
         old = created < now - timedelta(days=3)
-        if reply_at < now and (old or rng.random() < 0.45):
+        # A few tickets run late; most that waited past four business hours have been answered.
+        late = calendar.business_time_between(created, now) > timedelta(hours=4)
+        answered = old or (late and rng.random() < 0.9) or rng.random() < 0.25
+        if reply_at < now and answered:
             messages[0].answered_at = reply_at
             body = (
                 "این درخواست به واحد فروش ارجاع شد؛ همکاران فروش با شما تماس می‌گیرند."
@@ -271,13 +274,13 @@ def _tickets(
             ticket.assigned_agent_id = agent.id
             ticket.updated_at = reply_at
             roll = rng.random()
-            if old and roll < 0.8:
+            if roll < (0.8 if old else 0.4):
                 ticket.status = rng.choice(["resolved", "closed", "closed"])
             elif roll < 0.9:
                 ticket.status = "waiting"
             else:
                 follow = reply_at + timedelta(minutes=rng.randint(10, 600))
-                if follow < now:
+                if not old and follow < now:
                     messages.append(
                         TicketMessage(kind="customer", body="ممنون، ولی مشکل هنوز هست.", created_at=follow)
                     )

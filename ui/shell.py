@@ -12,12 +12,13 @@ from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages.base import Page
 from ui.pages.customers import CustomersPage
+from ui.pages.queue import QueuePage
 from ui.runner import DbRunner
 
 
 def page_classes(agent: AgentInfo) -> list[type[Page]]:
     """The pages this person sees, in navigation order."""
-    return [CustomersPage]
+    return [QueuePage, CustomersPage]
 
 
 def build_shell(

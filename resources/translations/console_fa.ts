@@ -1,89 +1,339 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
   <context>
+    <name>BreachAlerts</name>
+    <message>
+      <location filename="../../ui/alerts.py" line="58" />
+      <source>Ticket #%1 is near its deadline</source>
+      <translation>مهلت تیکت #%1 نزدیک است</translation>
+    </message>
+    <message>
+      <location filename="../../ui/alerts.py" line="60" />
+      <source>%1 — %2 business time left</source>
+      <translation>%1 — %2 زمان کاری مانده</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarSettingsPage</name>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="64" />
+      <source>Estimated: to confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="65" />
+      <source>Confirmed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="132" />
+      <location filename="../../ui/pages/calendar_settings.py" line="183" />
+      <source>Business calendar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="140" />
+      <source>Only a supervisor can change the business calendar; you can view it here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="146" />
+      <source>Save hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="147" />
+      <source>Discard changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="151" />
+      <source>Add closure…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="152" />
+      <location filename="../../ui/pages/calendar_settings.py" line="368" />
+      <source>Remove closure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="161" />
+      <source>Add holiday…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="162" />
+      <source>Confirm date…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="163" />
+      <location filename="../../ui/pages/calendar_settings.py" line="338" />
+      <source>Remove holiday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="166" />
+      <source>Weekly hours (Tehran time)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="169" />
+      <source>Closures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="173" />
+      <source>Holidays</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="174" />
+      <source>Jalali year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="231" />
+      <source>%1 holidays</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="231" />
+      <source>%1 holidays, %2 to confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="246" />
+      <source>Now: open. Closes %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="248" />
+      <source>Now: closed (%1). Opens %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="250" />
+      <source>Now: closed (%1). No open hours are set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="260" />
+      <source>holiday: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="262" />
+      <source>closure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="263" />
+      <source>outside working hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="333" />
+      <source>Remove the holiday “%1” on %2?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="363" />
+      <source>Remove the closure from %1 until %2?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="382" />
+      <source>The operation could not be completed; nothing was changed.
+%1</source>
+      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="385" />
+      <source>Not done</source>
+      <translation type="unfinished">انجام نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="386" />
+      <source>OK</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="391" />
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="392" />
+      <source>Keep</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ClosureDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="32" />
+      <source>Add closure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="37" />
+      <source>e.g. Government-announced closure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="38" />
+      <source>The end must be after the start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="43" />
+      <source>Add</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="44" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="47" />
+      <source>From</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="48" />
+      <source>Until</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="49" />
+      <source>Reason</source>
+      <translation type="unfinished">شرح</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="51" />
+      <source>Times are on the Tehran clock. The desk counts no business time in between.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Columns</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="40" />
+      <location filename="../../ui/pages/customers.py" line="46" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="41" />
+      <location filename="../../ui/pages/customers.py" line="47" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="42" />
+      <location filename="../../ui/pages/customers.py" line="49" />
       <source>Support left</source>
       <translation>ماندهٔ پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="45" />
+      <location filename="../../ui/pages/customers.py" line="56" />
       <source>Training left</source>
       <translation>ماندهٔ آموزش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="48" />
+      <location filename="../../ui/pages/customers.py" line="63" />
       <source>Next expiry</source>
       <translation>نزدیک‌ترین انقضا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="50" />
+      <location filename="../../ui/pages/customers.py" line="69" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="58" />
+      <location filename="../../ui/pages/customers.py" line="80" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="59" />
+      <location filename="../../ui/pages/customers.py" line="82" />
       <source>Purchased</source>
       <translation>تاریخ خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="61" />
+      <location filename="../../ui/pages/customers.py" line="88" />
       <source>Expires</source>
       <translation>پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="63" />
+      <location filename="../../ui/pages/customers.py" line="94" />
       <source>Days left</source>
       <translation>روز مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="67" />
+      <location filename="../../ui/pages/customers.py" line="101" />
       <source>Bought</source>
       <translation>خریداری‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="69" />
+      <location filename="../../ui/pages/customers.py" line="107" />
       <source>Balance</source>
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="77" />
+      <location filename="../../ui/pages/customers.py" line="120" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="79" />
+      <location filename="../../ui/pages/customers.py" line="125" />
       <source>Entry</source>
       <translation>ردیف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="80" />
+      <location filename="../../ui/pages/customers.py" line="127" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="83" />
+      <location filename="../../ui/pages/customers.py" line="133" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="86" />
+      <location filename="../../ui/pages/calendar_settings.py" line="82" />
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="84" />
+      <source>Weekday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="89" />
+      <source>Holiday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="91" />
+      <source>State</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="104" />
+      <source>From</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="110" />
+      <source>Until</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="112" />
+      <location filename="../../ui/pages/customers.py" line="139" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
@@ -91,185 +341,256 @@
   <context>
     <name>CustomersPage</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="116" />
+      <location filename="../../ui/pages/customers.py" line="154" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="120" />
+      <location filename="../../ui/pages/customers.py" line="158" />
       <source>Search by name or code…</source>
       <translation>جستجو با نام یا کد…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="147" />
+      <location filename="../../ui/pages/customers.py" line="184" />
       <source>Packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="151" />
+      <location filename="../../ui/pages/customers.py" line="186" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="204" />
+      <location filename="../../ui/pages/customers.py" line="237" />
       <source>Support left: %1</source>
       <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="205" />
+      <location filename="../../ui/pages/customers.py" line="238" />
       <source>Training left: %1</source>
       <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="206" />
+      <location filename="../../ui/pages/customers.py" line="239" />
       <source>Subscription until %1</source>
       <translation>اشتراک تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="209" />
+      <location filename="../../ui/pages/customers.py" line="242" />
       <source>Extra billable: %1</source>
       <translation>ساعات مازاد: %1</translation>
     </message>
   </context>
   <context>
+    <name>DayHours</name>
+    <message>
+      <location filename="../../ui/jalali_widgets.py" line="163" />
+      <source>Closed</source>
+      <translation type="unfinished">بسته‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/jalali_widgets.py" line="166" />
+      <source>+ Interval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/jalali_widgets.py" line="167" />
+      <source>Add an open interval (e.g. after a lunch break)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/jalali_widgets.py" line="220" />
+      <source>Remove this interval</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HolidayDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="35" />
+      <source>Confirm holiday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="35" />
+      <source>Add holiday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="40" />
+      <source>e.g. Eid al-Fitr</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
+      <source>Confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
+      <source>Add</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="47" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="50" />
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="52" />
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="57" />
+      <source>Lunar holidays are estimated and can be a day off the official calendar. Move the date if the official day differs, then confirm.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="9" />
+      <location filename="../../ui/labels.py" line="11" />
       <source>Service availability</source>
       <translation>دسترس‌پذیری سرویس</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="10" />
+      <location filename="../../ui/labels.py" line="12" />
       <source>Support portal</source>
       <translation>پورتال پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="11" />
+      <location filename="../../ui/labels.py" line="13" />
       <source>Feature questions</source>
       <translation>پرسش دربارهٔ امکانات</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="12" />
+      <location filename="../../ui/labels.py" line="14" />
       <source>Guidance</source>
       <translation>راهنمایی</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="13" />
+      <location filename="../../ui/labels.py" line="15" />
       <source>Technical problem</source>
       <translation>رفع اشکال فنی</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="14" />
+      <location filename="../../ui/labels.py" line="16" />
       <source>Customisation</source>
       <translation>سفارشی‌سازی</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="15" />
+      <location filename="../../ui/labels.py" line="17" />
       <source>Training</source>
       <translation>آموزش</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="16" />
+      <location filename="../../ui/labels.py" line="18" />
       <source>Analysis and design</source>
       <translation>تحلیل و طراحی</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="17" />
+      <location filename="../../ui/labels.py" line="19" />
       <source>On-site support</source>
       <translation>پشتیبانی حضوری</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="18" />
+      <location filename="../../ui/labels.py" line="20" />
       <source>Comprehensive training</source>
       <translation>آموزش جامع</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="20" />
+      <location filename="../../ui/labels.py" line="22" />
       <source>Free support</source>
       <translation>پشتیبانی رایگان</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="21" />
+      <location filename="../../ui/labels.py" line="23" />
       <source>Support package</source>
       <translation>بستهٔ پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="22" />
+      <location filename="../../ui/labels.py" line="24" />
       <source>Sales department</source>
       <translation>واحد فروش</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="24" />
+      <location filename="../../ui/labels.py" line="26" />
       <source>Purchase</source>
       <translation>خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="25" />
+      <location filename="../../ui/labels.py" line="27" />
       <source>Session deduction</source>
       <translation>کسر جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="26" />
+      <location filename="../../ui/labels.py" line="28" />
       <source>Adjustment</source>
       <translation>اصلاح</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="27" />
+      <location filename="../../ui/labels.py" line="29" />
       <source>Expiry forfeit</source>
       <translation>سوخت پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="28" />
+      <location filename="../../ui/labels.py" line="30" />
       <source>Extra billable hours</source>
       <translation>ساعات مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="29" />
+      <location filename="../../ui/labels.py" line="31" />
       <source>Correction</source>
       <translation>تصحیح</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="31" />
+      <location filename="../../ui/labels.py" line="33" />
       <source>Open</source>
       <translation>باز</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="32" />
+      <location filename="../../ui/labels.py" line="34" />
       <source>Waiting on customer</source>
       <translation>در انتظار مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="33" />
+      <location filename="../../ui/labels.py" line="35" />
       <source>Resolved</source>
       <translation>حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="34" />
+      <location filename="../../ui/labels.py" line="36" />
       <source>Closed</source>
       <translation>بسته‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="36" />
+      <location filename="../../ui/labels.py" line="38" />
       <source>Phone</source>
       <translation>تلفنی</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="37" />
+      <location filename="../../ui/labels.py" line="39" />
       <source>Remote session</source>
       <translation>اتصال از راه دور</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="38" />
+      <location filename="../../ui/labels.py" line="40" />
       <source>Ticket</source>
       <translation>تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="40" />
+      <location filename="../../ui/labels.py" line="42" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="41" />
+      <location filename="../../ui/labels.py" line="43" />
       <source>Supervisor</source>
       <translation>سرپرست</translation>
     </message>
@@ -282,51 +603,384 @@
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="69" />
+      <location filename="../../ui/main_window.py" line="70" />
       <source>Signed in: %1 (%2)</source>
       <translation>کاربر: %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="73" />
       <source>Shared server %1</source>
       <translation>سرور مشترک %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="73" />
       <source>Local file</source>
       <translation>پایگاه دادهٔ محلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="75" />
       <source>Demo database</source>
       <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="122" />
+      <location filename="../../ui/main_window.py" line="123" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="127" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="128" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewTicketDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="23" />
+      <source>New ticket</source>
+      <translation>تیکت جدید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="36" />
+      <source>What the customer asked for</source>
+      <translation>درخواست مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="40" />
+      <source>Create</source>
+      <translation>ایجاد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="41" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="45" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="46" />
+      <source>Subject</source>
+      <translation>موضوع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="47" />
+      <source>Category</source>
+      <translation>دسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="48" />
+      <source>Message</source>
+      <translation>پیام</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueModel</name>
+    <message>
+      <location filename="../../ui/queue_model.py" line="41" />
+      <source>My tickets</source>
+      <translation>تیکت‌های من</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="42" />
+      <location filename="../../ui/queue_model.py" line="291" />
+      <source>Unassigned</source>
+      <translation>بدون کارشناس</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="43" />
+      <source>All open</source>
+      <translation>همهٔ باز</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="44" />
+      <source>Breaching within the hour</source>
+      <translation>کمتر از یک ساعت مانده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="45" />
+      <source>Breached</source>
+      <translation>گذشته از مهلت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="48" />
+      <source>No.</source>
+      <translation>شماره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="49" />
+      <source>Time to respond</source>
+      <translation>مهلت پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="50" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="51" />
+      <source>Subject</source>
+      <translation>موضوع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="52" />
+      <source>State</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="53" />
+      <source>Agent</source>
+      <translation>کارشناس</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="54" />
+      <source>Category</source>
+      <translation>دسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="55" />
+      <source>Entitlement</source>
+      <translation>پرداخت از</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="68" />
+      <source>Holiday: %1</source>
+      <translation>تعطیل رسمی: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="69" />
+      <source>official holiday</source>
+      <translation>تعطیل رسمی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="72" />
+      <source>Closure: %1</source>
+      <translation>تعطیلی: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="73" />
+      <source>announced closure</source>
+      <translation>تعطیلی اعلام‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="78" />
+      <source>After hours</source>
+      <translation>خارج از ساعت کاری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="79" />
+      <source>%1 — resumes %2</source>
+      <translation>%1 — از %2 ادامه می‌یابد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="303" />
+      <source>Waiting on customer</source>
+      <translation>در انتظار مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="308" />
+      <source>%1 overdue</source>
+      <translation>%1 تأخیر</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="314" />
+      <source>until %1</source>
+      <translation>تا %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue_model.py" line="330" />
+      <source>Waiting since %1</source>
+      <translation>در انتظار پاسخ از %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueuePage</name>
+    <message>
+      <location filename="../../ui/pages/queue.py" line="56" />
+      <source>Ticket queue</source>
+      <translation>صف تیکت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/queue.py" line="67" />
+      <source>Search number, customer or text… (Ctrl+F)</source>
+      <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/queue.py" line="69" />
+      <source>New ticket</source>
+      <translation>تیکت جدید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/queue.py" line="70" />
+      <source>Ctrl+N</source>
+      <translation>Ctrl+N</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/queue.py" line="205" />
+      <source>The desk is closed; deadlines are paused. %1</source>
+      <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TicketPane</name>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="95" />
+      <source>Claim</source>
+      <translation>برداشتن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="96" />
+      <source>Take this ticket (Ctrl+K)</source>
+      <translation>این تیکت را بردارید (Ctrl+K)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="97" />
+      <source>Start timer</source>
+      <translation>شروع زمان‌سنج</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="98" />
+      <source>Time a session on this ticket (Ctrl+T)</source>
+      <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="101" />
+      <source>Category</source>
+      <translation>دسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="103" />
+      <source>State</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="105" />
+      <source>Agent</source>
+      <translation>کارشناس</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="114" />
+      <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
+      <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="117" />
+      <source>Send reply</source>
+      <translation>ارسال پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="118" />
+      <source>Reply and resolve</source>
+      <translation>پاسخ و حل‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="119" />
+      <source>Internal note</source>
+      <translation>یادداشت داخلی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="163" />
+      <source>Choose a ticket from the queue</source>
+      <translation>تیکتی را از صف انتخاب کنید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="210" />
+      <source>%1 • opened %2 • %3</source>
+      <translation>%1 • ثبت %2 • %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="221" />
+      <source>Unassigned</source>
+      <translation>بدون کارشناس</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="239" />
+      <source>No reply is awaited.</source>
+      <translation>پاسخی در انتظار نیست.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="243" />
+      <source>Last reply was in time (due %1).</source>
+      <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="245" />
+      <source>Last reply was late (due %1).</source>
+      <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="247" />
+      <source>Response overdue by %1 (due %2).</source>
+      <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="248" />
+      <source>Reply within %1 business time (due %2).</source>
+      <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="250" />
+      <source>Paused: %1</source>
+      <translation>متوقف: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="255" />
+      <source>Free support: by ticket only, nothing is deducted.</source>
+      <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="257" />
+      <source>Paid from the customer's support package.</source>
+      <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="259" />
+      <source>Paid from the customer's training package.</source>
+      <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="261" />
+      <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
+      <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="268" />
+      <source>No valid package.</source>
+      <translation>بستهٔ معتبری ندارد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="272" />
+      <source>%1: %2 left, until %3 (%4 days)</source>
+      <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="284" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/ticket_pane.py" line="286" />
+      <source>Internal note: %1</source>
+      <translation>یادداشت داخلی: %1</translation>
     </message>
   </context>
 </TS>

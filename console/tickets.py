@@ -1,0 +1,442 @@
+"""Tickets: the queue, the conversation, and every change an agent makes to a ticket.
+
+Each mutation checks the version the agent saw (a stale edit is refused, never silently
+overwritten), records an audit entry (which is also how other PCs learn of it), flushes and leaves
+the commit to the unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from console.agents import get_agent
+from console.audit import Change, record_change
+from console.db import server_now
+from console.entitlements import CATEGORIES, entitlement_for
+from console.errors import ConflictError, NotFoundError, ValidationError
+from console.models import TICKET_STATUSES, Agent, Customer, Ticket, TicketMessage
+
+OPEN_STATUSES = ("open", "waiting")
+MAX_SUBJECT = 300
+MAX_BODY = 20_000
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    customer_id: int
+    customer_name: str
+    subject: str
+    category: str
+    entitlement: str
+    status: str
+    assigned_agent_id: int | None
+    assigned_name: str
+    created_at: datetime
+    updated_at: datetime
+    awaiting_since: datetime | None
+    version: int
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    kind: str  # customer, agent or note
+    author: str
+    body: str
+    created_at: datetime
+    answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    row: QueueRow
+    messages: list[MessageView]
+
+
+STALE = "این تیکت را همکار دیگری در همین فاصله تغییر داده است؛ نسخهٔ تازه بارگذاری شد. دوباره امتحان کنید."
+
+
+def queue_select() -> Select[Any]:
+    assignee = aliased(Agent)
+    return (
+        select(
+            Ticket.id,
+            Ticket.customer_id,
+            Customer.name,
+            Ticket.subject,
+            Ticket.category,
+            Ticket.status,
+            Ticket.assigned_agent_id,
+            assignee.full_name,
+            Ticket.created_at,
+            Ticket.updated_at,
+            Ticket.awaiting_since,
+            Ticket.version,
+        )
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(assignee, assignee.id == Ticket.assigned_agent_id)
+    )
+
+
+def queue_row(r: tuple) -> QueueRow:  # type: ignore[type-arg]
+    return QueueRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        str(entitlement_for(r[4])) if r[4] in CATEGORIES else "",
+        r[5],
+        r[6],
+        r[7] or "",
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+    )
+
+
+def list_open_tickets(session: Session) -> list[QueueRow]:
+    """Every ticket not resolved or closed, with what the queue shows."""
+    query = queue_select().where(Ticket.status.in_(OPEN_STATUSES))
+    return [queue_row(r) for r in session.execute(query).tuples()]
+
+
+def get_queue_row(session: Session, ticket_id: int) -> QueueRow:
+    found = session.execute(queue_select().where(Ticket.id == ticket_id)).first()
+    if found is None:
+        raise NotFoundError("تیکت پیدا نشد.")
+    return queue_row(tuple(found))
+
+
+def search_ticket_ids(session: Session, text: str, limit: int = 2000) -> list[int]:
+    """Tickets whose number, subject, customer or any message contains ``text``."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    like = f"%{text}%"
+    conditions: list[ColumnElement[bool]] = [
+        Ticket.subject.ilike(like),
+        Customer.name.ilike(like),
+        TicketMessage.body.ilike(like),
+    ]
+    digits = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+    if digits.isdigit():
+        conditions.append(Ticket.id == int(digits))
+    query = (
+        select(Ticket.id)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(TicketMessage, TicketMessage.ticket_id == Ticket.id)
+        .where(or_(*conditions))
+        .distinct()
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def ticket_detail(session: Session, ticket_id: int) -> TicketDetail:
+    row = get_queue_row(session, ticket_id)
+    author = aliased(Agent)
+    messages = [
+        MessageView(
+            m.id,
+            m.kind,
+            name or (row.customer_name if m.kind == "customer" else ""),
+            m.body,
+            m.created_at,
+            m.answered_at,
+        )
+        for m, name in session.execute(
+            select(TicketMessage, author.full_name)
+            .outerjoin(author, author.id == TicketMessage.agent_id)
+            .where(TicketMessage.ticket_id == ticket_id)
+            .order_by(TicketMessage.created_at, TicketMessage.id)
+        ).tuples()
+    ]
+    return TicketDetail(row, messages)
+
+
+def _body(text: str, what: str = "متن پیام") -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(f"{what} خالی است.")
+    if len(text) > MAX_BODY:
+        raise ValidationError(f"{what} بیش از حد طولانی است (حداکثر {MAX_BODY} نویسه).")
+    return text
+
+
+def _bump(
+    session: Session, ticket_id: int, expected_version: int | None, values: dict[str, object]
+) -> Ticket:
+    """Apply ``values`` only if the ticket still has the version the agent saw; else refuse."""
+    conditions = [Ticket.id == ticket_id]
+    if expected_version is not None:
+        conditions.append(Ticket.version == expected_version)
+    result = session.execute(
+        update(Ticket)
+        .where(and_(*conditions))
+        .values(version=Ticket.version + 1, **values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        if session.get(Ticket, ticket_id) is None:
+            raise NotFoundError("تیکت پیدا نشد.")
+        raise ConflictError(STALE)
+    ticket = session.get(Ticket, ticket_id, populate_existing=True)
+    assert ticket is not None
+    return ticket
+
+
+def _answer_waiting(session: Session, ticket_id: int, at: datetime) -> None:
+    session.execute(
+        update(TicketMessage)
+        .where(
+            TicketMessage.ticket_id == ticket_id,
+            TicketMessage.kind == "customer",
+            TicketMessage.answered_at.is_(None),
+        )
+        .values(answered_at=at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def create_ticket(
+    session: Session,
+    *,
+    agent_id: int | None,
+    customer_id: int | None,
+    subject: str,
+    category: str,
+    body: str,
+    at: datetime | None = None,
+    external_id: str | None = None,
+) -> tuple[int, Change]:
+    """A new ticket with the customer's first message; its response clock starts at once."""
+    if customer_id is None or session.get(Customer, customer_id) is None:
+        raise NotFoundError("مشتری پیدا نشد؛ یکی از مشتریان فهرست را انتخاب کنید.")
+    subject = _body(subject, "موضوع")
+    if len(subject) > MAX_SUBJECT:
+        raise ValidationError(f"موضوع بیش از حد طولانی است (حداکثر {MAX_SUBJECT} نویسه).")
+    if category not in CATEGORIES:
+        raise ValidationError("دسته‌بندی نامعتبر است.")
+    body = _body(body)
+    when = at or server_now(session)
+    ticket = Ticket(
+        customer_id=customer_id,
+        subject=subject,
+        category=category,
+        status="open",
+        created_at=when,
+        updated_at=when,
+        awaiting_since=when,
+        external_id=external_id,
+    )
+    session.add(ticket)
+    session.flush()
+    session.add(TicketMessage(ticket_id=ticket.id, kind="customer", body=body, created_at=when))
+    session.flush()
+    change = record_change(
+        session,
+        agent_id=agent_id,
+        entity="ticket",
+        entity_id=ticket.id,
+        action="create",
+        after={"customer_id": customer_id, "subject": subject, "category": category},
+        at=when,
+    )
+    return ticket.id, change
+
+
+def add_customer_message(
+    session: Session, *, agent_id: int | None, ticket_id: int, body: str, at: datetime | None = None
+) -> Change:
+    """A customer writes again: it waits for a reply, and a waiting, resolved or closed ticket reopens."""
+    body = _body(body)
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFoundError("تیکت پیدا نشد.")
+    when = at or server_now(session)
+    session.add(TicketMessage(ticket_id=ticket_id, kind="customer", body=body, created_at=when))
+    values: dict[str, object] = {"status": "open", "updated_at": when}
+    if ticket.awaiting_since is None:
+        values["awaiting_since"] = when
+    before = ticket.status
+    _bump(session, ticket_id, None, values)
+    return record_change(
+        session,
+        agent_id=agent_id,
+        entity="ticket",
+        entity_id=ticket_id,
+        action="customer_message",
+        before={"status": before},
+        after={"status": "open"},
+        at=when,
+    )
+
+
+def reply(
+    session: Session,
+    *,
+    agent_id: int,
+    ticket_id: int,
+    body: str,
+    expected_version: int,
+    new_status: str = "waiting",
+) -> Change:
+    """An agent's reply: records the response, stops the deadline, and sets the state."""
+    body = _body(body)
+    if new_status not in TICKET_STATUSES:
+        raise ValidationError("وضعیت نامعتبر است.")
+    get_agent(session, agent_id)
+    when = server_now(session)
+    ticket = _bump(
+        session,
+        ticket_id,
+        expected_version,
+        {"status": new_status, "awaiting_since": None, "updated_at": when},
+    )
+    _answer_waiting(session, ticket_id, when)
+    session.add(
+        TicketMessage(ticket_id=ticket_id, kind="agent", agent_id=agent_id, body=body, created_at=when)
+    )
+    if ticket.assigned_agent_id is None:
+        ticket.assigned_agent_id = agent_id
+    session.flush()
+    return record_change(
+        session,
+        agent_id=agent_id,
+        entity="ticket",
+        entity_id=ticket_id,
+        action="reply",
+        after={"status": new_status},
+        at=when,
+    )
+
+
+def add_note(session: Session, *, agent_id: int, ticket_id: int, body: str) -> Change:
+    """An internal note: the customer never sees it and it changes no deadline."""
+    body = _body(body, "یادداشت")
+    if session.get(Ticket, ticket_id) is None:
+        raise NotFoundError("تیکت پیدا نشد.")
+    when = server_now(session)
+    session.add(
+        TicketMessage(ticket_id=ticket_id, kind="note", agent_id=agent_id, body=body, created_at=when)
+    )
+    session.flush()
+    return record_change(
+        session, agent_id=agent_id, entity="ticket", entity_id=ticket_id, action="note", at=when
+    )
+
+
+def set_status(
+    session: Session, *, agent_id: int, ticket_id: int, status: str, expected_version: int
+) -> Change:
+    """Open, waiting on the customer, resolved or closed. Leaving "open" answers what waits."""
+    if status not in TICKET_STATUSES:
+        raise ValidationError("وضعیت نامعتبر است.")
+    when = server_now(session)
+    current = session.get(Ticket, ticket_id)
+    if current is None:
+        raise NotFoundError("تیکت پیدا نشد.")
+    before = current.status
+    values: dict[str, object] = {"status": status, "updated_at": when}
+    if status != "open":
+        values["awaiting_since"] = None
+    _bump(session, ticket_id, expected_version, values)
+    if status != "open":
+        _answer_waiting(session, ticket_id, when)
+    return record_change(
+        session,
+        agent_id=agent_id,
+        entity="ticket",
+        entity_id=ticket_id,
+        action="status",
+        before={"status": before},
+        after={"status": status},
+        at=when,
+    )
+
+
+def claim(session: Session, *, agent_id: int, ticket_id: int) -> Change:
+    """Take an unassigned ticket; if a colleague took it first, say who."""
+    get_agent(session, agent_id)
+    when = server_now(session)
+    result = session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id, Ticket.assigned_agent_id.is_(None))
+        .values(assigned_agent_id=agent_id, version=Ticket.version + 1, updated_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        ticket = session.get(Ticket, ticket_id, populate_existing=True)
+        if ticket is None:
+            raise NotFoundError("تیکت پیدا نشد.")
+        if ticket.assigned_agent_id == agent_id:
+            raise ConflictError("این تیکت از پیش با شماست.")
+        owner = session.get(Agent, ticket.assigned_agent_id)
+        raise ConflictError(f"این تیکت را {owner.full_name if owner else 'همکار دیگری'} زودتر برداشته است.")
+    return record_change(
+        session,
+        agent_id=agent_id,
+        entity="ticket",
+        entity_id=ticket_id,
+        action="claim",
+        after={"assigned_agent_id": agent_id},
+        at=when,
+    )
+
+
+def assign(
+    session: Session, *, actor_id: int, ticket_id: int, agent_id: int | None, expected_version: int
+) -> Change:
+    """Give the ticket to an agent (or release it with None)."""
+    if agent_id is not None:
+        target = get_agent(session, agent_id)
+        if not target.active:
+            raise ValidationError("این کارشناس غیرفعال است.")
+    when = server_now(session)
+    _bump(session, ticket_id, expected_version, {"assigned_agent_id": agent_id, "updated_at": when})
+    return record_change(
+        session,
+        agent_id=actor_id,
+        entity="ticket",
+        entity_id=ticket_id,
+        action="assign",
+        after={"assigned_agent_id": agent_id},
+        at=when,
+    )
+
+
+def change_category(
+    session: Session, *, agent_id: int, ticket_id: int, category: str, expected_version: int
+) -> Change:
+    if category not in CATEGORIES:
+        raise ValidationError("دسته‌بندی نامعتبر است.")
+    when = server_now(session)
+    current = session.get(Ticket, ticket_id)
+    if current is None:
+        raise NotFoundError("تیکت پیدا نشد.")
+    before = current.category
+    _bump(session, ticket_id, expected_version, {"category": category, "updated_at": when})
+    return record_change(
+        session,
+        agent_id=agent_id,
+        entity="ticket",
+        entity_id=ticket_id,
+        action="category",
+        before={"category": before},
+        after={"category": category},
+        at=when,
+    )
+
+
+def count_open(session: Session) -> int:
+    return int(
+        session.scalar(select(func.count()).select_from(Ticket).where(Ticket.status.in_(OPEN_STATUSES))) or 0
+    )

@@ -1,0 +1,1 @@
+"""Dialogs the pages open: one module each."""

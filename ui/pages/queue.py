@@ -1,0 +1,277 @@
+"""The ticket queue: the screen agents work from all day, with live response countdowns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.audit import Change
+from console.customers import list_customers
+from console.db import Session
+from console.jalali import to_persian_digits
+from console.queue import QueueSnapshot, load_queue, load_rows
+from console.tickets import create_ticket, search_ticket_ids
+from ui.alerts import BreachAlerts
+from ui.context import AppContext
+from ui.delegates import CountdownDelegate
+from ui.dialogs.new_ticket import NewTicketDialog
+from ui.pages.base import Page
+from ui.queue_model import VIEW_TITLES, VIEWS, QueueModel, closed_text, tr
+from ui.ticket_pane import TicketPane
+from ui.widgets import make_table
+
+
+class QueuePage(Page):
+    """Signals:
+    start_session(int, int): time work for (customer id, ticket id).
+    """
+
+    entities = frozenset({"ticket", "calendar", "settings"})
+    slug = "queue"
+    start_session = Signal(int, int)
+    TICK_MS = 1000
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = QueueModel(ctx.clock, ctx.agent.id, self)
+        self.alerts = BreachAlerts(self)
+        self._ticks = 0
+        self._pending_ticket: int | None = None
+        self._build_ui()
+        self._connect_signals()
+
+    def title(self) -> str:
+        return self.tr("Ticket queue")
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for view in VIEWS:
+            self.tabs.addTab(tr(VIEW_TITLES[view]))
+        self.tabs.setCurrentIndex(VIEWS.index("all"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search number, customer or text… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("New ticket"))
+        self.new_button.setToolTip(self.tr("Ctrl+N"))
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("closedBanner")
+        self.banner.setVisible(False)
+
+        self.table = make_table(self.model, stretch_last=False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QueueModel.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        for col, width in (
+            (QueueModel.COL_NUMBER, 60),
+            (QueueModel.COL_CUSTOMER, 170),
+            (QueueModel.COL_CATEGORY, 130),
+            (QueueModel.COL_ENTITLEMENT, 120),
+            (QueueModel.COL_AGENT, 110),
+            (QueueModel.COL_STATE, 110),
+            (QueueModel.COL_COUNTDOWN, 210),
+        ):
+            self.table.setColumnWidth(col, width)
+        self.table.sortByColumn(QueueModel.COL_COUNTDOWN, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.countdown_delegate = CountdownDelegate(self.table)
+        self.table.setItemDelegateForColumn(QueueModel.COL_COUNTDOWN, self.countdown_delegate)
+
+        self.pane = TicketPane(self.ctx)
+        left = QWidget()
+        v = QVBoxLayout(left)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.tabs)
+        v.addLayout(top)
+        v.addWidget(self.banner)
+        v.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.TICK_MS)
+
+    def _connect_signals(self) -> None:
+        self.timer.timeout.connect(self.tick)
+        self.tabs.currentChanged.connect(lambda i: self._set_view(VIEWS[i]))
+        self.search.returnPressed.connect(self._run_search)
+        self.search.textChanged.connect(lambda text: self._run_search() if not text else None)
+        self.new_button.clicked.connect(self.new_ticket)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.activated.connect(lambda _i: self.pane.reply_box.setFocus())
+        self.pane.start_session.connect(self.start_session)
+        for n, _view in enumerate(VIEWS):
+            shortcut = QShortcut(QKeySequence(f"Alt+{n + 1}"), self)
+            shortcut.activated.connect(lambda n=n: self.tabs.setCurrentIndex(n))
+        for keys, slot in (
+            ("Ctrl+F", self._focus_search),
+            ("Ctrl+N", self.new_ticket),
+            ("F5", self.refresh),
+            ("Ctrl+L", self.table.setFocus),
+        ):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+
+    # --- loading ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.ctx.runner.run(load_queue, self._show_snapshot)
+
+    def _show_snapshot(self, snapshot: QueueSnapshot) -> None:
+        current = self.pane.ticket_id
+        self.model.set_snapshot(snapshot)
+        self._after_rows_changed(current)
+        self.tick()
+        if self.isVisible():
+            self.timer.start()
+
+    def on_changes(self, changes: Sequence[Change]) -> None:
+        if not self._loaded:
+            return
+        if any(c.entity in ("calendar", "settings") for c in changes):
+            self.refresh()
+            return
+        ids = {c.entity_id for c in changes if c.entity == "ticket" and c.entity_id is not None}
+        if not ids:
+            return
+        self.ctx.runner.run(lambda s: load_rows(s, ids), self._patch)
+        if self.pane.ticket_id in ids:
+            self.pane.load(self.pane.ticket_id)
+
+    def _patch(self, result: tuple[list, list[int]]) -> None:  # type: ignore[type-arg]
+        current = self.pane.ticket_id
+        self.model.apply_rows(*result)
+        self._after_rows_changed(current)
+
+    def _after_rows_changed(self, keep_ticket: int | None) -> None:
+        self._update_counts()
+        target = keep_ticket if keep_ticket is not None else self._pending_ticket
+        row = self.model.row_of(target) if target is not None else -1
+        if row >= 0:
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectionModel().blockSignals(False)
+            if self._pending_ticket is not None:
+                self._pending_ticket = None
+                self.pane.load(target)  # type: ignore[arg-type]
+        elif keep_ticket is None and self.model.rowCount() and self.pane.ticket_id is None:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        for n, view in enumerate(VIEWS):
+            self.tabs.setTabText(n, f"{tr(VIEW_TITLES[view])} ({to_persian_digits(str(counts[view]))})")
+        window = self.window()
+        if hasattr(window, "set_badge"):
+            window.set_badge(self, counts["all"])
+
+    # --- the tick -----------------------------------------------------------------------------
+    def visible_rows(self) -> tuple[int, int]:
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            return 0, -1
+        if last < 0:
+            last = self.model.rowCount() - 1
+        return first, last
+
+    def tick(self) -> None:
+        first, last = self.visible_rows()
+        self.model.tick(first, last)
+        closed = self.model.closed
+        self.banner.setVisible(closed is not None)
+        if closed is not None:
+            self.banner.setText(
+                self.tr("The desk is closed; deadlines are paused. %1").replace("%1", closed_text(closed))
+            )
+        self._ticks += 1
+        if self._ticks % 10 == 0:
+            self._update_counts()
+            self.alerts.check(self.model, self.ctx.agent.id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.model.snapshot is not None:
+            self.tick()
+            self.timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()  # nothing to repaint while hidden
+        super().hideEvent(event)
+
+    # --- interaction --------------------------------------------------------------------------
+    def _set_view(self, view: str) -> None:
+        current = self.pane.ticket_id
+        self.model.set_view(view)
+        self._after_rows_changed(current)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _run_search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.model.set_search(None)
+            self._after_rows_changed(self.pane.ticket_id)
+            return
+        self.ctx.runner.run(lambda s: set(search_ticket_ids(s, text)), self._show_search)
+
+    def _show_search(self, ids: set[int]) -> None:
+        self.model.set_search(ids)
+        self._after_rows_changed(self.pane.ticket_id)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row())
+        if row is not None and row.id != self.pane.ticket_id:
+            self.pane.load(row.id)
+
+    def open_ticket(self, ticket_id: int) -> None:
+        self._pending_ticket = ticket_id
+        self.pane.load(ticket_id)
+
+    def new_ticket(self) -> None:
+        today = self.ctx.today()
+        self.ctx.runner.run(lambda s: list_customers(s, today), self._ask_new_ticket)
+
+    def _ask_new_ticket(self, customers: list) -> None:  # type: ignore[type-arg]
+        dialog = NewTicketDialog(customers, self)
+        if dialog.exec() != NewTicketDialog.DialogCode.Accepted:
+            return
+        customer_id, subject, category, body = dialog.values()
+        me = self.ctx.agent.id
+
+        def op(s: Session) -> int:
+            ticket_id, _change = create_ticket(
+                s, agent_id=me, customer_id=customer_id, subject=subject, category=category, body=body
+            )
+            return ticket_id
+
+        def done(ticket_id: int) -> None:
+            self._pending_ticket = ticket_id
+            self.ctx.feed.poke()
+
+        self.ctx.runner.run(op, done)

@@ -1,0 +1,375 @@
+"""The ticket pane beside the queue: the conversation, the reply box, state and assignment.
+
+Beside the conversation: the deadline, what pays for work on this ticket (rules 3-6: free support,
+a support or training package, or the sales department, which gets no timer), and the customer's
+package balances and expiry.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.agents import AgentInfo, list_agents
+from console.customers import CustomerDetail, customer_detail
+from console.db import Session
+from console.entitlements import CATEGORIES
+from console.errors import ConsoleError
+from console.jalali import format_date, format_datetime, format_duration, format_minutes, to_persian_digits
+from console.sla import Deadline, DeadlineState, ticket_deadline
+from console.tickets import (
+    TicketDetail,
+    add_note,
+    assign,
+    change_category,
+    claim,
+    reply,
+    set_status,
+    ticket_detail,
+)
+from ui.context import AppContext
+from ui.labels import label
+from ui.queue_model import closed_text
+
+BUBBLE = {
+    "customer": ("#e3f2fd", "#0d47a1"),
+    "agent": ("#e8f5e9", "#1b5e20"),
+    "note": ("#fff8e1", "#795548"),
+}
+
+
+class TicketPane(QFrame):
+    """Signals:
+    start_session(int, int): the agent asks to time work on (customer id, ticket id).
+    """
+
+    start_session = Signal(int, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ticketPane")
+        self._detail: TicketDetail | None = None
+        self._agents: list[AgentInfo] = []
+        self._build_ui()
+        self._connect_signals()
+        self.show_empty()
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("pageHeading")
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.deadline = QLabel()
+        self.deadline.setObjectName("deadlineLine")
+        self.entitlement = QLabel()
+        self.entitlement.setWordWrap(True)
+        self.entitlement.setObjectName("entitlementLine")
+        self.balances = QLabel()
+        self.balances.setWordWrap(True)
+
+        self.category = QComboBox()
+        for code in CATEGORIES:
+            self.category.addItem(label(code), code)
+        self.status = QComboBox()
+        for code in ("open", "waiting", "resolved", "closed"):
+            self.status.addItem(label(code), code)
+        self.assignee = QComboBox()
+        self.claim_button = QPushButton(self.tr("Claim"))
+        self.claim_button.setToolTip(self.tr("Take this ticket (Ctrl+K)"))
+        self.timer_button = QPushButton(self.tr("Start timer"))
+        self.timer_button.setToolTip(self.tr("Time a session on this ticket (Ctrl+T)"))
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Category")))
+        controls.addWidget(self.category, 2)
+        controls.addWidget(QLabel(self.tr("State")))
+        controls.addWidget(self.status, 1)
+        controls.addWidget(QLabel(self.tr("Agent")))
+        controls.addWidget(self.assignee, 2)
+        controls.addWidget(self.claim_button)
+        controls.addWidget(self.timer_button)
+
+        self.conversation = QTextBrowser()
+        self.conversation.setOpenExternalLinks(False)
+        self.reply_box = QPlainTextEdit()
+        self.reply_box.setPlaceholderText(
+            self.tr("Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)")
+        )
+        self.reply_box.setMaximumHeight(130)
+        self.reply_button = QPushButton(self.tr("Send reply"))
+        self.reply_resolve_button = QPushButton(self.tr("Reply and resolve"))
+        self.note_button = QPushButton(self.tr("Internal note"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reply_button)
+        buttons.addWidget(self.reply_resolve_button)
+        buttons.addWidget(self.note_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.deadline)
+        layout.addWidget(self.entitlement)
+        layout.addWidget(self.balances)
+        layout.addLayout(controls)
+        layout.addWidget(self.conversation, 1)
+        layout.addWidget(self.reply_box)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.reply_button.clicked.connect(lambda: self._send_reply("waiting"))
+        self.reply_resolve_button.clicked.connect(lambda: self._send_reply("resolved"))
+        self.note_button.clicked.connect(self._send_note)
+        self.claim_button.clicked.connect(self._claim)
+        self.timer_button.clicked.connect(self._start_timer)
+        self.category.activated.connect(self._category_chosen)
+        self.status.activated.connect(self._status_chosen)
+        self.assignee.activated.connect(self._assignee_chosen)
+        for keys, slot in (
+            ("Ctrl+Return", lambda: self._send_reply("waiting")),
+            ("Ctrl+Shift+Return", self._send_note),
+            ("Ctrl+K", self._claim),
+            ("Ctrl+T", self._start_timer),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- showing ------------------------------------------------------------------------------
+    @property
+    def ticket_id(self) -> int | None:
+        return self._detail.row.id if self._detail else None
+
+    def show_empty(self) -> None:
+        self._detail = None
+        self.title.setText(self.tr("Choose a ticket from the queue"))
+        for w in (self.meta, self.deadline, self.entitlement, self.balances):
+            w.clear()
+        self.conversation.clear()
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (
+            self.category,
+            self.status,
+            self.assignee,
+            self.claim_button,
+            self.timer_button,
+            self.reply_box,
+            self.reply_button,
+            self.reply_resolve_button,
+            self.note_button,
+        ):
+            w.setEnabled(on)
+
+    def load(self, ticket_id: int) -> None:
+        now = self.ctx.clock.now()
+        today = self.ctx.today()
+
+        def op(session: Session) -> tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo]]:
+            detail = ticket_detail(session, ticket_id)
+            return (
+                detail,
+                ticket_deadline(session, ticket_id, now),
+                customer_detail(session, detail.row.customer_id, today),
+                list_agents(session),
+            )
+
+        self.ctx.runner.run(op, self._show, self._load_failed)
+
+    def _load_failed(self, error: Exception) -> None:
+        self.show_empty()
+        if not isinstance(error, ConsoleError):
+            self.ctx.runner.failed.emit(error)
+
+    def _show(self, result: tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo]]) -> None:
+        detail, deadline, customer, agents = result
+        self._detail = detail
+        self._agents = agents
+        row = detail.row
+        self.title.setText(f"#{to_persian_digits(str(row.id))}  {row.subject}")
+        self.meta.setText(
+            self.tr("%1 • opened %2 • %3")
+            .replace("%1", row.customer_name)
+            .replace("%2", format_datetime(row.created_at))
+            .replace("%3", label(row.status))
+        )
+        self.deadline.setText(self._deadline_text(deadline))
+        self.entitlement.setText(self._entitlement_text(row.entitlement))
+        self.balances.setText(self._balances_text(customer, self.ctx.today()))
+        self._select(self.category, row.category)
+        self._select(self.status, row.status)
+        self.assignee.clear()
+        self.assignee.addItem(self.tr("Unassigned"), None)
+        for a in agents:
+            self.assignee.addItem(a.full_name, a.id)
+        self._select(self.assignee, row.assigned_agent_id)
+        self._set_enabled(True)
+        self.claim_button.setEnabled(row.assigned_agent_id is None)
+        self.timer_button.setEnabled(row.entitlement != "sales")
+        self.conversation.setHtml(self._conversation_html(detail))
+        bar = self.conversation.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _deadline_text(self, d: Deadline) -> str:
+        if d.state is DeadlineState.NONE:
+            return self.tr("No reply is awaited.")
+        due = format_datetime(d.due) if d.due else ""
+        left = format_duration(abs(d.left.total_seconds())) if d.left is not None else ""
+        if d.state is DeadlineState.MET:
+            return self.tr("Last reply was in time (due %1).").replace("%1", due)
+        if d.state is DeadlineState.BREACHED and d.waiting_since is None:
+            return self.tr("Last reply was late (due %1).").replace("%1", due)
+        if d.state is DeadlineState.BREACHED:
+            return self.tr("Response overdue by %1 (due %2).").replace("%1", left).replace("%2", due)
+        text = self.tr("Reply within %1 business time (due %2).").replace("%1", left).replace("%2", due)
+        if d.state is DeadlineState.PAUSED and d.closed is not None:
+            text += " " + self.tr("Paused: %1").replace("%1", closed_text(d.closed))
+        return text
+
+    def _entitlement_text(self, entitlement: str) -> str:
+        if entitlement == "free":
+            return self.tr("Free support: by ticket only, nothing is deducted.")
+        if entitlement == "support":
+            return self.tr("Paid from the customer's support package.")
+        if entitlement == "training":
+            return self.tr("Paid from the customer's training package.")
+        return self.tr(
+            "Sales handles this request (contract, on-site or comprehensive training): "
+            "refer the customer to the sales department; no timer."
+        )
+
+    def _balances_text(self, c: CustomerDetail, today: date) -> str:
+        valid = [p for p in c.packages if p.valid]
+        if not valid:
+            return self.tr("No valid package.")
+        parts = []
+        for p in sorted(valid, key=lambda p: p.expires_on):
+            parts.append(
+                self.tr("%1: %2 left, until %3 (%4 days)")
+                .replace("%1", label(p.kind))
+                .replace("%2", format_minutes(p.balance))
+                .replace("%3", format_date(p.expires_on))
+                .replace("%4", to_persian_digits(str((p.expires_on - today).days)))
+            )
+        return " • ".join(parts)
+
+    def _conversation_html(self, detail: TicketDetail) -> str:
+        blocks = []
+        for m in detail.messages:
+            bg, fg = BUBBLE.get(m.kind, BUBBLE["customer"])
+            who = m.author or (self.tr("Customer") if m.kind == "customer" else "")
+            if m.kind == "note":
+                who = self.tr("Internal note: %1").replace("%1", who)
+            body = html.escape(m.body).replace("\n", "<br>")
+            blocks.append(
+                f'<table width="100%" cellpadding="8" style="margin-bottom:6px;background:{bg};">'
+                f'<tr><td><b style="color:{fg}">{html.escape(who)}</b>'
+                f'&nbsp;&nbsp;<span style="color:#757575">{format_datetime(m.created_at)}</span>'
+                f"<br>{body}</td></tr></table>"
+            )
+        return f'<div dir="rtl">{"".join(blocks)}</div>'
+
+    # --- actions ------------------------------------------------------------------------------
+    def _mutate(self, op: Callable[[Session], object]) -> None:
+        if self._detail is None:
+            return
+        ticket_id = self._detail.row.id
+
+        def done(_result: object) -> None:
+            self.ctx.feed.poke()
+            self.load(ticket_id)
+
+        def failed(error: Exception) -> None:
+            self.ctx.runner.failed.emit(error)
+            self.load(ticket_id)  # show what is there now (a stale edit reloads)
+
+        self.ctx.runner.run(op, done, failed)
+
+    def _send_reply(self, new_status: str) -> None:
+        if self._detail is None or not self.reply_button.isEnabled():
+            return
+        body = self.reply_box.toPlainText()
+        tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
+
+        def op(s: Session) -> object:
+            return reply(
+                s, agent_id=me, ticket_id=tid, body=body, expected_version=version, new_status=new_status
+            )
+
+        self._mutate(op)
+        self.reply_box.clear()
+
+    def _send_note(self) -> None:
+        if self._detail is None or not self.note_button.isEnabled():
+            return
+        body = self.reply_box.toPlainText()
+        tid, me = self._detail.row.id, self.ctx.agent.id
+        self._mutate(lambda s: add_note(s, agent_id=me, ticket_id=tid, body=body))
+        self.reply_box.clear()
+
+    def _claim(self) -> None:
+        if self._detail is None or not self.claim_button.isEnabled():
+            return
+        tid, me = self._detail.row.id, self.ctx.agent.id
+        self._mutate(lambda s: claim(s, agent_id=me, ticket_id=tid))
+
+    def _start_timer(self) -> None:
+        if self._detail is not None and self.timer_button.isEnabled():
+            self.start_session.emit(self._detail.row.customer_id, self._detail.row.id)
+
+    def _category_chosen(self, index: int) -> None:
+        if self._detail is None:
+            return
+        code = self.category.itemData(index)
+        if code == self._detail.row.category:
+            return
+        tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
+        self._mutate(
+            lambda s: change_category(s, agent_id=me, ticket_id=tid, category=code, expected_version=version)
+        )
+
+    def _status_chosen(self, index: int) -> None:
+        if self._detail is None:
+            return
+        code = self.status.itemData(index)
+        if code == self._detail.row.status:
+            return
+        tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
+        self._mutate(
+            lambda s: set_status(s, agent_id=me, ticket_id=tid, status=code, expected_version=version)
+        )
+
+    def _assignee_chosen(self, index: int) -> None:
+        if self._detail is None:
+            return
+        agent_id = self.assignee.itemData(index)
+        if agent_id == self._detail.row.assigned_agent_id:
+            return
+        tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
+        self._mutate(
+            lambda s: assign(s, actor_id=me, ticket_id=tid, agent_id=agent_id, expected_version=version)
+        )
