@@ -7,6 +7,8 @@ import re
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QTableView, QWidget
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
+# Keyboard shortcuts keep their key names (as on the keyboard itself): Ctrl+F, Ctrl+Shift+Enter, F5.
+SHORTCUT = re.compile(r"\b(?:Ctrl|Alt|Shift|Meta)(?:\+(?:Ctrl|Alt|Shift|Enter|Return|[A-Z0-9]|F\d+))+|\bF\d+\b")
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -29,7 +31,7 @@ def visible_texts(root: QWidget) -> list[str]:
 
 
 def english_left(root: QWidget) -> list[str]:
-    return [t for t in visible_texts(root) if LATIN.search(t)]
+    return [t for t in visible_texts(root) if LATIN.search(SHORTCUT.sub("", t))]
 
 
 def _horizontal():  # type: ignore[no-untyped-def]

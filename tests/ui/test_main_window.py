@@ -51,8 +51,8 @@ def test_customers_page_shows_balances_from_the_ledger(
     qtbot: QtBot, shell: tuple[MainWindow, object]
 ) -> None:
     window, _ctx = shell
-    page = window.pages[0]
-    window.show_page(0)
+    n, page = next((n, p) for n, p in enumerate(window.pages) if p.slug == "customers")
+    window.show_page(n)
     qtbot.waitUntil(lambda: page.model.rowCount() == 40, timeout=10_000)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.packages_model.rowCount() > 0 or page.heading.text() != "", timeout=10_000)  # type: ignore[attr-defined]
     assert page.heading.text()  # type: ignore[attr-defined]
@@ -62,8 +62,8 @@ def test_table_models_pass_qtmodeltester(
     qtmodeltester, qtbot: QtBot, shell: tuple[MainWindow, object]
 ) -> None:  # type: ignore[no-untyped-def]
     window, _ctx = shell
-    page = window.pages[0]
-    window.show_page(0)
+    n, page = next((n, p) for n, p in enumerate(window.pages) if p.slug == "customers")
+    window.show_page(n)
     qtbot.waitUntil(lambda: page.model.rowCount() == 40, timeout=10_000)  # type: ignore[attr-defined]
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     qtmodeltester.check(page.ledger_model)  # type: ignore[attr-defined]
