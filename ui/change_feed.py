@@ -39,6 +39,11 @@ class ChangeFeed(QObject):
         self._timer.timeout.connect(self.poke)
         self._polled.connect(self._on_polled, Qt.ConnectionType.QueuedConnection)
 
+    @property
+    def ready(self) -> bool:
+        """Whether the feed knows where the trail stood when it started (changes after that are seen)."""
+        return self._last_id is not None
+
     def start(self) -> None:
         self._timer.start()
         self.poke()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.audit import Change
 from console.errors import ConsoleError
 from console.jalali import to_persian_digits
 from ui.context import AppContext
@@ -84,7 +83,6 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._on_nav)
-        self.ctx.feed.changed.connect(self._on_changes)
         self.ctx.feed.reachable.connect(self._set_connected)
         self.ctx.runner.connection_state.connect(self._set_connected)
         self.ctx.runner.failed.connect(self.show_error)
@@ -108,10 +106,6 @@ class MainWindow(QMainWindow):
         if count is not None:
             text = f"{text}  ({to_persian_digits(str(count))})"
         item.setText(text)
-
-    def _on_changes(self, changes: list[Change]) -> None:
-        for page in self.pages:
-            page.on_changes(changes)
 
     def _set_connected(self, ok: bool) -> None:
         self.connection_label.setText(self.tr("● Connected") if ok else self.tr("● Disconnected: retrying"))

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 # Keyboard shortcuts keep their key names (as on the keyboard itself): Ctrl+F, Ctrl+Shift+Enter, F5.
-SHORTCUT = re.compile(r"\b(?:Ctrl|Alt|Shift|Meta)(?:\+(?:Ctrl|Alt|Shift|Enter|Return|[A-Z0-9]|F\d+))+|\bF\d+\b")
+SHORTCUT = re.compile(
+    r"\b(?:Ctrl|Alt|Shift|Meta)(?:\+(?:Ctrl|Alt|Shift|Enter|Return|[A-Z0-9]|F\d+))+|\bF\d+\b"
+)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -42,3 +44,29 @@ def _horizontal():  # type: ignore[no-untyped-def]
 
 def process(ms: int = 50) -> None:
     QApplication.processEvents()
+
+
+def make_context(factory, clock, agent, demo: bool = False):  # type: ignore[no-untyped-def]
+    """An AppContext on a real database, as the app builds it (runner, change feed)."""
+    from console.db import DatabaseInfo
+    from ui.change_feed import ChangeFeed
+    from ui.context import AppContext
+    from ui.runner import DbRunner
+
+    runner = DbRunner(factory)
+    feed = ChangeFeed(factory, interval_ms=200)
+    ctx = AppContext(
+        runner=runner,
+        feed=feed,
+        clock=clock,
+        agent=agent,
+        database=DatabaseInfo("sqlite", "test", shared=False),
+        demo=demo,
+    )
+    feed.start()
+    return ctx
+
+
+def close_context(ctx) -> None:  # type: ignore[no-untyped-def]
+    ctx.feed.stop()
+    ctx.runner.shutdown()

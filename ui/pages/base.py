@@ -22,6 +22,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._loaded = False
+        ctx.feed.changed.connect(self.on_changes)
 
     def title(self) -> str:
         raise NotImplementedError  # every page class names itself
