@@ -32,8 +32,46 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def import_tickets(argv: list[str]) -> int:
+    """``support-console import-tickets FILE``: the portal's export, line by line (no window)."""
+    p = argparse.ArgumentParser(
+        prog="support-console import-tickets",
+        description="import tickets from JSON Lines or CSV (see console/ticket_import.py)",
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--database", metavar="URL")
+    p.add_argument("--demo", action="store_true", help="into the demo database")
+    args = p.parse_args(argv)
+    from console.db import (
+        default_sqlite_path,
+        make_engine,
+        resolve_url,
+        session_factory,
+        sqlite_url,
+        unit_of_work,
+    )
+    from console.migrate import upgrade_to_head
+    from console.ticket_import import import_file
+
+    if not args.file.is_file():
+        print(f"پرونده پیدا نشد: {args.file}", file=sys.stderr)
+        return 2
+    url = sqlite_url(default_sqlite_path(demo=True)) if args.demo else resolve_url(args.database)
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    with unit_of_work(session_factory(engine), write_lock=True) as session:
+        report = import_file(session, args.file)
+    engine.dispose()
+    for line in report.lines():
+        print(line)
+    return 1 if report.rejected else 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "import-tickets":
+        return import_tickets(argv[1:])
+    args = parse_args(argv)
     from ui.launch import launch
 
     throwaway = args.smoke_test or args.screenshot is not None
