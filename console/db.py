@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, create_engine, event, text
+from sqlalchemy import DateTime, Engine, String, create_engine, event, text, type_coerce
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["DatabaseInfo", "Session", "SessionFactory", "UTCDateTime", "make_engine", "unit_of_work"]
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.sql.elements import Label
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 ENV_URL = "SUPPORT_CONSOLE_DATABASE_URL"
 APP_NAME = "SupportConsole"
@@ -55,6 +56,36 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class _FastUTCRead(TypeDecorator[datetime]):
+    """Reads a :class:`UTCDateTime` column quickly (for lists of tens of thousands of rows).
+
+    SQLite keeps these values as text; SQLAlchemy's generic parser takes a regular expression per
+    value, ``datetime.fromisoformat`` is several times faster. PostgreSQL's driver already returns
+    aware datetimes.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String())
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        assert isinstance(value, datetime)
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def fast_utc(column: Any) -> Label[datetime]:
+    """``column`` read through the fast UTC parser (select lists only; never for comparisons)."""
+    return type_coerce(column, _FastUTCRead()).label(column.key)
 
 
 @dataclass(frozen=True)

@@ -548,6 +548,10 @@ def format_duration(value: timedelta | float, with_seconds: bool = True) -> str:
         micro = value // timedelta(microseconds=1)
         negative = micro < 0
         total_seconds = abs(micro) // 1_000_000
+    elif type(value) in (float, int) and math.isfinite(value):
+        # the queue's hot path (a float of business seconds per visible row per tick): no Fraction
+        negative = value < 0
+        total_seconds = int(abs(value))
     else:
         exact = _exact(value, "duration")
         negative = exact < 0

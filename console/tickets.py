@@ -7,6 +7,7 @@ the commit to the unit of work.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,8 +17,8 @@ from sqlalchemy.orm import Session, aliased
 
 from console.agents import get_agent
 from console.audit import Change, record_change
-from console.db import server_now
-from console.entitlements import CATEGORIES, entitlement_for
+from console.db import fast_utc, server_now
+from console.entitlements import CATEGORIES
 from console.errors import ConflictError, NotFoundError, ValidationError
 from console.models import TICKET_STATUSES, Agent, Customer, Ticket, TicketMessage
 
@@ -74,9 +75,9 @@ def queue_select() -> Select[Any]:
             Ticket.status,
             Ticket.assigned_agent_id,
             assignee.full_name,
-            Ticket.created_at,
-            Ticket.updated_at,
-            Ticket.awaiting_since,
+            fast_utc(Ticket.created_at),
+            fast_utc(Ticket.updated_at),
+            fast_utc(Ticket.awaiting_since),
             Ticket.version,
         )
         .join(Customer, Customer.id == Ticket.customer_id)
@@ -84,14 +85,18 @@ def queue_select() -> Select[Any]:
     )
 
 
-def queue_row(r: tuple) -> QueueRow:  # type: ignore[type-arg]
+_ENTITLEMENT = {code: str(ent) for code, ent in CATEGORIES.items()}
+
+
+def queue_row(r: Sequence[Any]) -> QueueRow:
+    """A row of :func:`queue_select` as the queue shows it."""
     return QueueRow(
         r[0],
         r[1],
         r[2],
         r[3],
         r[4],
-        str(entitlement_for(r[4])) if r[4] in CATEGORIES else "",
+        _ENTITLEMENT.get(r[4], ""),
         r[5],
         r[6],
         r[7] or "",
@@ -105,7 +110,8 @@ def queue_row(r: tuple) -> QueueRow:  # type: ignore[type-arg]
 def list_open_tickets(session: Session) -> list[QueueRow]:
     """Every ticket not resolved or closed, with what the queue shows."""
     query = queue_select().where(Ticket.status.in_(OPEN_STATUSES))
-    return [queue_row(r) for r in session.execute(query).tuples()]
+    # Core execution: no ORM loading machinery for tens of thousands of plain rows
+    return [queue_row(r) for r in session.connection().execute(query)]
 
 
 def get_queue_row(session: Session, ticket_id: int) -> QueueRow:

@@ -36,20 +36,18 @@ class BreachAlerts(QObject):
         return self._tray
 
     def check(self, model: QueueModel, agent_id: int) -> list[int]:
-        """Announce every newly near-breach ticket of ``agent_id`` or unassigned; return their ids."""
+        """Announce every newly near-breach ticket of mine or unassigned; return their ids."""
         fresh: list[int] = []
-        for row in model.all_rows():
-            if row.assigned_agent_id not in (None, agent_id):
-                continue
-            left = model.left(row)
-            if left is None or not 0 < left <= ALERT_BEFORE:
-                continue
-            key = (row.id, model.due_of(row.id) or 0.0)  # per deadline: a new one alerts again
+        for due, ticket_id in model.near_deadline(ALERT_BEFORE):
+            key = (ticket_id, due)  # per deadline: a new deadline alerts again
             if key in self._said:
                 continue
             self._said.add(key)
-            fresh.append(row.id)
-            self._notify(row.id, row.subject, left)
+            fresh.append(ticket_id)
+            row = model.row_by_id(ticket_id)
+            left = model.left(row) if row is not None else None
+            if row is not None and left is not None:
+                self._notify(ticket_id, row.subject, left)
         return fresh
 
     def _notify(self, ticket_id: int, subject: str, left: float) -> None:

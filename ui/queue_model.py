@@ -8,6 +8,7 @@ lists (see DESIGN.md "Known hazards": a sort proxy over 50,000 rows is far too s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
@@ -99,6 +100,9 @@ class QueueModel(QAbstractTableModel):
         self._now: datetime = clock.now()
         self._closed: ClosedState | None = None
         self._flip_at: datetime | None = None
+        self._due_sorted: list[float] = []
+        self._mine_or_free_due: list[tuple[float, int]] = []
+        self._static_counts = {"mine": 0, "unassigned": 0, "all": 0}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -155,30 +159,33 @@ class QueueModel(QAbstractTableModel):
         return lambda r: True
 
     def counts(self) -> dict[str, int]:
-        """How many tickets each view holds now (one pass over the rows)."""
-        me, b_now = self._agent_id, self._b_now
-        mine = unassigned = soon = breached = 0
-        for r in self._all.values():
-            if r.assigned_agent_id == me:
-                mine += 1
-            elif r.assigned_agent_id is None:
-                unassigned += 1
-            d = self._due[r.id]
-            if d is not None:
-                left = d - b_now
-                if left <= 0:
-                    breached += 1
-                elif left < HOUR:
-                    soon += 1
-        return {
-            "mine": mine,
-            "unassigned": unassigned,
-            "all": len(self._all),
-            "soon": soon,
-            "breached": breached,
-        }
+        """How many tickets each view holds now: two bisects, whatever the queue's size."""
+        breached = bisect_right(self._due_sorted, self._b_now)
+        soon = bisect_left(self._due_sorted, self._b_now + HOUR) - breached
+        return {**self._static_counts, "soon": soon, "breached": breached}
+
+    def near_deadline(self, seconds: float) -> list[tuple[float, int]]:
+        """(due, ticket id) of my and unassigned tickets with 0 < time left <= ``seconds``."""
+        keys = self._mine_or_free_due
+        lo = bisect_right(keys, (self._b_now, float("inf")))
+        hi = bisect_right(keys, (self._b_now + seconds, float("inf")))
+        return keys[lo:hi]
+
+    def _index_deadlines(self) -> None:
+        """Sorted deadlines, rebuilt when rows change, so that each tick only bisects."""
+        me = self._agent_id
+        self._due_sorted = sorted(d for d in self._due.values() if d is not None)
+        self._mine_or_free_due = sorted(
+            (d, r.id)
+            for r in self._all.values()
+            if (d := self._due.get(r.id)) is not None and r.assigned_agent_id in (None, me)
+        )
+        mine = sum(1 for r in self._all.values() if r.assigned_agent_id == me)
+        free = sum(1 for r in self._all.values() if r.assigned_agent_id is None)
+        self._static_counts = {"mine": mine, "unassigned": free, "all": len(self._all)}
 
     def _rebuild(self) -> None:
+        self._index_deadlines()
         self.beginResetModel()
         keep = self._predicate(self._view)
         search = self._search
@@ -244,6 +251,9 @@ class QueueModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> QueueRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_by_id(self, ticket_id: int) -> QueueRow | None:
+        return self._all.get(ticket_id)
 
     def row_of(self, ticket_id: int) -> int:
         for n, r in enumerate(self._rows):

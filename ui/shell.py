@@ -11,6 +11,7 @@ from ui.change_feed import ChangeFeed
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages.base import Page
+from ui.pages.calendar_settings import CalendarSettingsPage
 from ui.pages.customers import CustomersPage
 from ui.pages.queue import QueuePage
 from ui.runner import DbRunner
@@ -18,7 +19,7 @@ from ui.runner import DbRunner
 
 def page_classes(agent: AgentInfo) -> list[type[Page]]:
     """The pages this person sees, in navigation order."""
-    return [QueuePage, CustomersPage]
+    return [QueuePage, CustomersPage, CalendarSettingsPage]
 
 
 def build_shell(

@@ -3,12 +3,12 @@
   <context>
     <name>BreachAlerts</name>
     <message>
-      <location filename="../../ui/alerts.py" line="58" />
+      <location filename="../../ui/alerts.py" line="56" />
       <source>Ticket #%1 is near its deadline</source>
       <translation>مهلت تیکت #%1 نزدیک است</translation>
     </message>
     <message>
-      <location filename="../../ui/alerts.py" line="60" />
+      <location filename="../../ui/alerts.py" line="58" />
       <source>%1 — %2 business time left</source>
       <translation>%1 — %2 زمان کاری مانده</translation>
     </message>
@@ -16,159 +16,164 @@
   <context>
     <name>CalendarSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="64" />
-      <source>Estimated: to confirm</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/pages/calendar_settings.py" line="65" />
+      <source>Estimated</source>
+      <translation>تخمینی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="66" />
+      <source>Lunar holiday estimated by the calendar package: confirm it or move it to the official day</source>
+      <translation>تعطیلی قمری با تاریخ تخمینی: آن را تأیید کنید یا به روز رسمی ببرید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="70" />
       <source>Confirmed</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="132" />
-      <location filename="../../ui/pages/calendar_settings.py" line="183" />
-      <source>Business calendar</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="140" />
-      <source>Only a supervisor can change the business calendar; you can view it here.</source>
-      <translation type="unfinished" />
+      <translation>تأییدشده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="146" />
+      <location filename="../../ui/pages/calendar_settings.py" line="200" />
+      <source>Business calendar</source>
+      <translation>تقویم کاری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="154" />
+      <source>Only a supervisor can change the business calendar; you can view it here.</source>
+      <translation>فقط سرپرست می‌تواند تقویم کاری را تغییر دهد؛ شما آن را فقط می‌بینید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="160" />
       <source>Save hours</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="147" />
-      <source>Discard changes</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="151" />
-      <source>Add closure…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="152" />
-      <location filename="../../ui/pages/calendar_settings.py" line="368" />
-      <source>Remove closure</source>
-      <translation type="unfinished" />
+      <translation>ذخیرهٔ ساعات کاری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="161" />
-      <source>Add holiday…</source>
-      <translation type="unfinished" />
+      <source>Discard changes</source>
+      <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="162" />
-      <source>Confirm date…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="163" />
-      <location filename="../../ui/pages/calendar_settings.py" line="338" />
-      <source>Remove holiday</source>
-      <translation type="unfinished" />
+      <location filename="../../ui/pages/calendar_settings.py" line="165" />
+      <source>Add closure…</source>
+      <translation>افزودن تعطیلی موردی…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="166" />
+      <location filename="../../ui/pages/calendar_settings.py" line="367" />
+      <source>Remove closure</source>
+      <translation>حذف تعطیلی موردی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="178" />
+      <source>Add holiday…</source>
+      <translation>افزودن تعطیلی رسمی…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="179" />
+      <source>Confirm date…</source>
+      <translation>تأیید تاریخ…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="180" />
+      <location filename="../../ui/pages/calendar_settings.py" line="343" />
+      <source>Remove holiday</source>
+      <translation>حذف تعطیلی رسمی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="183" />
       <source>Weekly hours (Tehran time)</source>
-      <translation type="unfinished" />
+      <translation>ساعات کاری هفته (به وقت تهران)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="169" />
+      <location filename="../../ui/pages/calendar_settings.py" line="186" />
       <source>Closures</source>
-      <translation type="unfinished" />
+      <translation>تعطیلی‌های موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="173" />
+      <location filename="../../ui/pages/calendar_settings.py" line="190" />
       <source>Holidays</source>
-      <translation type="unfinished" />
+      <translation>تعطیلات رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="174" />
+      <location filename="../../ui/pages/calendar_settings.py" line="191" />
       <source>Jalali year</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="231" />
-      <source>%1 holidays</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="231" />
-      <source>%1 holidays, %2 to confirm</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="246" />
-      <source>Now: open. Closes %1.</source>
-      <translation type="unfinished" />
+      <translation>سال</translation>
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="248" />
+      <source>%1 holidays</source>
+      <translation>%1 تعطیلی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="248" />
+      <source>%1 holidays, %2 to confirm</source>
+      <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="264" />
+      <source>Now: open. Closes %1.</source>
+      <translation>اکنون: باز. پایان وقت کاری: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="266" />
       <source>Now: closed (%1). Opens %2.</source>
-      <translation type="unfinished" />
+      <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="250" />
+      <location filename="../../ui/pages/calendar_settings.py" line="268" />
       <source>Now: closed (%1). No open hours are set.</source>
-      <translation type="unfinished" />
+      <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="260" />
+      <location filename="../../ui/pages/calendar_settings.py" line="278" />
       <source>holiday: %1</source>
-      <translation type="unfinished" />
+      <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="262" />
+      <location filename="../../ui/pages/calendar_settings.py" line="280" />
       <source>closure</source>
-      <translation type="unfinished" />
+      <translation>تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="263" />
+      <location filename="../../ui/pages/calendar_settings.py" line="281" />
       <source>outside working hours</source>
-      <translation type="unfinished" />
+      <translation>خارج از ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="333" />
+      <location filename="../../ui/pages/calendar_settings.py" line="341" />
       <source>Remove the holiday “%1” on %2?</source>
-      <translation type="unfinished" />
+      <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="363" />
+      <location filename="../../ui/pages/calendar_settings.py" line="365" />
       <source>Remove the closure from %1 until %2?</source>
-      <translation type="unfinished" />
+      <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="382" />
+      <location filename="../../ui/pages/calendar_settings.py" line="387" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
-      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="385" />
+      <location filename="../../ui/pages/calendar_settings.py" line="390" />
       <source>Not done</source>
-      <translation type="unfinished">انجام نشد</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="386" />
-      <source>OK</source>
-      <translation type="unfinished" />
+      <translation>انجام نشد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="391" />
-      <source>Remove</source>
-      <translation type="unfinished" />
+      <source>OK</source>
+      <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="392" />
+      <location filename="../../ui/pages/calendar_settings.py" line="396" />
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="397" />
       <source>Keep</source>
-      <translation type="unfinished" />
+      <translation>نگه‌داشتن</translation>
     </message>
   </context>
   <context>
@@ -176,22 +181,22 @@
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="32" />
       <source>Add closure</source>
-      <translation type="unfinished" />
+      <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="37" />
       <source>e.g. Government-announced closure</source>
-      <translation type="unfinished" />
+      <translation>مثلاً تعطیلی اعلام‌شده از سوی دولت</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="38" />
       <source>The end must be after the start.</source>
-      <translation type="unfinished" />
+      <translation>پایان باید پس از آغاز باشد.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="43" />
       <source>Add</source>
-      <translation type="unfinished" />
+      <translation>افزودن</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="44" />
@@ -201,22 +206,22 @@
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="47" />
       <source>From</source>
-      <translation type="unfinished" />
+      <translation>از</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="48" />
       <source>Until</source>
-      <translation type="unfinished" />
+      <translation>تا</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="49" />
       <source>Reason</source>
-      <translation type="unfinished">شرح</translation>
+      <translation>شرح</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/closure_dialog.py" line="51" />
       <source>Times are on the Tehran clock. The desk counts no business time in between.</source>
-      <translation type="unfinished" />
+      <translation>زمان‌ها به وقت تهران است. در این فاصله هیچ زمان کاری شمرده نمی‌شود.</translation>
     </message>
   </context>
   <context>
@@ -302,37 +307,37 @@
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="82" />
-      <source>Date</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="84" />
-      <source>Weekday</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="89" />
-      <source>Holiday</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/pages/calendar_settings.py" line="91" />
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="93" />
+      <source>Weekday</source>
+      <translation>روز هفته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="99" />
+      <source>Holiday</source>
+      <translation>مناسبت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/calendar_settings.py" line="104" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="104" />
+      <location filename="../../ui/pages/calendar_settings.py" line="118" />
       <source>From</source>
-      <translation type="unfinished" />
+      <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="110" />
+      <location filename="../../ui/pages/calendar_settings.py" line="124" />
       <source>Until</source>
-      <translation type="unfinished" />
+      <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="112" />
+      <location filename="../../ui/pages/calendar_settings.py" line="126" />
       <location filename="../../ui/pages/customers.py" line="139" />
       <source>Reason</source>
       <translation>شرح</translation>
@@ -384,24 +389,24 @@
   <context>
     <name>DayHours</name>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="163" />
-      <source>Closed</source>
-      <translation type="unfinished">بسته‌شده</translation>
+      <location filename="../../ui/jalali_widgets.py" line="194" />
+      <source>Closed all day</source>
+      <translation>تعطیل</translation>
     </message>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="166" />
+      <location filename="../../ui/jalali_widgets.py" line="197" />
       <source>+ Interval</source>
-      <translation type="unfinished" />
+      <translation>+ بازه</translation>
     </message>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="167" />
+      <location filename="../../ui/jalali_widgets.py" line="198" />
       <source>Add an open interval (e.g. after a lunch break)</source>
-      <translation type="unfinished" />
+      <translation>افزودن بازهٔ کاری (مثلاً پس از وقت ناهار)</translation>
     </message>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="220" />
+      <location filename="../../ui/jalali_widgets.py" line="251" />
       <source>Remove this interval</source>
-      <translation type="unfinished" />
+      <translation>حذف این بازه</translation>
     </message>
   </context>
   <context>
@@ -409,27 +414,27 @@
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="35" />
       <source>Confirm holiday</source>
-      <translation type="unfinished" />
+      <translation>تأیید تعطیلی</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="35" />
       <source>Add holiday</source>
-      <translation type="unfinished" />
+      <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="40" />
       <source>e.g. Eid al-Fitr</source>
-      <translation type="unfinished" />
+      <translation>مثلاً عید فطر</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
       <source>Confirm</source>
-      <translation type="unfinished" />
+      <translation>تأیید</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
       <source>Add</source>
-      <translation type="unfinished" />
+      <translation>افزودن</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="47" />
@@ -439,17 +444,17 @@
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="50" />
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>تاریخ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="52" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>نام</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/holiday_dialog.py" line="57" />
       <source>Lunar holidays are estimated and can be a day off the official calendar. Move the date if the official day differs, then confirm.</source>
-      <translation type="unfinished" />
+      <translation>تعطیلات قمری تخمینی‌اند و ممکن است یک روز با تقویم رسمی فرق کنند. اگر روز رسمی فرق دارد، تاریخ را جابه‌جا و سپس تأیید کنید.</translation>
     </message>
   </context>
   <context>
@@ -598,52 +603,52 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="38" />
+      <location filename="../../ui/main_window.py" line="37" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="69" />
       <source>Signed in: %1 (%2)</source>
       <translation>کاربر: %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="73" />
+      <location filename="../../ui/main_window.py" line="72" />
       <source>Shared server %1</source>
       <translation>سرور مشترک %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="73" />
+      <location filename="../../ui/main_window.py" line="72" />
       <source>Local file</source>
       <translation>پایگاه دادهٔ محلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="75" />
+      <location filename="../../ui/main_window.py" line="74" />
       <source>Demo database</source>
       <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="111" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="111" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="123" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="127" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="128" />
+      <location filename="../../ui/main_window.py" line="122" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
@@ -696,118 +701,118 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../ui/queue_model.py" line="41" />
+      <location filename="../../ui/queue_model.py" line="42" />
       <source>My tickets</source>
       <translation>تیکت‌های من</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="42" />
-      <location filename="../../ui/queue_model.py" line="291" />
+      <location filename="../../ui/queue_model.py" line="43" />
+      <location filename="../../ui/queue_model.py" line="301" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="43" />
+      <location filename="../../ui/queue_model.py" line="44" />
       <source>All open</source>
       <translation>همهٔ باز</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="44" />
+      <location filename="../../ui/queue_model.py" line="45" />
       <source>Breaching within the hour</source>
       <translation>کمتر از یک ساعت مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="45" />
+      <location filename="../../ui/queue_model.py" line="46" />
       <source>Breached</source>
       <translation>گذشته از مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="48" />
+      <location filename="../../ui/queue_model.py" line="49" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="49" />
+      <location filename="../../ui/queue_model.py" line="50" />
       <source>Time to respond</source>
       <translation>مهلت پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="50" />
+      <location filename="../../ui/queue_model.py" line="51" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="51" />
+      <location filename="../../ui/queue_model.py" line="52" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="52" />
+      <location filename="../../ui/queue_model.py" line="53" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="53" />
+      <location filename="../../ui/queue_model.py" line="54" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="54" />
+      <location filename="../../ui/queue_model.py" line="55" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="55" />
+      <location filename="../../ui/queue_model.py" line="56" />
       <source>Entitlement</source>
       <translation>پرداخت از</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="68" />
+      <location filename="../../ui/queue_model.py" line="69" />
       <source>Holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="69" />
+      <location filename="../../ui/queue_model.py" line="70" />
       <source>official holiday</source>
       <translation>تعطیل رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="72" />
+      <location filename="../../ui/queue_model.py" line="73" />
       <source>Closure: %1</source>
       <translation>تعطیلی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="73" />
+      <location filename="../../ui/queue_model.py" line="74" />
       <source>announced closure</source>
       <translation>تعطیلی اعلام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="78" />
+      <location filename="../../ui/queue_model.py" line="79" />
       <source>After hours</source>
       <translation>خارج از ساعت کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="79" />
+      <location filename="../../ui/queue_model.py" line="80" />
       <source>%1 — resumes %2</source>
       <translation>%1 — از %2 ادامه می‌یابد</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="303" />
+      <location filename="../../ui/queue_model.py" line="313" />
       <source>Waiting on customer</source>
       <translation>در انتظار مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="308" />
+      <location filename="../../ui/queue_model.py" line="318" />
       <source>%1 overdue</source>
       <translation>%1 تأخیر</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="314" />
+      <location filename="../../ui/queue_model.py" line="324" />
       <source>until %1</source>
       <translation>تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="330" />
+      <location filename="../../ui/queue_model.py" line="340" />
       <source>Waiting since %1</source>
       <translation>در انتظار پاسخ از %1</translation>
     </message>
@@ -815,27 +820,27 @@
   <context>
     <name>QueuePage</name>
     <message>
-      <location filename="../../ui/pages/queue.py" line="56" />
+      <location filename="../../ui/pages/queue.py" line="58" />
       <source>Ticket queue</source>
       <translation>صف تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="67" />
+      <location filename="../../ui/pages/queue.py" line="69" />
       <source>Search number, customer or text… (Ctrl+F)</source>
       <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="69" />
+      <location filename="../../ui/pages/queue.py" line="71" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="70" />
+      <location filename="../../ui/pages/queue.py" line="72" />
       <source>Ctrl+N</source>
       <translation>Ctrl+N</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="205" />
+      <location filename="../../ui/pages/queue.py" line="210" />
       <source>The desk is closed; deadlines are paused. %1</source>
       <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
     </message>

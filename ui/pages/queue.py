@@ -49,6 +49,7 @@ class QueuePage(Page):
         self.model = QueueModel(ctx.clock, ctx.agent.id, self)
         self.alerts = BreachAlerts(self)
         self._ticks = 0
+        self._shown_counts: dict[str, int] = {}
         self._pending_ticket: int | None = None
         self._build_ui()
         self._connect_signals()
@@ -182,6 +183,9 @@ class QueuePage(Page):
 
     def _update_counts(self) -> None:
         counts = self.model.counts()
+        if counts == self._shown_counts:
+            return  # relabelling the tabs re-lays them out: only when a count changed
+        self._shown_counts = counts
         for n, view in enumerate(VIEWS):
             self.tabs.setTabText(n, f"{tr(VIEW_TITLES[view])} ({to_persian_digits(str(counts[view]))})")
         window = self.window()
@@ -202,15 +206,15 @@ class QueuePage(Page):
         first, last = self.visible_rows()
         self.model.tick(first, last)
         closed = self.model.closed
-        self.banner.setVisible(closed is not None)
         if closed is not None:
-            self.banner.setText(
-                self.tr("The desk is closed; deadlines are paused. %1").replace("%1", closed_text(closed))
-            )
+            text = self.tr("The desk is closed; deadlines are paused. %1").replace("%1", closed_text(closed))
+            if text != self.banner.text():
+                self.banner.setText(text)
+        if self.banner.isVisibleTo(self) != (closed is not None):
+            self.banner.setVisible(closed is not None)  # re-lays out the page: only on a change
         self._ticks += 1
-        if self._ticks % 10 == 0:
-            self._update_counts()
-            self.alerts.check(self.model, self.ctx.agent.id)
+        self._update_counts()
+        self.alerts.check(self.model, self.ctx.agent.id)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1,0 +1,255 @@
+"""Business-time benchmark: console.calendar against businesstimedelta, side by side.
+
+For N random whole-second ticket creation instants (fixed seed) over two Jalali years
+(1404/01/01 .. 1406/01/01 = 2025-03-21 .. 2027-03-21, Asia/Tehran) and the company calendar
+(Saturday-Wednesday 08:00-17:00, Thursday 08:00-13:00, Friday closed, Iranian official holidays of
+2025-2027 from the ``holidays`` package), each case computes
+
+* the due instant: creation + 5 business hours, and
+* the business time left at a random "now" (creation - 1 day .. creation + 10 days, whole seconds):
+  ``business_time_between(now, due)``, negative once overdue.
+
+It does so with our calendar through the public datetime API (on all cases, starting from a fresh
+calendar, so the lazy index build is included), through the epoch fast path, and with
+``businesstimedelta`` (WorkDayRule per weekday set, a shorter Thursday, HolidayRule; it works in whole
+seconds, which is why the inputs are whole seconds) on all cases or, with ``--btd-cases``, on the first
+M, then checks that all of them agree on every case they share. It prints a table and, last, one JSON line; it exits 1 on any disagreement.
+Timings are not asserted.
+
+Run: ``.venv/bin/python benchmarks/business_time.py [--cases N] [--btd-cases M] [--seed S]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
+from importlib.metadata import version
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import holidays as holidays_pkg
+import pytz
+from businesstimedelta import BusinessTimeDelta, HolidayRule, Rules, WorkDayRule
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from console.calendar import BusinessCalendar, default_weekly_hours
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+FIRST = datetime(2025, 3, 21, tzinfo=TEHRAN)  # 1404/01/01
+LAST = datetime(2027, 3, 21, tzinfo=TEHRAN)  # 1406/01/01
+TARGET = timedelta(hours=5)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+US = timedelta(microseconds=1)
+
+
+def holiday_list() -> list[date]:
+    """Iranian official holidays over the benchmark's span (and the rest of 2027, after it)."""
+    ir = holidays_pkg.country_holidays("IR", years=range(2025, 2028))
+    return sorted(ir.keys())
+
+
+def make_cases(n: int, seed: int) -> tuple[list[int], list[int]]:
+    """Whole-second epoch instants: creation times and the 'now' for each case."""
+    rng = random.Random(seed)
+    lo, hi = int(FIRST.timestamp()), int(LAST.timestamp())
+    starts = [rng.randrange(lo, hi) for _ in range(n)]
+    nows = [s + rng.randrange(-86_400, 10 * 86_400) for s in starts]
+    return starts, nows
+
+
+def btd_rules(holiday_dates: list[date]) -> Rules:
+    tz = pytz.timezone("Asia/Tehran")
+    return Rules(
+        [
+            WorkDayRule(
+                start_time=clock_time(8), end_time=clock_time(17), working_days=[5, 6, 0, 1, 2], tz=tz
+            ),
+            WorkDayRule(start_time=clock_time(8), end_time=clock_time(13), working_days=[3], tz=tz),
+            HolidayRule(set(holiday_dates), tz=tz),
+        ]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument(
+        "--btd-cases",
+        type=int,
+        default=None,
+        help="run businesstimedelta on the first M cases only (default: all; about 80 s for 100,000)",
+    )
+    parser.add_argument("--seed", type=int, default=20250321)
+    args = parser.parse_args()
+    n, seed = args.cases, args.seed
+    n_btd = n if args.btd_cases is None else min(args.btd_cases, n)
+
+    holiday_dates = holiday_list()
+    start_ts, now_ts = make_cases(n, seed)
+    start_dt = [datetime.fromtimestamp(t, TEHRAN) for t in start_ts]
+    now_dt = [datetime.fromtimestamp(t, TEHRAN) for t in now_ts]
+
+    # ---- ours, public datetime API, fresh calendar (includes building the index lazily)
+    cal = BusinessCalendar(default_weekly_hours(), holidays=holiday_dates)
+    add, between = cal.add_business_time, cal.business_time_between
+    t0 = time.perf_counter()
+    dues = [add(s, TARGET) for s in start_dt]
+    t1 = time.perf_counter()
+    lefts = [between(now, due) for now, due in zip(now_dt, dues, strict=True)]
+    t2 = time.perf_counter()
+    ours_add_s, ours_left_s = t1 - t0, t2 - t1
+    index_size = len(cal._ix.starts)
+
+    # ---- ours again, warm (index already built)
+    t0 = time.perf_counter()
+    dues_warm = [add(s, TARGET) for s in start_dt]
+    lefts_warm = [between(now, due) for now, due in zip(now_dt, dues_warm, strict=True)]
+    warm_s = time.perf_counter() - t0
+
+    # ---- ours, epoch fast path (integer microseconds), fresh calendar
+    fast = BusinessCalendar(default_weekly_hours(), holidays=holiday_dates)
+    due_us, clock_us = fast.due_us, fast.business_clock_us
+    start_us = [t * 1_000_000 for t in start_ts]
+    now_us = [t * 1_000_000 for t in now_ts]
+    target_us = TARGET // US
+    t0 = time.perf_counter()
+    dues_us = [due_us(s, target_us) for s in start_us]
+    t1 = time.perf_counter()
+    lefts_us = [clock_us(d) - clock_us(w) for w, d in zip(now_us, dues_us, strict=True)]
+    t2 = time.perf_counter()
+    fast_add_s, fast_left_s = t1 - t0, t2 - t1
+
+    # ---- ours, epoch fast path (float seconds)
+    due_epoch, clock = fast.due_epoch, fast.business_clock
+    t0 = time.perf_counter()
+    dues_f = [due_epoch(s, 18_000.0) for s in start_ts]
+    lefts_f = [clock(d) - clock(w) for w, d in zip(now_ts, dues_f, strict=True)]
+    float_s = time.perf_counter() - t0
+
+    # ---- businesstimedelta on the first n_btd cases
+    rules = btd_rules(holiday_dates)
+    five = BusinessTimeDelta(rules, hours=5)
+    t0 = time.perf_counter()
+    btd_dues = [s + five for s in start_dt[:n_btd]]
+    t1 = time.perf_counter()
+    btd_gaps = [rules.difference(now, due).timedelta for now, due in zip(now_dt, btd_dues, strict=False)]
+    t2 = time.perf_counter()
+    btd_add_s, btd_left_s = t1 - t0, t2 - t1
+    btd_lefts = [
+        gap if now <= due else -gap for now, due, gap in zip(now_dt, btd_dues, btd_gaps, strict=False)
+    ]
+
+    # ---- agreement
+    problems: list[str] = []
+
+    def check(name: str, i: int, ok: bool, detail: str) -> None:
+        if not ok:
+            problems.append(
+                f"{name} case {i}: start={start_dt[i].isoformat()} now={now_dt[i].isoformat()} {detail}"
+            )
+
+    for i in range(n):
+        due, left = dues[i], lefts[i]
+        due_i = (due - EPOCH) // US
+        check("warm", i, dues_warm[i] == due and lefts_warm[i] == left, f"{dues_warm[i]} {lefts_warm[i]}")
+        check("epoch-us", i, dues_us[i] == due_i and lefts_us[i] == left // US, f"{dues_us[i]} {lefts_us[i]}")
+        check(
+            "epoch-float",
+            i,
+            dues_f[i] * 1_000_000 == due_i and lefts_f[i] == left.total_seconds(),
+            f"{dues_f[i]} {lefts_f[i]}",
+        )
+        if i < n_btd:
+            check(
+                "businesstimedelta",
+                i,
+                btd_dues[i] == due and btd_lefts[i] == left,
+                f"ours due={due.isoformat()} left={left}; btd due={btd_dues[i].isoformat()} left={btd_lefts[i]}",
+            )
+
+    # ---- report
+    def rate(count: int, seconds: float) -> float:
+        return count / seconds if seconds > 0 else float("inf")
+
+    ours_add_rate, ours_left_rate = rate(n, ours_add_s), rate(n, ours_left_s)
+    ours_case_rate = rate(n, ours_add_s + ours_left_s)
+    btd_add_rate, btd_left_rate = rate(n_btd, btd_add_s), rate(n_btd, btd_left_s)
+    btd_case_rate = rate(n_btd, btd_add_s + btd_left_s)
+    fast_case_rate = rate(n, fast_add_s + fast_left_s)
+    speedup = ours_case_rate / btd_case_rate
+
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, businesstimedelta {version('businesstimedelta')}"
+    )
+    print(
+        f"{n:,} cases (seed {seed}), whole-second creation instants {FIRST.date()} .. {LAST.date()} Asia/Tehran; "
+        f"{len(holiday_dates)} holidays; due = creation + 5 business hours; left = between(now, due), "
+        f"now = creation -1 d .. +10 d"
+    )
+    if n_btd < n:
+        print(
+            f"businesstimedelta runs on the first {n_btd:,} cases only; agreement with it checked on those."
+        )
+    else:
+        print(f"businesstimedelta runs on all {n:,} cases; agreement checked on every case.")
+    print(f"our index after the run: {index_size:,} open intervals")
+    print()
+    header = f"{'implementation':<40}{'cases':>9}{'add/s':>12}{'between/s':>12}{'cases/s':>12}{'µs/case':>10}"
+    print(header)
+    print("-" * len(header))
+    rows = [
+        ("businesstimedelta (datetime)", n_btd, btd_add_rate, btd_left_rate, btd_case_rate),
+        ("ours, datetime API, cold", n, ours_add_rate, ours_left_rate, ours_case_rate),
+        ("ours, datetime API, warm", n, float("nan"), float("nan"), rate(n, warm_s)),
+        (
+            "ours, epoch fast path (int µs), cold",
+            n,
+            rate(n, fast_add_s),
+            rate(n, fast_left_s),
+            fast_case_rate,
+        ),
+        ("ours, epoch fast path (float s), warm", n, float("nan"), float("nan"), rate(n, float_s)),
+    ]
+    for name, count, a, b, c in rows:
+        a_txt = "-" if a != a else f"{a:,.0f}"
+        b_txt = "-" if b != b else f"{b:,.0f}"
+        print(f"{name:<40}{count:>9,}{a_txt:>12}{b_txt:>12}{c:>12,.0f}{1e6 / c:>10.2f}")
+    print()
+    print(
+        f"speed-up, datetime API vs businesstimedelta: add {ours_add_rate / btd_add_rate:,.0f}x, "
+        f"between {ours_left_rate / btd_left_rate:,.0f}x, per case {speedup:,.0f}x"
+    )
+    print(f"speed-up, epoch fast path vs businesstimedelta, per case: {fast_case_rate / btd_case_rate:,.0f}x")
+    print(f"disagreements: {len(problems)}")
+    for line in problems[:10]:
+        print("  " + line)
+    print(
+        json.dumps(
+            {
+                "cases": n,
+                "btd_cases": n_btd,
+                "seed": seed,
+                "holidays": len(holiday_dates),
+                "disagreements": len(problems),
+                "ours_cases_per_s": round(ours_case_rate),
+                "ours_warm_cases_per_s": round(rate(n, warm_s)),
+                "ours_fast_cases_per_s": round(fast_case_rate),
+                "btd_cases_per_s": round(btd_case_rate, 1),
+                "speedup_datetime_api": round(speedup, 1),
+                "speedup_fast_path": round(fast_case_rate / btd_case_rate, 1),
+            }
+        )
+    )
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Add a holiday, or confirm an estimated (lunar) one and perhaps move it to the official day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from console.jalali import format_date_long
+from ui.jalali_widgets import JalaliDateEdit
+
+NAME_MAX = 200  # console.models.Holiday.name
+
+
+class HolidayDialog(QDialog):
+    """A Jalali date and a name.
+
+    Args:
+        day: The day shown at first (Gregorian).
+        name: The holiday's name (fixed when confirming).
+        confirming: Confirm an estimated holiday: the name cannot be edited, the date can.
+        parent: Parent widget.
+    """
+
+    def __init__(
+        self, day: date, name: str = "", *, confirming: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._confirming = confirming
+        self._build_ui(day, name)
+        self._connect_signals()
+        self._update()
+
+    def _build_ui(self, day: date, name: str) -> None:
+        self.setWindowTitle(self.tr("Confirm holiday") if self._confirming else self.tr("Add holiday"))
+        self.date_edit = JalaliDateEdit(day)
+        self.long_date = QLabel()
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setPlaceholderText(self.tr("e.g. Eid al-Fitr"))
+        self.name_edit.setReadOnly(self._confirming)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Confirm") if self._confirming else self.tr("Add"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.date_edit)
+        form.addRow("", self.long_date)
+        form.addRow(self.tr("Name"), self.name_edit)
+        layout = QVBoxLayout(self)
+        if self._confirming:
+            note = QLabel(
+                self.tr(
+                    "Lunar holidays are estimated and can be a day off the official calendar. "
+                    "Move the date if the official day differs, then confirm."
+                )
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.date_edit.dateChanged.connect(lambda _d: self._update())
+        self.name_edit.textChanged.connect(lambda _t: self._update())
+
+    def _update(self) -> None:
+        self.long_date.setText(format_date_long(self.day()))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name().strip()))
+
+    def day(self) -> date:
+        return self.date_edit.value()
+
+    def name(self) -> str:
+        return self.name_edit.text()
