@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from console.ledger import record_forfeits
 from console.migrate import upgrade_to_head
 
 DEMO_AGENT = "maryam"
+STARTUP_PROBE = "SUPPORT_CONSOLE_STARTUP_PROBE"
 #: messages the offscreen platform prints about features it lacks; not faults of the app
 BENIGN_QT_MESSAGES = {"This plugin does not support propagateSizeHints()"}
 
@@ -89,6 +91,8 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     app = setup_application(sys.argv[:1], dark=args.dark)
     window, ctx = build_shell(factory, clock, agent, describe(url), demo)
     window.show()
+    if os.environ.get(STARTUP_PROBE):
+        _report_first_paint(app, window)
 
     if args.smoke_test or args.screenshot:
         code = _walk_pages(app, window, ctx, args.screenshot, warnings)
@@ -101,6 +105,22 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     ctx.runner.shutdown()
     engine.dispose()
     return code
+
+
+def _report_first_paint(app: object, window: object) -> None:
+    """For benchmarks/startup.py: print the wall-clock time of the first paint of the window, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.property("seen"):
+                self.setProperty("seen", True)
+                print(f"first-paint {time.time():.6f}", flush=True)
+                QTimer.singleShot(0, app.quit)  # type: ignore[attr-defined]
+            return False
+
+    probe = FirstPaint(window)  # type: ignore[arg-type]
+    window.installEventFilter(probe)  # type: ignore[attr-defined]
 
 
 def _capture_qt_messages(sink: list[str]) -> None:
