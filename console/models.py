@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     Time,
+    UniqueConstraint,
     func,
     text,
 )
@@ -289,3 +291,53 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     before: Mapped[str | None] = mapped_column(Text)  # JSON
     after: Mapped[str | None] = mapped_column(Text)  # JSON
+
+
+class TimesheetDecision(Base):
+    """A supervisor's decision on one agent's timesheet for a period (a Jalali week or month).
+
+    The latest decision for an overlapping period wins; an approved period locks its sessions.
+    """
+
+    __tablename__ = "timesheet_decisions"
+    __table_args__ = (
+        CheckConstraint("status IN ('approved', 'rejected')", name="status"),
+        CheckConstraint("period_end > period_start", name="period"),
+        Index("ix_timesheet_decisions_agent_period", "agent_id", "period_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    period_start: Mapped[date] = mapped_column(Date)  # local (Tehran) dates, end exclusive
+    period_end: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class UptimeCredit(Base):
+    """Extra service owed to a customer for a Jalali month below the uptime target (rule 10)."""
+
+    __tablename__ = "uptime_credits"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status"),
+        CheckConstraint("month >= 1 AND month <= 12", name="month"),
+        CheckConstraint("credit_seconds >= 0 AND downtime_seconds >= 0", name="nonnegative"),
+        UniqueConstraint("customer_id", "year", "month", name="uq_uptime_credits_customer_month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    year: Mapped[int] = mapped_column(Integer)  # Jalali
+    month: Mapped[int] = mapped_column(Integer)  # Jalali, 1..12
+    availability: Mapped[float] = mapped_column(Float)
+    downtime_seconds: Mapped[int] = mapped_column(Integer)
+    credit_seconds: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the subscription end before and after an approval extended it
+    subscription_before: Mapped[date | None] = mapped_column(Date)
+    subscription_after: Mapped[date | None] = mapped_column(Date)

@@ -119,3 +119,39 @@ def test_describe_hides_the_password() -> None:
     info = describe("postgresql+psycopg://user:secret@db.office:5432/console")
     assert info.shared and "secret" not in info.location and info.location == "db.office:5432/console"
     assert describe("sqlite+pysqlite:////tmp/x.sqlite3").shared is False
+
+
+def test_rule8_ledger_and_audit_rows_cannot_be_updated_or_deleted(factory: sessionmaker[Session]) -> None:
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import DBAPIError
+
+    from console.audit import record_change
+    from console.models import AuditEntry
+
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    with unit_of_work(factory) as s:
+        c = Customer(code="C1", name="آزمایش")
+        s.add(c)
+        s.flush()
+        p = Package(
+            customer_id=c.id,
+            kind="support",
+            minutes=60,
+            purchased_on=date(2026, 3, 21),
+            expires_on=date(2027, 3, 21),
+        )
+        s.add(p)
+        s.flush()
+        s.add(LedgerEntry(customer_id=c.id, package_id=p.id, kind="purchase", minutes=60, created_at=now))
+        record_change(s, agent_id=None, entity="package", entity_id=p.id, action="purchase", at=now)
+    for statement in (
+        update(LedgerEntry).values(minutes=6000),
+        delete(LedgerEntry),
+        update(AuditEntry).values(action="nothing happened"),
+        delete(AuditEntry),
+    ):
+        with pytest.raises(DBAPIError), unit_of_work(factory) as s:
+            s.execute(statement)
+    with unit_of_work(factory) as s:
+        assert [e.minutes for e in s.scalars(select(LedgerEntry))] == [60]
+        assert [a.action for a in s.scalars(select(AuditEntry))] == ["purchase"]
