@@ -160,3 +160,17 @@ def ticket_deadline(
         target=response_target(session),
         last_answered=last,
     )
+
+
+def business_day_end(view: CalendarView, started_at: datetime) -> datetime | None:
+    """When the business day a session started in closes (to flag timers left running past it).
+
+    A session started while closed belongs to the next opening's day. None when the calendar never
+    opens.
+    """
+    cal = view.calendar
+    try:
+        opening = started_at if cal.is_open(started_at) else cal.next_open(started_at)
+        return cal.next_change(opening)
+    except ValueError:
+        return None

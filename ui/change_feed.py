@@ -33,6 +33,7 @@ class ChangeFeed(QObject):
         self._last_id: int | None = None
         self._in_flight = False
         self._again = False
+        self._stopped = False
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="changes")
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -49,11 +50,14 @@ class ChangeFeed(QObject):
         self.poke()
 
     def stop(self) -> None:
+        self._stopped = True
         self._timer.stop()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def poke(self) -> None:
         """Look for new changes now (coalesced when a poll is already under way)."""
+        if self._stopped:
+            return
         if self._in_flight:
             self._again = True
             return

@@ -1,4 +1,4 @@
-"""The main window: navigation on the right, pages in the middle, the status bar below."""
+"""The main window: the session timer on top, navigation on the right, pages, the status bar below."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -14,14 +15,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from console.db import Session
 from console.errors import ConsoleError
 from console.jalali import to_persian_digits
+from console.sessions import RunningSession, orphaned_sessions, recover_session
+from console.sla import business_day_end, load_calendar_view
 from ui.context import AppContext
+from ui.dialogs.recover_session import RecoverSessionDialog
 from ui.labels import label
 from ui.pages.base import Page
+from ui.session_bar import SessionBar
 
 
 class MainWindow(QMainWindow):
@@ -55,13 +62,20 @@ class MainWindow(QMainWindow):
             if n < 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
                 shortcut.activated.connect(lambda n=n: self.show_page(n))
+        self.session_bar = SessionBar(self.ctx)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)  # first in a right-to-left layout: on the right
+        body.addWidget(self.stack, 1)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)  # first in a right-to-left layout: on the right
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.session_bar)  # the session timer, always in view
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
+        self.recovery: RecoverSessionDialog | None = None
 
         bar = self.statusBar()
         role = label(self.ctx.agent.role)
@@ -86,6 +100,15 @@ class MainWindow(QMainWindow):
         self.ctx.feed.reachable.connect(self._set_connected)
         self.ctx.runner.connection_state.connect(self._set_connected)
         self.ctx.runner.failed.connect(self.show_error)
+        self.session_bar.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.session_bar.warning.connect(self._session_warning)
+        for page in self.pages:
+            signal = getattr(page, "start_session", None)
+            if signal is not None:
+                signal.connect(self.session_bar.request_start)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self).activated.connect(
+            lambda: self.session_bar.request_start()
+        )
 
     def show_page(self, index: int) -> None:
         if self.nav.currentRow() != index:
@@ -124,5 +147,77 @@ class MainWindow(QMainWindow):
                 ),
             )
 
+    # --- sessions across restarts ---------------------------------------------------------------
+    def check_sessions(self) -> None:
+        """At start: offer to stop sessions orphaned by a crash, then show the running one."""
+        me = self.ctx.agent.id
+        self.ctx.runner.run(lambda s: orphaned_sessions(s, agent_id=me), self._recover_next)
+
+    def _recover_next(self, orphans: list[RunningSession]) -> None:
+        if not orphans:
+            self.session_bar.reload()
+            return
+        dialog = RecoverSessionDialog(orphans[0], self)
+        self.recovery = dialog
+        dialog.accepted.connect(lambda: self._recover(dialog, orphans[1:]))
+        dialog.open()
+
+    def _recover(self, dialog: RecoverSessionDialog, rest: list[RunningSession]) -> None:
+        stop_at, reason = dialog.choice()
+        me, sid = self.ctx.agent.id, dialog.orphan.id
+
+        def op(s: Session) -> object:
+            view = load_calendar_view(s)
+            return recover_session(
+                s,
+                agent_id=me,
+                session_id=sid,
+                stop_at=stop_at,
+                reason=reason,
+                day_end=business_day_end(view, dialog.orphan.started_at),
+            )
+
+        def done(_result: object) -> None:
+            self.ctx.feed.poke()
+            self.statusBar().showMessage(self.tr("The session was stopped and deducted."), 15_000)
+            self._recover_next(rest)
+
+        def failed(error: Exception) -> None:
+            self.show_error(error)
+            self._recover_next([dialog.orphan, *rest])  # ask again: nothing was changed
+
+        self.ctx.runner.run(op, done, failed, write_lock=True)
+
+    def _session_warning(self, text: str) -> None:
+        self.statusBar().showMessage(text, 30_000)
+        QApplication.beep()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.session_bar.running
+        if running is None or (self.ctx.demo and self.property("closing")):
+            event.accept()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("A session is running"),
+            self.tr(
+                "Stop the session with %1 before closing? If you keep it, the app offers to stop it "
+                "at its last heartbeat when it starts again."
+            ).replace("%1", running.customer_name),
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            event.ignore()
+            return
+        if answer == QMessageBox.StandardButton.Yes:
+            event.ignore()
+            self.session_bar.stop(then=self._close_now)
+            return
         event.accept()
+
+    def _close_now(self) -> None:
+        self.setProperty("closing", True)
+        self.session_bar.running = None
+        self.close()

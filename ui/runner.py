@@ -39,6 +39,7 @@ class DbRunner(QObject):
         self._factory = factory
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -54,6 +55,8 @@ class DbRunner(QObject):
         write_lock: bool = False,
     ) -> None:
         """Run ``op(session)`` in one transaction on the worker; deliver on the GUI thread."""
+        if self._closed:
+            return  # the app is shutting down: a late timer's request has nowhere to go
         self._pending += 1
         if self._pending == 1:
             self.busy.emit(True)
@@ -92,4 +95,5 @@ class DbRunner(QObject):
         return self._pending == 0
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)

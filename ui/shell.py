@@ -31,4 +31,5 @@ def build_shell(
     ctx = AppContext(runner=runner, feed=feed, clock=clock, agent=agent, database=database, demo=demo)
     window = MainWindow(ctx, page_classes(agent))
     feed.start()
+    window.check_sessions()
     return window, ctx

@@ -603,56 +603,71 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="37" />
+      <location filename="../../ui/main_window.py" line="44" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="69" />
+      <location filename="../../ui/main_window.py" line="83" />
       <source>Signed in: %1 (%2)</source>
       <translation>کاربر: %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="86" />
       <source>Shared server %1</source>
       <translation>سرور مشترک %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="86" />
       <source>Local file</source>
       <translation>پایگاه دادهٔ محلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="88" />
       <source>Demo database</source>
       <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="111" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="111" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="144" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="122" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="182" />
+      <source>The session was stopped and deducted.</source>
+      <translation>جلسه متوقف و از بسته کسر شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="202" />
+      <source>A session is running</source>
+      <translation>جلسه‌ای در جریان است</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="204" />
+      <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
+      <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
     </message>
   </context>
   <context>
@@ -843,6 +858,201 @@
       <location filename="../../ui/pages/queue.py" line="210" />
       <source>The desk is closed; deadlines are paused. %1</source>
       <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoverSessionDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/recover_session.py" line="31" />
+      <source>A session was left running</source>
+      <translation>جلسه‌ای باز مانده است</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/recover_session.py" line="35" />
+      <source>The app closed while a session was running: %1 with %2, started %3. Its last sign of life was at %4 (%5 after the start).</source>
+      <translation>برنامه در حالی بسته شد که جلسه‌ای در جریان بود: %1 با %2، آغاز %3. آخرین نشانهٔ فعالیت در %4 بود (%5 پس از آغاز).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/recover_session.py" line="51" />
+      <source>Stop it at the last heartbeat (recommended)</source>
+      <translation>در زمان آخرین ضربان متوقف شود (پیشنهادی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/recover_session.py" line="52" />
+      <source>It ended at another time:</source>
+      <translation>در زمان دیگری تمام شد:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/recover_session.py" line="59" />
+      <source>Why this time (required)</source>
+      <translation>دلیل این زمان (الزامی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/recover_session.py" line="66" />
+      <source>Stop the session</source>
+      <translation>توقف جلسه</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionBar</name>
+    <message>
+      <location filename="../../ui/session_bar.py" line="80" />
+      <source>Start session</source>
+      <translation>شروع جلسه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="81" />
+      <source>Time a phone, remote or ticket session (Ctrl+Shift+S)</source>
+      <translation>زمان‌سنجی جلسهٔ تلفنی، راه دور یا تیکت (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="82" />
+      <location filename="../../ui/session_bar.py" line="129" />
+      <source>Pause</source>
+      <translation>مکث</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="83" />
+      <source>Stop</source>
+      <translation>توقف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="122" />
+      <source>%1 with %2</source>
+      <translation>%1 با %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="127" />
+      <source>paused</source>
+      <translation>در مکث</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="129" />
+      <source>Resume</source>
+      <translation>ادامه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="143" />
+      <source>No session running</source>
+      <translation>جلسه‌ای در جریان نیست</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="178" />
+      <source>Free support</source>
+      <translation>پشتیبانی رایگان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="180" />
+      <source>Billable extra hours</source>
+      <translation>ساعات مازاد قابل صورتحساب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="184" />
+      <source>Left after this session: %1</source>
+      <translation>مانده پس از این جلسه: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="190" />
+      <source>The customer's package is used up; further time is billable extra hours.</source>
+      <translation>بستهٔ مشتری تمام شد؛ ادامهٔ کار ساعات مازاد قابل صورتحساب است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="194" />
+      <source>Ten minutes or less left on the customer's package.</source>
+      <translation>ده دقیقه یا کمتر از بستهٔ مشتری مانده است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="214" />
+      <source>A session is running</source>
+      <translation>جلسه‌ای در جریان است</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="215" />
+      <source>Stop the session with %1 and start a new one?</source>
+      <translation>جلسه با %1 متوقف و جلسهٔ تازه آغاز شود؟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="267" />
+      <source>Session started with %1.</source>
+      <translation>جلسه با %1 آغاز شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="298" />
+      <source>Session stopped: %1, free support.</source>
+      <translation>جلسه متوقف شد: %1، پشتیبانی رایگان.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="301" />
+      <source>Session stopped: %1 billed.</source>
+      <translation>جلسه متوقف شد: %1 کسر شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="303" />
+      <source>%1 of it as extra hours.</source>
+      <translation>%1 از آن ساعات مازاد است.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartSessionDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="51" />
+      <source>Start a session</source>
+      <translation>شروع جلسهٔ کاری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="77" />
+      <source>Training package</source>
+      <translation>بستهٔ آموزش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="80" />
+      <source>Working out what pays…</source>
+      <translation>در حال بررسی منبع پرداخت…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="83" />
+      <source>The customer agrees to pay for extra hours</source>
+      <translation>مشتری پرداخت ساعات مازاد را می‌پذیرد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="89" />
+      <source>Start</source>
+      <translation>شروع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="91" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="94" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="95" />
+      <source>Channel</source>
+      <translation>روش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="96" />
+      <source>Paid from</source>
+      <translation>پرداخت از</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="100" />
+      <source>Tickets this session covers (gather the customer's questions in one call):</source>
+      <translation>تیکت‌هایی که این جلسه پوشش می‌دهد (پرسش‌های مشتری را در یک تماس جمع کنید):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="174" />
+      <source>Balance: %1 (package valid until %2)</source>
+      <translation>مانده: %1 (اعتبار بسته تا %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/start_session.py" line="195" />
+      <source>this ticket</source>
+      <translation>همین تیکت</translation>
     </message>
   </context>
   <context>

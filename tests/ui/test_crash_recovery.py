@@ -1,0 +1,116 @@
+"""Killing the real app mid-session loses nothing: the session is recovered at its last heartbeat."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from console.calendar_store import seed_calendar
+from console.clock import TEHRAN
+from console.db import make_engine, session_factory, sqlite_url, unit_of_work
+from console.migrate import upgrade_to_head
+from console.models import Agent, Customer, LedgerEntry, Package, WorkSession
+from console.packages import package_expiry
+from console.sessions import orphaned_sessions, recover_session, start_session
+from console.settings import set_setting
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_killing_the_app_mid_session_loses_nothing(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "office.sqlite3")
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    factory = session_factory(engine)
+    with unit_of_work(factory) as s:
+        seed_calendar(s, date(2026, 11, 24))
+        set_setting(s, "heartbeat_seconds", 1)
+        ali = Agent(username="ali", full_name="علی رضایی", role="agent")
+        c = Customer(code="1", name="شرکت نمونه")
+        s.add_all([ali, c])
+        s.flush()
+        bought = date(2026, 6, 1)
+        p = Package(
+            customer_id=c.id,
+            kind="support",
+            minutes=600,
+            purchased_on=bought,
+            expires_on=package_expiry(bought),
+        )
+        s.add(p)
+        s.flush()
+        s.add(
+            LedgerEntry(
+                customer_id=c.id,
+                package_id=p.id,
+                kind="purchase",
+                minutes=600,
+                created_at=datetime(2026, 6, 1, tzinfo=TEHRAN),
+            )
+        )
+        ids = (ali.id, c.id, p.id)
+    with unit_of_work(factory, write_lock=True) as s:
+        running = start_session(
+            s,
+            agent_id=ids[0],
+            customer_id=ids[1],
+            channel="phone",
+            kind="support",
+            ticket_ids=[],
+            confirm_extra=False,
+        )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    app = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from ui.main import main; sys.exit(main())",
+            "--database",
+            url,
+            "--agent",
+            "ali",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        beats = 0
+        last = running.heartbeat_at
+        while time.monotonic() < deadline and beats < 3:  # the app picked the session up and beats
+            time.sleep(0.5)
+            with unit_of_work(factory) as s:
+                now_beat = s.get(WorkSession, running.id).heartbeat_at  # type: ignore[union-attr]
+            if now_beat > last:
+                beats += 1
+                last = now_beat
+        assert beats >= 3, "the app never sent heartbeats"
+        os.kill(app.pid, signal.SIGKILL)
+        app.wait(timeout=10)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    with unit_of_work(factory) as s:
+        last_beat = s.get(WorkSession, running.id).heartbeat_at  # type: ignore[union-attr]
+    time.sleep(1.5)
+    with unit_of_work(factory) as s:
+        orphans = orphaned_sessions(s, agent_id=ids[0], older_than_seconds=1)
+    assert [o.id for o in orphans] == [running.id]
+    with unit_of_work(factory, write_lock=True) as s:
+        stopped = recover_session(s, agent_id=ids[0], session_id=running.id, stop_at=None, reason=None)
+    assert stopped.stopped_at == last_beat
+    assert stopped.billable_minutes >= 1
+    with unit_of_work(factory) as s:
+        balance = s.scalar(select(func.sum(LedgerEntry.minutes)).where(LedgerEntry.package_id == ids[2]))
+    assert balance == 600 - stopped.billable_minutes
+    assert stopped.duration_seconds >= (last_beat - running.started_at - timedelta(seconds=1)).total_seconds()
+    engine.dispose()
