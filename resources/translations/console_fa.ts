@@ -1,6 +1,178 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
   <context>
+    <name>AccountsPage</name>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="40" />
+      <source>Active</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="41" />
+      <source>Disabled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="42" />
+      <source>Set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="43" />
+      <source>Not set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="97" />
+      <location filename="../../ui/pages/accounts.py" line="128" />
+      <source>Accounts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="101" />
+      <source>A supervisor manages the accounts. Here you can change your own password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="109" />
+      <source>New account…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="110" />
+      <location filename="../../ui/pages/accounts.py" line="231" />
+      <location filename="../../ui/pages/accounts.py" line="316" />
+      <source>Disable account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="111" />
+      <location filename="../../ui/pages/accounts.py" line="320" />
+      <source>Make supervisor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="112" />
+      <source>Reset password…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="113" />
+      <source>Change my password…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="202" />
+      <source>Your password was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="228" />
+      <location filename="../../ui/pages/accounts.py" line="314" />
+      <source>Enable account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="228" />
+      <source>Let %1 sign in again?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="229" />
+      <source>Enable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="233" />
+      <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="235" />
+      <source>Disable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="249" />
+      <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="251" />
+      <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="253" />
+      <location filename="../../ui/pages/accounts.py" line="255" />
+      <source>Change role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="268" />
+      <source>Done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="279" />
+      <source>Not done</source>
+      <translation type="unfinished">انجام نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="283" />
+      <source>OK</source>
+      <translation type="unfinished">تأیید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="289" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="318" />
+      <source>Make agent</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AdjustDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="84" />
+      <source>Adjust a balance</source>
+      <translation>اصلاح مانده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="88" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="91" />
+      <source>Why (required)</source>
+      <translation>دلیل (الزامی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="93" />
+      <source>Package</source>
+      <translation>بسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="94" />
+      <source>Add (+) or take (−)</source>
+      <translation>افزودن (+) یا کاستن (−)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="95" />
+      <source>Reason</source>
+      <translation>شرح</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="96" />
+      <source>Record</source>
+      <translation>ثبت</translation>
+    </message>
+  </context>
+  <context>
     <name>BreachAlerts</name>
     <message>
       <location filename="../../ui/alerts.py" line="56" />
@@ -227,82 +399,82 @@
   <context>
     <name>Columns</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="46" />
+      <location filename="../../ui/pages/customers.py" line="51" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="47" />
+      <location filename="../../ui/pages/customers.py" line="52" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="49" />
+      <location filename="../../ui/pages/customers.py" line="54" />
       <source>Support left</source>
       <translation>ماندهٔ پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="56" />
+      <location filename="../../ui/pages/customers.py" line="61" />
       <source>Training left</source>
       <translation>ماندهٔ آموزش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="63" />
+      <location filename="../../ui/pages/customers.py" line="68" />
       <source>Next expiry</source>
       <translation>نزدیک‌ترین انقضا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="69" />
+      <location filename="../../ui/pages/customers.py" line="74" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="80" />
+      <location filename="../../ui/pages/customers.py" line="85" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="82" />
+      <location filename="../../ui/pages/customers.py" line="87" />
       <source>Purchased</source>
       <translation>تاریخ خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="88" />
+      <location filename="../../ui/pages/customers.py" line="93" />
       <source>Expires</source>
       <translation>پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="94" />
+      <location filename="../../ui/pages/customers.py" line="99" />
       <source>Days left</source>
       <translation>روز مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="101" />
+      <location filename="../../ui/pages/customers.py" line="106" />
       <source>Bought</source>
       <translation>خریداری‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="107" />
+      <location filename="../../ui/pages/customers.py" line="112" />
       <source>Balance</source>
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="120" />
+      <location filename="../../ui/pages/customers.py" line="125" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="125" />
+      <location filename="../../ui/pages/customers.py" line="130" />
       <source>Entry</source>
       <translation>ردیف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="127" />
+      <location filename="../../ui/pages/customers.py" line="132" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="133" />
+      <location filename="../../ui/pages/customers.py" line="138" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
@@ -322,9 +494,35 @@
       <translation>مناسبت</translation>
     </message>
     <message>
+      <location filename="../../ui/pages/accounts.py" line="53" />
+      <source>Username</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="55" />
+      <source>Full name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="59" />
+      <source>Role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="61" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
       <source>State</source>
       <translation>وضعیت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="68" />
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="75" />
+      <source>Created</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="118" />
@@ -338,7 +536,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="126" />
-      <location filename="../../ui/pages/customers.py" line="139" />
+      <location filename="../../ui/pages/customers.py" line="144" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
@@ -346,42 +544,52 @@
   <context>
     <name>CustomersPage</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="154" />
+      <location filename="../../ui/pages/customers.py" line="160" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="158" />
+      <location filename="../../ui/pages/customers.py" line="164" />
       <source>Search by name or code…</source>
       <translation>جستجو با نام یا کد…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="184" />
+      <location filename="../../ui/pages/customers.py" line="190" />
+      <source>Record purchase…</source>
+      <translation>ثبت خرید بسته…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="191" />
+      <source>Adjust balance…</source>
+      <translation>اصلاح مانده…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="196" />
       <source>Packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="186" />
+      <location filename="../../ui/pages/customers.py" line="201" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="237" />
+      <location filename="../../ui/pages/customers.py" line="259" />
       <source>Support left: %1</source>
       <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="238" />
+      <location filename="../../ui/pages/customers.py" line="260" />
       <source>Training left: %1</source>
       <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="239" />
+      <location filename="../../ui/pages/customers.py" line="261" />
       <source>Subscription until %1</source>
       <translation>اشتراک تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="242" />
+      <location filename="../../ui/pages/customers.py" line="264" />
       <source>Extra billable: %1</source>
       <translation>ساعات مازاد: %1</translation>
     </message>
@@ -407,6 +615,34 @@
       <location filename="../../ui/jalali_widgets.py" line="251" />
       <source>Remove this interval</source>
       <translation>حذف این بازه</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstPasswordDialog</name>
+    <message>
+      <location filename="../../ui/sign_in.py" line="272" />
+      <source>First start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="275" />
+      <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="287" />
+      <source>Set password and sign in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="288" />
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="294" />
+      <source>Support Console</source>
+      <translation type="unfinished">میز پشتیبانی</translation>
     </message>
   </context>
   <context>
@@ -671,6 +907,44 @@
     </message>
   </context>
   <context>
+    <name>NewAccountDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="169" />
+      <source>New account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="170" />
+      <source>Create account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="172" />
+      <source>e.g. s.karimi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="179" />
+      <source>Username</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="180" />
+      <source>Full name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="181" />
+      <source>Role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="188" />
+      <source>The username is what the person types to sign in: 3 to 32 small Latin letters, digits, dots, dashes or underscores. Give them the first password in person.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>NewTicketDialog</name>
     <message>
       <location filename="../../ui/dialogs/new_ticket.py" line="23" />
@@ -711,6 +985,188 @@
       <location filename="../../ui/dialogs/new_ticket.py" line="48" />
       <source>Message</source>
       <translation>پیام</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutageDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="49" />
+      <source>Add outage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
+      <source>All customers (global outage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="58" />
+      <source>e.g. Data centre network failure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="59" />
+      <source>Planned maintenance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="60" />
+      <source>The end must be after the start.</source>
+      <translation type="unfinished">پایان باید پس از آغاز باشد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="65" />
+      <source>Add</source>
+      <translation type="unfinished">افزودن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="66" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="69" />
+      <source>Start</source>
+      <translation type="unfinished">شروع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="70" />
+      <source>End</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="71" />
+      <source>Affected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="72" />
+      <source>Cause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="76" />
+      <source>Times are on the Tehran clock. Overlapping outages are counted once; planned maintenance counts only if the policy says so.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PasswordDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="225" />
+      <source>Change my password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="227" />
+      <source>Reset the password of %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="228" />
+      <source>Save password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="232" />
+      <source>Current password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="241" />
+      <source>The old password stops working at once. Give the new one to its owner in person.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PasswordPair</name>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="60" />
+      <source>At least %1 characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="65" />
+      <source>New password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="66" />
+      <source>Repeat the password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="79" />
+      <source>The password must be at least %1 characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="83" />
+      <source>The two passwords differ.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PurchaseDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="38" />
+      <source>Record a package purchase</source>
+      <translation>ثبت خرید بسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="42" />
+      <source>Training package</source>
+      <translation>بستهٔ آموزش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="46" />
+      <source>hours</source>
+      <translation>ساعت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="49" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="53" />
+      <source>Invoice or contract number</source>
+      <translation>شمارهٔ فاکتور یا قرارداد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="57" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="58" />
+      <source>Package</source>
+      <translation>بسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="59" />
+      <source>Time bought</source>
+      <translation>زمان خریداری‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="61" />
+      <source>Purchase date</source>
+      <translation>تاریخ خرید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="62" />
+      <source>Reference</source>
+      <translation>شمارهٔ مرجع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="64" />
+      <source>Record</source>
+      <translation>ثبت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="70" />
+      <source>Usable until the end of the day before %1 (one Jalali year).</source>
+      <translation>قابل استفاده تا پایان روز پیش از %1 (یک سال شمسی).</translation>
     </message>
   </context>
   <context>
@@ -861,6 +1317,24 @@
     </message>
   </context>
   <context>
+    <name>ReasonDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/reason_dialog.py" line="26" />
+      <source>The reason, as the customer may read it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/reason_dialog.py" line="28" />
+      <source>The reason is too long.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/reason_dialog.py" line="34" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+  </context>
+  <context>
     <name>RecoverSessionDialog</name>
     <message>
       <location filename="../../ui/dialogs/recover_session.py" line="31" />
@@ -896,100 +1370,151 @@
   <context>
     <name>SessionBar</name>
     <message>
-      <location filename="../../ui/session_bar.py" line="80" />
+      <location filename="../../ui/session_bar.py" line="81" />
       <source>Start session</source>
       <translation>شروع جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="81" />
+      <location filename="../../ui/session_bar.py" line="82" />
       <source>Time a phone, remote or ticket session (Ctrl+Shift+S)</source>
       <translation>زمان‌سنجی جلسهٔ تلفنی، راه دور یا تیکت (Ctrl+Shift+S)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="82" />
-      <location filename="../../ui/session_bar.py" line="129" />
+      <location filename="../../ui/session_bar.py" line="83" />
+      <location filename="../../ui/session_bar.py" line="139" />
       <source>Pause</source>
       <translation>مکث</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="83" />
+      <location filename="../../ui/session_bar.py" line="84" />
       <source>Stop</source>
       <translation>توقف</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="122" />
+      <location filename="../../ui/session_bar.py" line="132" />
       <source>%1 with %2</source>
       <translation>%1 با %2</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="127" />
+      <location filename="../../ui/session_bar.py" line="137" />
       <source>paused</source>
       <translation>در مکث</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="129" />
+      <location filename="../../ui/session_bar.py" line="139" />
       <source>Resume</source>
       <translation>ادامه</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="143" />
+      <location filename="../../ui/session_bar.py" line="153" />
       <source>No session running</source>
       <translation>جلسه‌ای در جریان نیست</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="178" />
+      <location filename="../../ui/session_bar.py" line="188" />
       <source>Free support</source>
       <translation>پشتیبانی رایگان</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="180" />
+      <location filename="../../ui/session_bar.py" line="190" />
       <source>Billable extra hours</source>
       <translation>ساعات مازاد قابل صورتحساب</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="184" />
+      <location filename="../../ui/session_bar.py" line="194" />
       <source>Left after this session: %1</source>
       <translation>مانده پس از این جلسه: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="190" />
+      <location filename="../../ui/session_bar.py" line="200" />
       <source>The customer's package is used up; further time is billable extra hours.</source>
       <translation>بستهٔ مشتری تمام شد؛ ادامهٔ کار ساعات مازاد قابل صورتحساب است.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="194" />
+      <location filename="../../ui/session_bar.py" line="204" />
       <source>Ten minutes or less left on the customer's package.</source>
       <translation>ده دقیقه یا کمتر از بستهٔ مشتری مانده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="214" />
+      <location filename="../../ui/session_bar.py" line="224" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="215" />
+      <location filename="../../ui/session_bar.py" line="225" />
       <source>Stop the session with %1 and start a new one?</source>
       <translation>جلسه با %1 متوقف و جلسهٔ تازه آغاز شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="267" />
+      <location filename="../../ui/session_bar.py" line="277" />
       <source>Session started with %1.</source>
       <translation>جلسه با %1 آغاز شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="298" />
+      <location filename="../../ui/session_bar.py" line="308" />
       <source>Session stopped: %1, free support.</source>
       <translation>جلسه متوقف شد: %1، پشتیبانی رایگان.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="301" />
+      <location filename="../../ui/session_bar.py" line="311" />
       <source>Session stopped: %1 billed.</source>
       <translation>جلسه متوقف شد: %1 کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="303" />
+      <location filename="../../ui/session_bar.py" line="313" />
       <source>%1 of it as extra hours.</source>
       <translation>%1 از آن ساعات مازاد است.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <location filename="../../ui/sign_in.py" line="150" />
+      <location filename="../../ui/sign_in.py" line="156" />
+      <location filename="../../ui/sign_in.py" line="249" />
+      <location filename="../../ui/sign_in.py" line="393" />
+      <source>Sign in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="151" />
+      <source>Support Console</source>
+      <translation type="unfinished">میز پشتیبانی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="157" />
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="167" />
+      <source>Username</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="168" />
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="182" />
+      <source>Demo: sign in as…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="185" />
+      <source>The demo's accounts have no password. This list appears only on the demo database.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="249" />
+      <source>Signing in…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="390" />
+      <source>The database could not be reached; try again. (%1)</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1053,6 +1578,14 @@
       <location filename="../../ui/dialogs/start_session.py" line="195" />
       <source>this ticket</source>
       <translation>همین تیکت</translation>
+    </message>
+  </context>
+  <context>
+    <name>SubmitDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="115" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
   </context>
   <context>
@@ -1196,6 +1729,45 @@
       <location filename="../../ui/ticket_pane.py" line="286" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>UptimeLetter</name>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="59" />
+      <source>The service met the target in this month; no credit is owed for it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="62" />
+      <source>A credit is owed for this month; it awaits a supervisor's review.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="65" />
+      <source>Approved on %1: your subscription is extended by %2 days, from %3 to %4.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="69" />
+      <source>Not approved (decided on %1). Reason: %2</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>_RunnerDialog</name>
+    <message>
+      <location filename="../../ui/sign_in.py" line="109" />
+      <source>The database could not be reached; try again. (%1)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>dialog</name>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="27" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
   </context>
 </TS>

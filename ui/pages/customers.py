@@ -8,8 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,8 +25,11 @@ from console.customers import (
     customer_detail,
     list_customers,
 )
+from console.db import Session
 from console.jalali import format_date, format_datetime, format_minutes, to_persian_digits
+from console.ledger import adjust_balance, record_purchase
 from ui.context import AppContext
+from ui.dialogs.package_dialogs import AdjustDialog, PurchaseDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import label
 from ui.pages.base import Page
@@ -147,6 +152,7 @@ class CustomersPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._selected: int | None = None
+        self.prompt: PurchaseDialog | AdjustDialog | None = None
         self._build_ui()
         self._connect_signals()
 
@@ -181,7 +187,16 @@ class CustomersPage(Page):
         d = QVBoxLayout(detail)
         d.addWidget(self.heading)
         d.addWidget(self.summary)
-        d.addWidget(section_title(self.tr("Packages")))
+        self.purchase_button = QPushButton(self.tr("Record purchase…"))
+        self.adjust_button = QPushButton(self.tr("Adjust balance…"))
+        for button in (self.purchase_button, self.adjust_button):
+            button.setEnabled(False)
+            button.setVisible(self.ctx.agent.is_supervisor)  # the services check the role too
+        package_bar = QHBoxLayout()
+        package_bar.addWidget(section_title(self.tr("Packages")), 1)
+        package_bar.addWidget(self.purchase_button)
+        package_bar.addWidget(self.adjust_button)
+        d.addLayout(package_bar)
         d.addWidget(self.packages, 2)
         d.addWidget(section_title(self.tr("Ledger")))
         d.addWidget(self.ledger, 3)
@@ -197,6 +212,13 @@ class CustomersPage(Page):
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.packages.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.adjust_button.setEnabled(
+                self.packages_model.row_at(cur.row()) is not None
+            )
+        )
+        self.purchase_button.clicked.connect(self.record_purchase)
+        self.adjust_button.clicked.connect(self.adjust_balance)
 
     def refresh(self) -> None:
         today = self.ctx.today()
@@ -243,3 +265,54 @@ class CustomersPage(Page):
         self.summary.setText("  •  ".join(parts))
         self.packages_model.set_rows(d.packages)
         self.ledger_model.set_rows(d.ledger)
+        self._detail = d
+        self.purchase_button.setEnabled(True)
+        self.adjust_button.setEnabled(False)
+
+    # --- supervisor actions: new ledger entries, never edits ----------------------------------------
+    def record_purchase(self) -> None:
+        detail = getattr(self, "_detail", None)
+        if detail is None:
+            return
+        dialog = PurchaseDialog(detail.name, self.ctx.today(), self)
+        self.prompt = dialog
+        dialog.accepted.connect(lambda: self._purchase(dialog, detail.id))
+        dialog.open()
+
+    def _purchase(self, dialog: PurchaseDialog, customer_id: int) -> None:
+        me, kind, minutes = self.ctx.agent.id, dialog.kind.currentData(), dialog.minutes()
+        bought, reference, today = dialog.purchased_on.value(), dialog.reference.text(), self.ctx.today()
+
+        def op(s: Session) -> object:
+            return record_purchase(
+                s,
+                actor_id=me,
+                customer_id=customer_id,
+                kind=kind,
+                minutes=minutes,
+                purchased_on=bought,
+                reference=reference,
+                today=today,
+            )
+
+        self.ctx.runner.run(op, lambda _r: self.ctx.feed.poke(), write_lock=True)
+
+    def adjust_balance(self) -> None:
+        package = self.packages_model.row_at(self.packages.currentIndex().row())
+        if package is None:
+            return
+        text = (
+            f"{label(package.kind)} — {format_date(package.purchased_on)} ({format_minutes(package.balance)})"
+        )
+        dialog = AdjustDialog(text, self)
+        self.prompt = dialog
+        dialog.accepted.connect(lambda: self._adjust(dialog, package.id))
+        dialog.open()
+
+    def _adjust(self, dialog: AdjustDialog, package_id: int) -> None:
+        me, minutes, reason = self.ctx.agent.id, dialog.minutes.value(), dialog.reason.text()
+        self.ctx.runner.run(
+            lambda s: adjust_balance(s, actor_id=me, package_id=package_id, minutes=minutes, reason=reason),
+            lambda _r: self.ctx.feed.poke(),
+            write_lock=True,
+        )
