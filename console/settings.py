@@ -60,3 +60,74 @@ def get_policies(session: Session) -> Policies:
     stored = {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
     values = {key: stored.get(key, default) for key, default in DEFAULTS.items()}
     return Policies(**values)
+
+
+def update_policies(session: Session, *, actor_id: int, changes: dict[str, Any]) -> Any:
+    """A supervisor changes policies; each value is checked and the change is audited.
+
+    Returns the audit change. Unknown keys and out-of-range values raise ``ValidationError`` and
+    change nothing.
+    """
+    from console.agents import require_supervisor
+    from console.audit import record_change
+    from console.errors import ValidationError
+
+    require_supervisor(session, actor_id)
+    checked: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key not in DEFAULTS:
+            raise ValidationError(f"سیاست ناشناخته: {key[:40]}")
+        checked[key] = _check_policy(key, value)
+    before = {key: get_setting(session, key) for key in checked}
+    for key, value in checked.items():
+        set_setting(session, key, value)
+    return record_change(
+        session,
+        agent_id=actor_id,
+        entity="settings",
+        entity_id=None,
+        action="policies",
+        before=before,
+        after=checked,
+    )
+
+
+def _check_policy(key: str, value: Any) -> Any:
+    from console.errors import ValidationError
+
+    def whole(v: Any, lo: int, hi: int, what: str) -> int:
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            raise ValidationError(f"{what} باید عددی صحیح بین {lo} و {hi} باشد.")
+        return v
+
+    if key == "sla_response_minutes":
+        return whole(value, 1, 7 * 24 * 60, "مهلت پاسخ (دقیقه)")
+    if key == "alert_before_breach_minutes":
+        return whole(value, 0, 24 * 60, "هشدار پیش از پایان مهلت (دقیقه)")
+    if key == "heartbeat_seconds":
+        return whole(value, 1, 600, "فاصلهٔ ضربان (ثانیه)")
+    if key == "uptime_credit_multiplier":
+        return whole(value, 1, 100, "ضریب جبران")
+    if key == "uptime_target_percent":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 100:
+            raise ValidationError("هدف دسترس‌پذیری باید درصدی بین ۰ و ۱۰۰ باشد.")
+        return value
+    if key == "planned_maintenance_counts":
+        if not isinstance(value, bool):
+            raise ValidationError("مقدار نامعتبر است.")
+        return value
+    if key == "rounding":
+        if (
+            not isinstance(value, dict)
+            or set(value) != {"phone", "remote", "ticket"}
+            or not all(isinstance(rule, dict) for rule in value.values())
+        ):
+            raise ValidationError("گرد کردن باید برای هر سه روش (تلفنی، راه دور، تیکت) تعیین شود.")
+        return {
+            channel: {
+                "increment": whole(rule.get("increment"), 1, 240, "گام گرد کردن (دقیقه)"),
+                "minimum": whole(rule.get("minimum"), 0, 480, "کمینهٔ صورتحساب (دقیقه)"),
+            }
+            for channel, rule in value.items()
+        }
+    raise ValidationError("مقدار نامعتبر است.")

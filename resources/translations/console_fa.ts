@@ -173,6 +173,355 @@
     </message>
   </context>
   <context>
+    <name>AuditPage</name>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="54" />
+      <source>Ticket</source>
+      <translation type="unfinished">تیکت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="55" />
+      <source>Work session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="56" />
+      <source>Package</source>
+      <translation type="unfinished">بسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="57" />
+      <source>Ledger</source>
+      <translation type="unfinished">دفتر کارکرد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="58" />
+      <source>Customer</source>
+      <translation type="unfinished">مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="59" />
+      <source>Business calendar</source>
+      <translation type="unfinished">تقویم کاری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="60" />
+      <source>Policy settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="61" />
+      <source>Service outage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="62" />
+      <source>Uptime credit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="63" />
+      <source>Timesheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="64" />
+      <source>User account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="67" />
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="68" />
+      <source>Added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="69" />
+      <source>Removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="70" />
+      <source>Approved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="71" />
+      <source>Rejected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="72" />
+      <source>Assigned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="73" />
+      <source>Claimed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="74" />
+      <source>Category changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="75" />
+      <source>State changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="76" />
+      <source>Replied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="77" />
+      <source>Internal note added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="78" />
+      <source>Customer message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="79" />
+      <source>Session started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="80" />
+      <source>Session paused</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="81" />
+      <source>Session resumed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="82" />
+      <source>Session stopped</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="83" />
+      <source>Session recovered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="84" />
+      <source>Package purchased</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="85" />
+      <source>Balance adjusted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="86" />
+      <source>Forfeited at expiry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="87" />
+      <source>Session corrected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="88" />
+      <source>Weekly hours changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="89" />
+      <source>Holiday added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="90" />
+      <source>Holiday removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="91" />
+      <source>Holiday confirmed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="92" />
+      <source>Closure added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="93" />
+      <source>Closure removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="94" />
+      <source>Maintenance policy changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="95" />
+      <source>Withdrawn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="96" />
+      <source>Recalculated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="97" />
+      <source>Subscription extended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="98" />
+      <source>First password set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="99" />
+      <source>Own password changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="100" />
+      <source>Password reset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="101" />
+      <source>Account disabled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="102" />
+      <source>Account enabled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="103" />
+      <source>Role changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="105" />
+      <source>System</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="106" />
+      <source>yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="107" />
+      <source>no</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="225" />
+      <location filename="../../ui/pages/audit.py" line="300" />
+      <source>Audit trail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="230" />
+      <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="238" />
+      <source>Search actions, values or names…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="241" />
+      <source>Everything</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="245" />
+      <source>Everyone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="246" />
+      <source>Between dates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="254" />
+      <source>Concerning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="256" />
+      <source>Done by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="260" />
+      <source>From</source>
+      <translation type="unfinished">از</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="262" />
+      <source>Until</source>
+      <translation type="unfinished">تا</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="280" />
+      <source>Before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="281" />
+      <source>After</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="349" />
+      <source>The end date is before the start date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="401" />
+      <source>The newest %1 entries; narrow the search to see older ones.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="403" />
+      <source>%1 entries, newest first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="414" />
+      <source>The trail could not be loaded (%1).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="441" />
+      <source>Choose an entry to see its values before and after.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="446" />
+      <source>%1%2 — %3, by %4 at %5</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>BreachAlerts</name>
     <message>
       <location filename="../../ui/alerts.py" line="56" />
@@ -405,6 +754,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="52" />
+      <location filename="../../ui/pages/uptime.py" line="142" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
@@ -425,6 +775,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="74" />
+      <location filename="../../ui/pages/uptime.py" line="171" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
@@ -459,9 +810,35 @@
       <translation>مانده</translation>
     </message>
     <message>
+      <location filename="../../ui/pages/audit.py" line="172" />
       <location filename="../../ui/pages/customers.py" line="125" />
       <source>When</source>
       <translation>زمان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="173" />
+      <source>Done by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="174" />
+      <source>Concerns</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="176" />
+      <source>No.</source>
+      <translation type="unfinished">شماره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="181" />
+      <source>Action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="182" />
+      <source>Change</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="130" />
@@ -511,6 +888,7 @@
     <message>
       <location filename="../../ui/pages/accounts.py" line="61" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
+      <location filename="../../ui/pages/uptime.py" line="163" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
@@ -539,6 +917,51 @@
       <location filename="../../ui/pages/customers.py" line="144" />
       <source>Reason</source>
       <translation>شرح</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="144" />
+      <source>Availability</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="151" />
+      <source>Downtime</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="157" />
+      <source>Credit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="183" />
+      <source>Start</source>
+      <translation type="unfinished">شروع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="189" />
+      <source>End</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="195" />
+      <source>Duration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="201" />
+      <source>Scope</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="206" />
+      <source>Planned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="212" />
+      <source>Cause</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1104,6 +1527,90 @@
       <location filename="../../ui/dialogs/account_dialogs.py" line="83" />
       <source>The two passwords differ.</source>
       <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PoliciesPage</name>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="47" />
+      <location filename="../../ui/pages/policies.py" line="99" />
+      <source>Policies</source>
+      <translation>سیاست‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="50" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="51" />
+      <source>hours</source>
+      <translation>ساعت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="54" />
+      <source>seconds</source>
+      <translation>ثانیه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="55" />
+      <source>Response deadline (business time)</source>
+      <translation>مهلت پاسخ (زمان کاری)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="61" />
+      <source>Reply within</source>
+      <translation>پاسخ حداکثر تا</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="62" />
+      <source>Alert before the deadline</source>
+      <translation>هشدار پیش از پایان مهلت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="64" />
+      <source>Session rounding (billable minutes)</source>
+      <translation>گرد کردن جلسه‌ها (دقیقه‌های قابل کسر)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="66" />
+      <source>Round up to</source>
+      <translation>گرد به بالا تا مضرب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="67" />
+      <source>Minimum</source>
+      <translation>کمینه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="78" />
+      <source>A session's billable minutes are its length rounded up to the step, and never less than the minimum. Free support is never billed.</source>
+      <translation>دقیقه‌های قابل کسر هر جلسه، مدت آن است که به مضرب گام گرد می‌شود و هرگز کمتر از کمینه نیست. پشتیبانی رایگان هیچ‌گاه کسر نمی‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="85" />
+      <source>Session timer</source>
+      <translation>زمان‌سنج جلسه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="87" />
+      <source>Heartbeat every</source>
+      <translation>ضربان هر</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="89" />
+      <source>Save policies</source>
+      <translation>ذخیرهٔ سیاست‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="90" />
+      <source>Discard changes</source>
+      <translation>لغو تغییرات</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/policies.py" line="92" />
+      <source>Only a supervisor can change the policies; you can view them here.</source>
+      <translation>فقط سرپرست می‌تواند سیاست‌ها را تغییر دهد؛ شما می‌توانید آن‌ها را ببینید.</translation>
     </message>
   </context>
   <context>
@@ -1752,6 +2259,248 @@
       <location filename="../../ui/uptime_letter.py" line="69" />
       <source>Not approved (decided on %1). Reason: %2</source>
       <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>UptimePage</name>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="82" />
+      <source>No credit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="83" />
+      <source>Owed, not calculated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="84" />
+      <source>Awaiting review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="85" />
+      <source>Approved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="86" />
+      <source>Rejected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="88" />
+      <source>%1 (outage log changed)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="89" />
+      <source>Decided on a credit of %1; the outage log now gives %2. The decision is kept as it was.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="92" />
+      <source>The outage log changed after this credit was calculated: calculate the credits again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="95" />
+      <source>All customers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="96" />
+      <source>Planned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="97" />
+      <source>Planned maintenance is not counted under the current policy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="259" />
+      <location filename="../../ui/pages/uptime.py" line="329" />
+      <source>Uptime and credits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="267" />
+      <source>Previous month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="268" />
+      <source>Next month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="270" />
+      <source>Planned maintenance counts as downtime</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="275" />
+      <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="289" />
+      <source>Calculate credits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="290" />
+      <source>Approve credit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="291" />
+      <source>Reject credit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="292" />
+      <source>Export letter…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="297" />
+      <source>Add outage…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="298" />
+      <location filename="../../ui/pages/uptime.py" line="563" />
+      <source>Remove outage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="301" />
+      <source>Month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="312" />
+      <source>Availability by customer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="319" />
+      <source>Outage log</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="386" />
+      <source>%1 to %2, Tehran time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="394" />
+      <source>Target %1; credit %2 × downtime</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="410" />
+      <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="419" />
+      <source>The outage log changed after %1 credits were calculated or decided.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="431" />
+      <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="437" />
+      <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="449" />
+      <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="457" />
+      <source>Approve credit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="458" />
+      <source>Approve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="459" />
+      <source>Cancel</source>
+      <translation type="unfinished">انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="473" />
+      <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="478" />
+      <source>Reject credit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="478" />
+      <source>Reject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="494" />
+      <source>Save the letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="494" />
+      <source>PDF (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="519" />
+      <source>Letter saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="559" />
+      <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="564" />
+      <source>Remove</source>
+      <translation type="unfinished">حذف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="565" />
+      <source>Keep</source>
+      <translation type="unfinished">نگه‌داشتن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="605" />
+      <source>The operation could not be completed; nothing was changed.
+%1</source>
+      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="608" />
+      <source>Not done</source>
+      <translation type="unfinished">انجام نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="609" />
+      <source>OK</source>
+      <translation type="unfinished">تأیید</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,143 @@
+"""Policies every PC counts with: the response target, session rounding, alerts and heartbeats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.db import Session
+from console.settings import Policies, get_policies, update_policies
+from ui.context import AppContext
+from ui.labels import label
+from ui.pages.base import Page
+from ui.widgets import heading
+
+CHANNELS = ("phone", "remote", "ticket")
+
+
+def _spin(lo: int, hi: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(lo, hi)
+    box.setSuffix(" " + suffix)
+    return box
+
+
+class PoliciesPage(Page):
+    entities = frozenset({"settings"})
+    slug = "policies"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._build_ui()
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.refresh)
+
+    def title(self) -> str:
+        return self.tr("Policies")
+
+    def _build_ui(self) -> None:
+        minutes = self.tr("minutes")
+        self.sla_hours = _spin(0, 168, self.tr("hours"))
+        self.sla_minutes = _spin(0, 59, minutes)
+        self.alert = _spin(0, 1440, minutes)
+        self.heartbeat = _spin(1, 600, self.tr("seconds"))
+        sla = QGroupBox(self.tr("Response deadline (business time)"))
+        sla_form = QFormLayout(sla)
+        target = QHBoxLayout()
+        target.addWidget(self.sla_hours)
+        target.addWidget(self.sla_minutes)
+        target.addStretch(1)
+        sla_form.addRow(self.tr("Reply within"), target)
+        sla_form.addRow(self.tr("Alert before the deadline"), self.alert)
+
+        rounding = QGroupBox(self.tr("Session rounding (billable minutes)"))
+        grid = QGridLayout(rounding)
+        grid.addWidget(QLabel(self.tr("Round up to")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Minimum")), 0, 2)
+        self.increment: dict[str, QSpinBox] = {}
+        self.minimum: dict[str, QSpinBox] = {}
+        for row, channel in enumerate(CHANNELS, start=1):
+            grid.addWidget(QLabel(label(channel)), row, 0)
+            self.increment[channel] = _spin(1, 240, minutes)
+            self.minimum[channel] = _spin(0, 480, minutes)
+            grid.addWidget(self.increment[channel], row, 1)
+            grid.addWidget(self.minimum[channel], row, 2)
+        note = QLabel(
+            self.tr(
+                "A session's billable minutes are its length rounded up to the step, and never "
+                "less than the minimum. Free support is never billed."
+            )
+        )
+        note.setWordWrap(True)
+        grid.addWidget(note, len(CHANNELS) + 1, 0, 1, 3)
+
+        timer = QGroupBox(self.tr("Session timer"))
+        timer_form = QFormLayout(timer)
+        timer_form.addRow(self.tr("Heartbeat every"), self.heartbeat)
+
+        self.save_button = QPushButton(self.tr("Save policies"))
+        self.revert_button = QPushButton(self.tr("Discard changes"))
+        self.read_only_note = QLabel(
+            self.tr("Only a supervisor can change the policies; you can view them here.")
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Policies")))
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(sla)
+        layout.addWidget(rounding)
+        layout.addWidget(timer)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        editable = self.ctx.agent.is_supervisor
+        self.read_only_note.setVisible(not editable)
+        for box in (sla, rounding, timer):
+            box.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+        self.revert_button.setEnabled(editable)
+
+    def refresh(self) -> None:
+        self.ctx.runner.run(get_policies, self._show)
+
+    def _show(self, p: Policies) -> None:
+        self.sla_hours.setValue(p.sla_response_minutes // 60)
+        self.sla_minutes.setValue(p.sla_response_minutes % 60)
+        self.alert.setValue(p.alert_before_breach_minutes)
+        self.heartbeat.setValue(p.heartbeat_seconds)
+        for channel in CHANNELS:
+            rule = p.rounding.get(channel, {"increment": 1, "minimum": 0})
+            self.increment[channel].setValue(int(rule["increment"]))
+            self.minimum[channel].setValue(int(rule["minimum"]))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "sla_response_minutes": self.sla_hours.value() * 60 + self.sla_minutes.value(),
+            "alert_before_breach_minutes": self.alert.value(),
+            "heartbeat_seconds": self.heartbeat.value(),
+            "rounding": {
+                c: {"increment": self.increment[c].value(), "minimum": self.minimum[c].value()}
+                for c in CHANNELS
+            },
+        }
+
+    def save(self) -> None:
+        me, changes = self.ctx.agent.id, self.values()
+
+        def op(s: Session) -> object:
+            return update_policies(s, actor_id=me, changes=changes)
+
+        self.ctx.runner.run(op, lambda _r: self.ctx.feed.poke(), write_lock=True)
