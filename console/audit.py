@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from console.db import server_now
 from console.models import AuditEntry
+from console.notify import notify_change
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def record_change(
     )
     session.add(entry)
     session.flush()
+    notify_change(session, entry.id)
     return Change(entry.id, entry.at, agent_id, entity, entity_id, action)
 
 

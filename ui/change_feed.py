@@ -7,12 +7,15 @@ cheap indexed query every second) on its own thread, and emits them. A local mut
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from console.audit import Change, changes_since, latest_change_id
 from console.db import SessionFactory, unit_of_work
+from console.notify import listen, supports_listen
 
 
 class ChangeFeed(QObject):
@@ -26,6 +29,7 @@ class ChangeFeed(QObject):
     changed = Signal(object)
     reachable = Signal(bool)
     _polled = Signal(object, object)
+    _heard = Signal()
 
     def __init__(self, factory: SessionFactory, interval_ms: int = 1000, parent: QObject | None = None):
         super().__init__(parent)
@@ -39,6 +43,8 @@ class ChangeFeed(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poke)
         self._polled.connect(self._on_polled, Qt.ConnectionType.QueuedConnection)
+        self._heard.connect(self.poke, Qt.ConnectionType.QueuedConnection)
+        self._listening: threading.Event | None = None
 
     @property
     def ready(self) -> bool:
@@ -49,8 +55,28 @@ class ChangeFeed(QObject):
         self._timer.start()
         self.poke()
 
+    def listen(self, url: str) -> bool:
+        """On PostgreSQL, also hear of changes the moment they commit (LISTEN/NOTIFY)."""
+        if not supports_listen(url):
+            return False
+        self._listening = threading.Event()
+        thread = threading.Thread(
+            target=listen, args=(url, self._on_heard, self._listening), name="listen", daemon=True
+        )
+        thread.start()
+        return True
+
+    def _on_heard(self) -> None:
+        """Called on the listener's thread: hand over to the GUI thread, unless shutting down."""
+        if self._stopped:
+            return
+        with contextlib.suppress(RuntimeError):  # the feed was deleted as a notification arrived
+            self._heard.emit()
+
     def stop(self) -> None:
         self._stopped = True
+        if self._listening is not None:
+            self._listening.set()
         self._timer.stop()
         self._pool.shutdown(wait=True, cancel_futures=True)
 

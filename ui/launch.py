@@ -89,7 +89,7 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     if args.smoke_test or args.screenshot:
         _capture_qt_messages(warnings)
     app = setup_application(sys.argv[:1], dark=args.dark)
-    window, ctx = build_shell(factory, clock, agent, describe(url), demo)
+    window, ctx = build_shell(factory, clock, agent, describe(url), demo, listen_url=url)
     window.show()
     if os.environ.get(STARTUP_PROBE):
         _report_first_paint(app, window)

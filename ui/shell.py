@@ -24,13 +24,21 @@ def page_classes(agent: AgentInfo) -> list[type[Page]]:
 
 
 def build_shell(
-    factory: SessionFactory, clock: Clock, agent: AgentInfo, database: DatabaseInfo, demo: bool
+    factory: SessionFactory,
+    clock: Clock,
+    agent: AgentInfo,
+    database: DatabaseInfo,
+    demo: bool,
+    listen_url: str | None = None,
 ) -> tuple[MainWindow, AppContext]:
+    """The main window and its context; ``listen_url`` (PostgreSQL) adds LISTEN/NOTIFY to the feed."""
     app = QApplication.instance()
     runner = DbRunner(factory, app)
     feed = ChangeFeed(factory, parent=app)
     ctx = AppContext(runner=runner, feed=feed, clock=clock, agent=agent, database=database, demo=demo)
     window = MainWindow(ctx, page_classes(agent))
     feed.start()
+    if listen_url:
+        feed.listen(listen_url)
     window.check_sessions()
     return window, ctx

@@ -169,3 +169,32 @@ def test_claim_on_one_pc_reaches_the_other_and_the_second_claim_is_refused(
         assert "سارا" in getattr(errors[0], "message", "")
     finally:
         close_context(ctx_sara)
+
+
+def test_postgresql_notify_reaches_another_pc_without_waiting_for_the_poll(
+    qtbot: QtBot, factory: sessionmaker[Session], db_url: str, setup: dict[str, int]
+) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite PCs rely on the poll")
+    from ui.change_feed import ChangeFeed
+
+    feed = ChangeFeed(factory, interval_ms=60_000)  # the poll would take a minute
+    feed.start()
+    try:
+        qtbot.waitUntil(lambda: feed.ready, timeout=10_000)
+        assert feed.listen(db_url)
+        qtbot.wait(500)  # the listener connects
+        with qtbot.waitSignal(feed.changed, timeout=3_000) as blocker:
+            with unit_of_work(factory) as s:
+                create_ticket(
+                    s,
+                    agent_id=None,
+                    customer_id=setup["customer"],
+                    subject="پرسش تازه",
+                    category="features",
+                    body="سلام",
+                    at=CREATED,
+                )
+        assert any(c.entity == "ticket" for c in blocker.args[0])
+    finally:
+        feed.stop()

@@ -1,0 +1,49 @@
+"""PostgreSQL LISTEN/NOTIFY: every PC hears of a change as soon as it is committed.
+
+Each audit entry sends a NOTIFY on :data:`CHANNEL` (delivered by PostgreSQL at commit). A PC runs
+:func:`listen` on a thread of its own; each notification only says "look at the change feed now",
+so a lost one costs at most the feed's next poll.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import text
+
+CHANNEL = "support_console_changes"
+
+
+def notify_change(session: Session, change_id: int) -> None:
+    """Announce a change (PostgreSQL only; elsewhere the poll finds it)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": str(change_id)}
+        )
+
+
+def supports_listen(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
+def listen(url: str, on_change: Callable[[], None], stop: threading.Event, timeout: float = 0.5) -> None:
+    """Block, calling ``on_change()`` for each notification, until ``stop`` is set.
+
+    Reconnects after a lost connection (the poll covers the gap); returns when ``stop`` is set.
+    """
+    import psycopg
+
+    conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    while not stop.is_set():
+        try:
+            with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+                conn.execute(f"LISTEN {CHANNEL}")
+                while not stop.is_set():
+                    for _note in conn.notifies(timeout=timeout, stop_after=1):
+                        if not stop.is_set():
+                            on_change()
+        except psycopg.Error:
+            stop.wait(timeout)  # the database is away: try again shortly
