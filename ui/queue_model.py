@@ -100,6 +100,7 @@ class QueueModel(QAbstractTableModel):
         self._now: datetime = clock.now()
         self._closed: ClosedState | None = None
         self._flip_at: datetime | None = None
+        self._tick_cache: dict[int, tuple[float | None, str, bool, dict[int, Any]]] = {}
         self._due_sorted: list[float] = []
         self._mine_or_free_due: list[tuple[float, int]] = []
         self._static_counts = {"mine": 0, "unassigned": 0, "all": 0}
@@ -185,6 +186,7 @@ class QueueModel(QAbstractTableModel):
         self._static_counts = {"mine": mine, "unassigned": free, "all": len(self._all)}
 
     def _rebuild(self) -> None:
+        self._tick_cache.clear()
         self._index_deadlines()
         self.beginResetModel()
         keep = self._predicate(self._view)
@@ -195,6 +197,7 @@ class QueueModel(QAbstractTableModel):
 
     # --- the tick -----------------------------------------------------------------------------
     def _advance_clock(self) -> None:
+        self._tick_cache.clear()
         if self._snapshot is None:
             return
         now = self._clock.now()
@@ -304,9 +307,20 @@ class QueueModel(QAbstractTableModel):
         return ""
 
     def _countdown(self, row: QueueRow, role: int) -> Any:
-        left = self.left(row)
-        level = urgency(left)
-        paused = self._closed is not None and level not in ("breached", "none")
+        # The view asks a painted cell for several roles; work each row out once per tick.
+        cached = self._tick_cache.get(row.id)
+        if cached is None:
+            left = self.left(row)
+            level = urgency(left)
+            paused = self._closed is not None and level not in ("breached", "none")
+            cached = self._tick_cache[row.id] = (left, level, paused, {})
+        left, level, paused, answers = cached
+        if role in answers:
+            return answers[role]
+        answers[role] = value = self._countdown_role(row, role, left, level, paused)
+        return value
+
+    def _countdown_role(self, row: QueueRow, role: int, left: float | None, level: str, paused: bool) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if left is None:
                 return (
