@@ -88,7 +88,8 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     warnings: list[str] = []
     if args.smoke_test or args.screenshot:
         _capture_qt_messages(warnings)
-    app = setup_application(sys.argv[:1], dark=args.dark)
+    throwaway = bool(args.smoke_test or args.screenshot)
+    app = setup_application(sys.argv[:1], dark=args.dark or (not throwaway and _saved_dark()))
     window, ctx = build_shell(factory, clock, agent, describe(url), demo, listen_url=url)
     window.show()
     if os.environ.get(STARTUP_PROBE):
@@ -121,6 +122,12 @@ def _report_first_paint(app: object, window: object) -> None:
 
     probe = FirstPaint(window)  # type: ignore[arg-type]
     window.installEventFilter(probe)  # type: ignore[attr-defined]
+
+
+def _saved_dark() -> bool:
+    from PySide6.QtCore import QSettings
+
+    return bool(QSettings("crmonline", "SupportConsole").value("view/dark", False, type=bool))
 
 
 def _capture_qt_messages(sink: list[str]) -> None:

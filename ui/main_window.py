@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -94,6 +94,64 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.db_label)
         bar.addPermanentWidget(self.connection_label)
         self._set_connected(True)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        settings = QSettings()
+        view = self.menuBar().addMenu(self.tr("View"))
+        self.dark_action = view.addAction(self.tr("Dark theme"))
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(bool(QApplication.instance().property("console_dark")))  # type: ignore[union-attr]
+        self.dark_action.toggled.connect(self._set_dark)
+        self.sound_action = view.addAction(self.tr("Sound with deadline alerts"))
+        self.sound_action.setCheckable(True)
+        self.sound_action.setChecked(bool(settings.value("alerts/sound", False, type=bool)))
+        self.sound_action.toggled.connect(self._set_sound)
+        self._set_sound(self.sound_action.isChecked())
+        help_menu = self.menuBar().addMenu(self.tr("Help"))
+        shortcuts = help_menu.addAction(self.tr("Keyboard shortcuts"))
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(self.show_shortcuts)
+
+    def _set_dark(self, dark: bool) -> None:
+        from ui.app import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, dark)
+        QSettings().setValue("view/dark", dark)
+
+    def _set_sound(self, on: bool) -> None:
+        QSettings().setValue("alerts/sound", on)
+        for page in self.pages:
+            alerts = getattr(page, "alerts", None)
+            if alerts is not None:
+                alerts.sound = on
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+1 … Ctrl+9", self.tr("Go to a page")),
+            ("Alt+1 … Alt+5", self.tr("Queue views: mine, unassigned, all, due within the hour, breached")),
+            ("Ctrl+F", self.tr("Search the queue")),
+            ("Ctrl+L", self.tr("Back to the queue's table")),
+            ("Ctrl+N", self.tr("New ticket")),
+            ("F5", self.tr("Reload the queue")),
+            ("↑ ↓ / Enter", self.tr("Move through tickets / write a reply")),
+            ("Ctrl+Enter", self.tr("Send the reply")),
+            ("Ctrl+Shift+Enter", self.tr("Add an internal note")),
+            ("Ctrl+K", self.tr("Claim the ticket")),
+            ("Ctrl+T", self.tr("Start a session on the ticket")),
+            ("Ctrl+Shift+S", self.tr("Start a session")),
+        ]
+        html = (
+            "<table dir='rtl' cellpadding='4'>"
+            + "".join(f"<tr><td><b dir='ltr'>{keys}</b></td><td>{what}</td></tr>" for keys, what in rows)
+            + "</table>"
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), html, parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        self.shortcuts_box = box
+        box.open()
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._on_nav)

@@ -3,133 +3,133 @@
   <context>
     <name>AccountsPage</name>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="40" />
+      <location filename="../../ui/pages/accounts.py" line="49" />
       <source>Active</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="41" />
+      <location filename="../../ui/pages/accounts.py" line="50" />
       <source>Disabled</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="42" />
+      <location filename="../../ui/pages/accounts.py" line="51" />
       <source>Set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="43" />
+      <location filename="../../ui/pages/accounts.py" line="52" />
       <source>Not set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="97" />
-      <location filename="../../ui/pages/accounts.py" line="128" />
+      <location filename="../../ui/pages/accounts.py" line="106" />
+      <location filename="../../ui/pages/accounts.py" line="140" />
       <source>Accounts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="101" />
+      <location filename="../../ui/pages/accounts.py" line="110" />
       <source>A supervisor manages the accounts. Here you can change your own password.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="109" />
+      <location filename="../../ui/pages/accounts.py" line="121" />
       <source>New account…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="110" />
-      <location filename="../../ui/pages/accounts.py" line="231" />
-      <location filename="../../ui/pages/accounts.py" line="316" />
+      <location filename="../../ui/pages/accounts.py" line="122" />
+      <location filename="../../ui/pages/accounts.py" line="243" />
+      <location filename="../../ui/pages/accounts.py" line="328" />
       <source>Disable account</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="111" />
-      <location filename="../../ui/pages/accounts.py" line="320" />
+      <location filename="../../ui/pages/accounts.py" line="123" />
+      <location filename="../../ui/pages/accounts.py" line="332" />
       <source>Make supervisor</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="112" />
+      <location filename="../../ui/pages/accounts.py" line="124" />
       <source>Reset password…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="113" />
+      <location filename="../../ui/pages/accounts.py" line="125" />
       <source>Change my password…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="202" />
+      <location filename="../../ui/pages/accounts.py" line="214" />
       <source>Your password was changed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="228" />
-      <location filename="../../ui/pages/accounts.py" line="314" />
+      <location filename="../../ui/pages/accounts.py" line="240" />
+      <location filename="../../ui/pages/accounts.py" line="326" />
       <source>Enable account</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="228" />
+      <location filename="../../ui/pages/accounts.py" line="240" />
       <source>Let %1 sign in again?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="229" />
+      <location filename="../../ui/pages/accounts.py" line="241" />
       <source>Enable</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="233" />
+      <location filename="../../ui/pages/accounts.py" line="245" />
       <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="235" />
+      <location filename="../../ui/pages/accounts.py" line="247" />
       <source>Disable</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="249" />
+      <location filename="../../ui/pages/accounts.py" line="261" />
       <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="251" />
+      <location filename="../../ui/pages/accounts.py" line="263" />
       <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="253" />
-      <location filename="../../ui/pages/accounts.py" line="255" />
+      <location filename="../../ui/pages/accounts.py" line="265" />
+      <location filename="../../ui/pages/accounts.py" line="267" />
       <source>Change role</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="268" />
+      <location filename="../../ui/pages/accounts.py" line="280" />
       <source>Done</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="279" />
+      <location filename="../../ui/pages/accounts.py" line="291" />
       <source>Not done</source>
       <translation type="unfinished">انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="283" />
+      <location filename="../../ui/pages/accounts.py" line="295" />
       <source>OK</source>
       <translation type="unfinished">تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="289" />
+      <location filename="../../ui/pages/accounts.py" line="301" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="318" />
+      <location filename="../../ui/pages/accounts.py" line="330" />
       <source>Make agent</source>
       <translation type="unfinished" />
     </message>
@@ -227,31 +227,6 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="64" />
       <source>User account</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/audit.py" line="67" />
-      <source>Created</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/audit.py" line="68" />
-      <source>Added</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/audit.py" line="69" />
-      <source>Removed</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/audit.py" line="70" />
-      <source>Approved</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/audit.py" line="71" />
-      <source>Rejected</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -370,13 +345,38 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../ui/pages/audit.py" line="67" />
+      <source>Record created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="68" />
+      <source>Record added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="69" />
+      <source>Record removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="70" />
+      <source>Decision: approved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="71" />
+      <source>Decision: rejected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/pages/audit.py" line="95" />
-      <source>Withdrawn</source>
+      <source>Credit withdrawn</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="96" />
-      <source>Recalculated</source>
+      <source>Credit recalculated</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -430,93 +430,93 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="225" />
-      <location filename="../../ui/pages/audit.py" line="300" />
+      <location filename="../../ui/pages/audit.py" line="234" />
+      <location filename="../../ui/pages/audit.py" line="309" />
       <source>Audit trail</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="230" />
+      <location filename="../../ui/pages/audit.py" line="239" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="238" />
+      <location filename="../../ui/pages/audit.py" line="247" />
       <source>Search actions, values or names…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="241" />
+      <location filename="../../ui/pages/audit.py" line="250" />
       <source>Everything</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="245" />
+      <location filename="../../ui/pages/audit.py" line="254" />
       <source>Everyone</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="246" />
+      <location filename="../../ui/pages/audit.py" line="255" />
       <source>Between dates</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="254" />
+      <location filename="../../ui/pages/audit.py" line="263" />
       <source>Concerning</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="256" />
+      <location filename="../../ui/pages/audit.py" line="265" />
       <source>Done by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="260" />
+      <location filename="../../ui/pages/audit.py" line="269" />
       <source>From</source>
       <translation type="unfinished">از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="262" />
+      <location filename="../../ui/pages/audit.py" line="271" />
       <source>Until</source>
       <translation type="unfinished">تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="280" />
+      <location filename="../../ui/pages/audit.py" line="289" />
       <source>Before</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="281" />
+      <location filename="../../ui/pages/audit.py" line="290" />
       <source>After</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="349" />
+      <location filename="../../ui/pages/audit.py" line="358" />
       <source>The end date is before the start date.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="401" />
+      <location filename="../../ui/pages/audit.py" line="410" />
       <source>The newest %1 entries; narrow the search to see older ones.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="403" />
+      <location filename="../../ui/pages/audit.py" line="412" />
       <source>%1 entries, newest first</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="414" />
+      <location filename="../../ui/pages/audit.py" line="423" />
       <source>The trail could not be loaded (%1).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="441" />
+      <location filename="../../ui/pages/audit.py" line="450" />
       <source>Choose an entry to see its values before and after.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="446" />
+      <location filename="../../ui/pages/audit.py" line="455" />
       <source>%1%2 — %3, by %4 at %5</source>
       <translation type="unfinished" />
     </message>
@@ -749,12 +749,17 @@
     <name>Columns</name>
     <message>
       <location filename="../../ui/pages/customers.py" line="51" />
+      <location filename="../../ui/pages/expiry.py" line="85" />
+      <location filename="../../ui/pages/expiry.py" line="135" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="52" />
-      <location filename="../../ui/pages/uptime.py" line="142" />
+      <location filename="../../ui/pages/expiry.py" line="87" />
+      <location filename="../../ui/pages/expiry.py" line="137" />
+      <location filename="../../ui/pages/timesheets.py" line="196" />
+      <location filename="../../ui/pages/uptime.py" line="143" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
@@ -775,12 +780,14 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="74" />
-      <location filename="../../ui/pages/uptime.py" line="171" />
+      <location filename="../../ui/pages/uptime.py" line="172" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="85" />
+      <location filename="../../ui/pages/expiry.py" line="88" />
+      <location filename="../../ui/pages/expiry.py" line="138" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
@@ -791,11 +798,13 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="93" />
+      <location filename="../../ui/pages/expiry.py" line="96" />
       <source>Expires</source>
       <translation>پایان اعتبار</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="99" />
+      <location filename="../../ui/pages/expiry.py" line="102" />
       <source>Days left</source>
       <translation>روز مانده</translation>
     </message>
@@ -806,37 +815,39 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="112" />
+      <location filename="../../ui/pages/expiry.py" line="109" />
       <source>Balance</source>
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="172" />
+      <location filename="../../ui/pages/audit.py" line="181" />
       <location filename="../../ui/pages/customers.py" line="125" />
+      <location filename="../../ui/pages/timesheets.py" line="259" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="173" />
+      <location filename="../../ui/pages/audit.py" line="182" />
       <source>Done by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="174" />
+      <location filename="../../ui/pages/audit.py" line="183" />
       <source>Concerns</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="176" />
+      <location filename="../../ui/pages/audit.py" line="185" />
       <source>No.</source>
       <translation type="unfinished">شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="181" />
+      <location filename="../../ui/pages/audit.py" line="190" />
       <source>Action</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="182" />
+      <location filename="../../ui/pages/audit.py" line="191" />
       <source>Change</source>
       <translation type="unfinished" />
     </message>
@@ -847,11 +858,15 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="132" />
+      <location filename="../../ui/pages/expiry.py" line="90" />
+      <location filename="../../ui/pages/expiry.py" line="140" />
+      <location filename="../../ui/pages/timesheets.py" line="271" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="138" />
+      <location filename="../../ui/pages/timesheets.py" line="277" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
@@ -871,35 +886,35 @@
       <translation>مناسبت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="53" />
+      <location filename="../../ui/pages/accounts.py" line="62" />
       <source>Username</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="55" />
+      <location filename="../../ui/pages/accounts.py" line="64" />
       <source>Full name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="59" />
+      <location filename="../../ui/pages/accounts.py" line="68" />
       <source>Role</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="61" />
+      <location filename="../../ui/pages/accounts.py" line="70" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
-      <location filename="../../ui/pages/uptime.py" line="163" />
+      <location filename="../../ui/pages/uptime.py" line="164" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="68" />
+      <location filename="../../ui/pages/accounts.py" line="77" />
       <source>Password</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="75" />
-      <source>Created</source>
+      <location filename="../../ui/pages/accounts.py" line="84" />
+      <source>Created on</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -915,52 +930,182 @@
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="126" />
       <location filename="../../ui/pages/customers.py" line="144" />
+      <location filename="../../ui/pages/timesheets.py" line="282" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="144" />
+      <location filename="../../ui/pages/uptime.py" line="145" />
       <source>Availability</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="151" />
+      <location filename="../../ui/pages/uptime.py" line="152" />
       <source>Downtime</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="157" />
+      <location filename="../../ui/pages/uptime.py" line="158" />
       <source>Credit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="183" />
+      <location filename="../../ui/pages/uptime.py" line="184" />
       <source>Start</source>
       <translation type="unfinished">شروع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="189" />
+      <location filename="../../ui/pages/uptime.py" line="190" />
       <source>End</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="195" />
+      <location filename="../../ui/pages/timesheets.py" line="195" />
+      <source>Time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="198" />
+      <source>Tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="202" />
+      <source>Channel</source>
+      <translation type="unfinished">روش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="204" />
+      <location filename="../../ui/pages/uptime.py" line="196" />
       <source>Duration</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="201" />
+      <location filename="../../ui/pages/timesheets.py" line="216" />
+      <source>Billable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="226" />
+      <source>Charged to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="228" />
+      <source>Extra billable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="235" />
+      <source>Flags</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="265" />
+      <source>Session no.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="283" />
+      <source>Recorded by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="202" />
       <source>Scope</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="206" />
+      <location filename="../../ui/pages/uptime.py" line="207" />
       <source>Planned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="212" />
+      <location filename="../../ui/pages/uptime.py" line="213" />
       <source>Cause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="115" />
+      <source>Used per week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="122" />
+      <source>Projected forfeit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="146" />
+      <source>Expired on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="152" />
+      <source>Forfeited</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="159" />
+      <source>Recorded on</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CorrectionDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="85" />
+      <source>Correct an approved session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="88" />
+      <source>%1, %2: %3 billable, %4 charged to packages.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="97" />
+      <source>This day is approved, so the session stays as it is. The correction is added to the ledger of the package the session was charged to: more minutes take from its balance, fewer give minutes back.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="108" />
+      <source>min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="112" />
+      <source>e.g. the call went on after the timer stopped</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="113" />
+      <source>Record correction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="113" />
+      <source>Cancel</source>
+      <translation type="unfinished">انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="115" />
+      <source>Minutes (+ more, − fewer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="117" />
+      <source>Reason for the correction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="131" />
+      <source>%1 more taken from the package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="133" />
+      <source>%1 given back to the package</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1038,6 +1183,118 @@
       <location filename="../../ui/jalali_widgets.py" line="251" />
       <source>Remove this interval</source>
       <translation>حذف این بازه</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExpiryPage</name>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="53" />
+      <source>%1 (not recorded yet)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="54" />
+      <source>Average over the last eight weeks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="181" />
+      <location filename="../../ui/pages/expiry.py" line="223" />
+      <source>Package expiry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="189" />
+      <source>Export as text (CSV)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="190" />
+      <source>Export to Excel…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="204" />
+      <source>Expiring within</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="206" />
+      <source>days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="212" />
+      <source>About to expire, with time left</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="216" />
+      <source>Expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="217" />
+      <source>since</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="258" />
+      <source>%1 packages; projected forfeit %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="264" />
+      <source>%1 packages; forfeited %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="281" />
+      <source>Export to Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="281" />
+      <source>Export as text (CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="287" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="287" />
+      <source>CSV file (*.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="310" />
+      <source>%1 rows saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="327" />
+      <source>The file could not be saved.
+%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="329" />
+      <source>The operation could not be completed; nothing was changed.
+%1</source>
+      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="332" />
+      <source>Not done</source>
+      <translation type="unfinished">انجام نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/expiry.py" line="333" />
+      <source>OK</source>
+      <translation type="unfinished">تأیید</translation>
     </message>
   </context>
   <context>
@@ -1287,44 +1544,130 @@
       <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
+      <location filename="../../ui/main_window.py" line="101" />
+      <source>View</source>
+      <translation>نما</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="102" />
+      <source>Dark theme</source>
+      <translation>پوستهٔ تیره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="106" />
+      <source>Sound with deadline alerts</source>
+      <translation>صدای هشدار مهلت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="111" />
+      <source>Help</source>
+      <translation>راهنما</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="112" />
+      <location filename="../../ui/main_window.py" line="151" />
+      <source>Keyboard shortcuts</source>
+      <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="133" />
+      <source>Go to a page</source>
+      <translation>رفتن به یک صفحه</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="134" />
+      <source>Queue views: mine, unassigned, all, due within the hour, breached</source>
+      <translation>نماهای صف: من، بدون کارشناس، همه، کمتر از یک ساعت، گذشته از مهلت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="135" />
+      <source>Search the queue</source>
+      <translation>جستجو در صف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="136" />
+      <source>Back to the queue's table</source>
+      <translation>بازگشت به جدول صف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="137" />
+      <source>New ticket</source>
+      <translation>تیکت جدید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="138" />
+      <source>Reload the queue</source>
+      <translation>بارگذاری دوبارهٔ صف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="139" />
+      <source>Move through tickets / write a reply</source>
+      <translation>حرکت میان تیکت‌ها / نوشتن پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="140" />
+      <source>Send the reply</source>
+      <translation>ارسال پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="141" />
+      <source>Add an internal note</source>
+      <translation>افزودن یادداشت داخلی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="142" />
+      <source>Claim the ticket</source>
+      <translation>برداشتن تیکت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="143" />
+      <source>Start a session on the ticket</source>
+      <translation>شروع جلسه روی تیکت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="144" />
+      <source>Start a session</source>
+      <translation>شروع جلسهٔ کاری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="192" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="192" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>The session was stopped and deducted.</source>
       <translation>جلسه متوقف و از بسته کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="260" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
       <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
     </message>
@@ -1685,7 +2028,7 @@
     </message>
     <message>
       <location filename="../../ui/queue_model.py" line="43" />
-      <location filename="../../ui/queue_model.py" line="301" />
+      <location filename="../../ui/queue_model.py" line="304" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
@@ -1775,22 +2118,22 @@
       <translation>%1 — از %2 ادامه می‌یابد</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="313" />
+      <location filename="../../ui/queue_model.py" line="327" />
       <source>Waiting on customer</source>
       <translation>در انتظار مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="318" />
+      <location filename="../../ui/queue_model.py" line="332" />
       <source>%1 overdue</source>
       <translation>%1 تأخیر</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="324" />
+      <location filename="../../ui/queue_model.py" line="338" />
       <source>until %1</source>
       <translation>تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="340" />
+      <location filename="../../ui/queue_model.py" line="354" />
       <source>Waiting since %1</source>
       <translation>در انتظار پاسخ از %1</translation>
     </message>
@@ -1872,6 +2215,39 @@
       <location filename="../../ui/dialogs/recover_session.py" line="66" />
       <source>Stop the session</source>
       <translation>توقف جلسه</translation>
+    </message>
+  </context>
+  <context>
+    <name>RejectDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="43" />
+      <source>Reject timesheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="45" />
+      <source>Reject the timesheet of %1 for %2? The agent sees the reason.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="52" />
+      <source>e.g. Monday's calls are missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="53" />
+      <source>Reject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="53" />
+      <source>Cancel</source>
+      <translation type="unfinished">انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="55" />
+      <source>Reason for rejecting</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2239,25 +2615,342 @@
     </message>
   </context>
   <context>
+    <name>TimesheetsPage</name>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="85" />
+      <source>Forgotten timer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="86" />
+      <source>Edited time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="87" />
+      <source>Overage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="88" />
+      <source>Corrected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="92" />
+      <source>Approved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="93" />
+      <source>Gap: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="94" />
+      <source>running</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="95" />
+      <source>Week %1 to %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="96" />
+      <source>Total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="97" />
+      <source>%1 sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="98" />
+      <source>no. %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="331" />
+      <location filename="../../ui/pages/timesheets.py" line="393" />
+      <source>Timesheets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="339" />
+      <source>Week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="340" />
+      <source>Month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="346" />
+      <source>Previous</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="347" />
+      <source>Next</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="355" />
+      <location filename="../../ui/pages/timesheets.py" line="550" />
+      <source>Approve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="356" />
+      <source>Reject…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="357" />
+      <source>Correct…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="359" />
+      <source>Record a correction for the selected session of an approved period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="368" />
+      <source>Corrections after approval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="374" />
+      <source>Agent</source>
+      <translation type="unfinished">کارشناس</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="451" />
+      <source>%1 to %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="499" />
+      <source>Not reviewed yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="502" />
+      <source>Approved by %1 on %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="504" />
+      <source>Rejected by %1 on %2: %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="511" />
+      <source>(decision on %1 to %2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="515" />
+      <source>Some days of this period are not approved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="544" />
+      <source>Approve timesheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="545" />
+      <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="551" />
+      <source>Cancel</source>
+      <translation type="unfinished">انصراف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="603" />
+      <source>A period can be approved once it has ended.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="605" />
+      <source>A session of this period is still running.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="620" />
+      <source>The operation could not be completed; nothing was changed.
+%1</source>
+      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="623" />
+      <source>Not done</source>
+      <translation type="unfinished">انجام نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/timesheets.py" line="624" />
+      <source>OK</source>
+      <translation type="unfinished">تأیید</translation>
+    </message>
+  </context>
+  <context>
     <name>UptimeLetter</name>
     <message>
-      <location filename="../../ui/uptime_letter.py" line="59" />
+      <location filename="../../ui/uptime_letter.py" line="62" />
       <source>The service met the target in this month; no credit is owed for it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/uptime_letter.py" line="62" />
+      <location filename="../../ui/uptime_letter.py" line="65" />
       <source>A credit is owed for this month; it awaits a supervisor's review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/uptime_letter.py" line="65" />
+      <location filename="../../ui/uptime_letter.py" line="68" />
       <source>Approved on %1: your subscription is extended by %2 days, from %3 to %4.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/uptime_letter.py" line="69" />
+      <location filename="../../ui/uptime_letter.py" line="72" />
       <source>Not approved (decided on %1). Reason: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="77" />
+      <source>Your service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="78" />
+      <source>All customers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="79" />
+      <source>Under the terms of support, the service must be available at least %1 of each Jalali month. When it is less, you are owed extra service equal to %2 times the downtime, added to your subscription.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="85" />
+      <source>Customer</source>
+      <translation type="unfinished">مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="86" />
+      <source>Period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="87" />
+      <source>Availability</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="88" />
+      <source>Downtime</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="89" />
+      <source>Credit owed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="90" />
+      <source>No credit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="91" />
+      <source>Subscription extension</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="92" />
+      <source>%1 days (rounded up)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="93" />
+      <source>Start</source>
+      <translation type="unfinished">شروع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="94" />
+      <source>End</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="95" />
+      <source>Duration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="96" />
+      <source>Scope</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="97" />
+      <source>Cause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="98" />
+      <source>Outages counted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="99" />
+      <source>Times are on the Tehran clock. Overlapping outages are counted once.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="102" />
+      <source>No outage was recorded for your service in this month.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="103" />
+      <source>Planned maintenance is not counted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="104" />
+      <source>The outage log has changed since this decision; the figures above are those it was taken on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="108" />
+      <source>Service availability report: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="109" />
+      <source>Date: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="110" />
+      <source>To: %1 (customer code %2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="111" />
+      <source>Decision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/uptime_letter.py" line="112" />
+      <source>crmonline support team</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2305,200 +2998,205 @@
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="95" />
-      <source>All customers</source>
+      <source>%1 days</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="96" />
-      <source>Planned</source>
+      <source>All customers</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="97" />
+      <source>Planned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/uptime.py" line="98" />
       <source>Planned maintenance is not counted under the current policy</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="259" />
-      <location filename="../../ui/pages/uptime.py" line="329" />
+      <location filename="../../ui/pages/uptime.py" line="260" />
+      <location filename="../../ui/pages/uptime.py" line="330" />
       <source>Uptime and credits</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="267" />
+      <location filename="../../ui/pages/uptime.py" line="268" />
       <source>Previous month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="268" />
+      <location filename="../../ui/pages/uptime.py" line="269" />
       <source>Next month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="270" />
+      <location filename="../../ui/pages/uptime.py" line="271" />
       <source>Planned maintenance counts as downtime</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="275" />
+      <location filename="../../ui/pages/uptime.py" line="276" />
       <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="289" />
+      <location filename="../../ui/pages/uptime.py" line="290" />
       <source>Calculate credits</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="290" />
+      <location filename="../../ui/pages/uptime.py" line="291" />
       <source>Approve credit…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="291" />
+      <location filename="../../ui/pages/uptime.py" line="292" />
       <source>Reject credit…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="292" />
+      <location filename="../../ui/pages/uptime.py" line="293" />
       <source>Export letter…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="297" />
+      <location filename="../../ui/pages/uptime.py" line="298" />
       <source>Add outage…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="298" />
-      <location filename="../../ui/pages/uptime.py" line="563" />
+      <location filename="../../ui/pages/uptime.py" line="299" />
+      <location filename="../../ui/pages/uptime.py" line="564" />
       <source>Remove outage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="301" />
+      <location filename="../../ui/pages/uptime.py" line="302" />
       <source>Month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="312" />
+      <location filename="../../ui/pages/uptime.py" line="313" />
       <source>Availability by customer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="319" />
+      <location filename="../../ui/pages/uptime.py" line="320" />
       <source>Outage log</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="386" />
+      <location filename="../../ui/pages/uptime.py" line="387" />
       <source>%1 to %2, Tehran time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="394" />
+      <location filename="../../ui/pages/uptime.py" line="395" />
       <source>Target %1; credit %2 × downtime</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="410" />
+      <location filename="../../ui/pages/uptime.py" line="411" />
       <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="419" />
+      <location filename="../../ui/pages/uptime.py" line="420" />
       <source>The outage log changed after %1 credits were calculated or decided.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="431" />
+      <location filename="../../ui/pages/uptime.py" line="432" />
       <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="437" />
+      <location filename="../../ui/pages/uptime.py" line="438" />
       <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="449" />
+      <location filename="../../ui/pages/uptime.py" line="450" />
       <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="457" />
+      <location filename="../../ui/pages/uptime.py" line="458" />
       <source>Approve credit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="458" />
+      <location filename="../../ui/pages/uptime.py" line="459" />
       <source>Approve</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="459" />
+      <location filename="../../ui/pages/uptime.py" line="460" />
       <source>Cancel</source>
       <translation type="unfinished">انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="473" />
+      <location filename="../../ui/pages/uptime.py" line="474" />
       <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="478" />
+      <location filename="../../ui/pages/uptime.py" line="479" />
       <source>Reject credit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="478" />
+      <location filename="../../ui/pages/uptime.py" line="479" />
       <source>Reject</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="494" />
+      <location filename="../../ui/pages/uptime.py" line="495" />
       <source>Save the letter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="494" />
+      <location filename="../../ui/pages/uptime.py" line="495" />
       <source>PDF (*.pdf)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="519" />
+      <location filename="../../ui/pages/uptime.py" line="520" />
       <source>Letter saved: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="559" />
+      <location filename="../../ui/pages/uptime.py" line="560" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="564" />
+      <location filename="../../ui/pages/uptime.py" line="565" />
       <source>Remove</source>
       <translation type="unfinished">حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="565" />
+      <location filename="../../ui/pages/uptime.py" line="566" />
       <source>Keep</source>
       <translation type="unfinished">نگه‌داشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="605" />
+      <location filename="../../ui/pages/uptime.py" line="606" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="608" />
+      <location filename="../../ui/pages/uptime.py" line="609" />
       <source>Not done</source>
       <translation type="unfinished">انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="609" />
+      <location filename="../../ui/pages/uptime.py" line="610" />
       <source>OK</source>
       <translation type="unfinished">تأیید</translation>
     </message>

@@ -30,6 +30,8 @@ def _spin(lo: int, hi: int, suffix: str) -> QSpinBox:
     box = QSpinBox()
     box.setRange(lo, hi)
     box.setSuffix(" " + suffix)
+    box.setMinimumWidth(130)
+    box.setMaximumWidth(170)
     return box
 
 
@@ -73,6 +75,7 @@ class PoliciesPage(Page):
             self.minimum[channel] = _spin(0, 480, minutes)
             grid.addWidget(self.increment[channel], row, 1)
             grid.addWidget(self.minimum[channel], row, 2)
+        grid.setColumnStretch(3, 1)
         note = QLabel(
             self.tr(
                 "A session's billable minutes are its length rounded up to the step, and never "
@@ -80,7 +83,7 @@ class PoliciesPage(Page):
             )
         )
         note.setWordWrap(True)
-        grid.addWidget(note, len(CHANNELS) + 1, 0, 1, 3)
+        grid.addWidget(note, len(CHANNELS) + 1, 0, 1, 4)
 
         timer = QGroupBox(self.tr("Session timer"))
         timer_form = QFormLayout(timer)
@@ -95,6 +98,8 @@ class PoliciesPage(Page):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
+        for form in (sla_form, timer_form):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Policies")))
         layout.addWidget(self.read_only_note)
