@@ -23,11 +23,13 @@ class ChangeFeed(QObject):
 
     Signals:
         changed(list[Change]): entries newer than the last seen, oldest first.
-        reachable(bool): whether the last poll reached the database.
+        reachable(bool): the database became reachable (True) or unreachable (False).
+        restored(): the database is back after being away: reload what is on screen.
     """
 
     changed = Signal(object)
     reachable = Signal(bool)
+    restored = Signal()
     _polled = Signal(object, object)
     _heard = Signal()
 
@@ -41,6 +43,8 @@ class ChangeFeed(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="changes")
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
+        self._base_interval = interval_ms
+        self._down = False
         self._timer.timeout.connect(self.poke)
         self._polled.connect(self._on_polled, Qt.ConnectionType.QueuedConnection)
         self._heard.connect(self.poke, Qt.ConnectionType.QueuedConnection)
@@ -50,6 +54,24 @@ class ChangeFeed(QObject):
     def ready(self) -> bool:
         """Whether the feed knows where the trail stood when it started (changes after that are seen)."""
         return self._last_id is not None
+
+    def _track_reachability(self, ok: bool) -> None:
+        """Back off while the database is away (1, 2, 4 … 30 s); say so once when it returns."""
+        was_down = self._down
+        self._down = not ok
+        if ok:
+            if self._timer.interval() != self._base_interval:
+                self._timer.setInterval(self._base_interval)
+            if was_down:
+                self.restored.emit()
+        else:
+            self._timer.setInterval(min(30_000, max(1000, self._timer.interval() * 2)))
+        if was_down != self._down:
+            self.reachable.emit(ok)
+
+    @property
+    def down(self) -> bool:
+        return self._down
 
     def start(self) -> None:
         self._timer.start()
@@ -106,7 +128,7 @@ class ChangeFeed(QObject):
 
     def _on_polled(self, result: object, error: object) -> None:
         self._in_flight = False
-        self.reachable.emit(error is None)
+        self._track_reachability(error is None)
         if error is None:
             if isinstance(result, int):
                 self._last_id = result

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.db import Session
+from console.db import Session, is_connection_error
 from console.errors import ConsoleError
 from console.jalali import to_persian_digits
 from console.sessions import RunningSession, orphaned_sessions, recover_session
@@ -73,6 +73,16 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.session_bar)  # the session timer, always in view
+        self.banner = QLabel(
+            self.tr(
+                "The database cannot be reached. Nothing you have recorded is lost and the session clock "
+                "keeps running; the app keeps retrying and carries on when the connection returns."
+            )
+        )
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self.recovery: RecoverSessionDialog | None = None
@@ -156,6 +166,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._on_nav)
         self.ctx.feed.reachable.connect(self._set_connected)
+        self.ctx.feed.restored.connect(self._reconnected)
         self.ctx.runner.connection_state.connect(self._set_connected)
         self.ctx.runner.failed.connect(self.show_error)
         self.session_bar.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
@@ -188,12 +199,26 @@ class MainWindow(QMainWindow):
             text = f"{text}  ({to_persian_digits(str(count))})"
         item.setText(text)
 
+    def _reconnected(self) -> None:
+        """Back online: reload every page already shown and the session bar (nothing was kept stale)."""
+        self.statusBar().showMessage(self.tr("Connected again."), 10_000)
+        for page in self.pages:
+            if page._loaded:
+                page.refresh()
+        self.session_bar.reload()
+
     def _set_connected(self, ok: bool) -> None:
+        if self.banner.isVisibleTo(self) == ok:
+            self.banner.setVisible(not ok)
         self.connection_label.setText(self.tr("● Connected") if ok else self.tr("● Disconnected: retrying"))
         self.connection_label.setProperty("ok", ok)
         self.connection_label.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828; font-weight: bold;")
 
     def show_error(self, error: Exception) -> None:
+        if is_connection_error(error):
+            self._set_connected(False)  # the banner says it; no dialog per failed request
+            self.ctx.feed.poke()
+            return
         if isinstance(error, ConsoleError):
             QMessageBox.warning(self, self.tr("Not done"), error.message)
         else:

@@ -749,17 +749,17 @@
     <name>Columns</name>
     <message>
       <location filename="../../ui/pages/customers.py" line="51" />
-      <location filename="../../ui/pages/expiry.py" line="85" />
-      <location filename="../../ui/pages/expiry.py" line="135" />
+      <location filename="../../ui/pages/expiry.py" line="86" />
+      <location filename="../../ui/pages/expiry.py" line="136" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="52" />
-      <location filename="../../ui/pages/expiry.py" line="87" />
-      <location filename="../../ui/pages/expiry.py" line="137" />
-      <location filename="../../ui/pages/timesheets.py" line="196" />
-      <location filename="../../ui/pages/uptime.py" line="143" />
+      <location filename="../../ui/pages/expiry.py" line="88" />
+      <location filename="../../ui/pages/expiry.py" line="138" />
+      <location filename="../../ui/pages/timesheets.py" line="237" />
+      <location filename="../../ui/pages/uptime.py" line="145" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
@@ -780,14 +780,14 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="74" />
-      <location filename="../../ui/pages/uptime.py" line="172" />
+      <location filename="../../ui/pages/uptime.py" line="174" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="85" />
-      <location filename="../../ui/pages/expiry.py" line="88" />
-      <location filename="../../ui/pages/expiry.py" line="138" />
+      <location filename="../../ui/pages/expiry.py" line="89" />
+      <location filename="../../ui/pages/expiry.py" line="139" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
@@ -798,13 +798,13 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="93" />
-      <location filename="../../ui/pages/expiry.py" line="96" />
+      <location filename="../../ui/pages/expiry.py" line="97" />
       <source>Expires</source>
       <translation>پایان اعتبار</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="99" />
-      <location filename="../../ui/pages/expiry.py" line="102" />
+      <location filename="../../ui/pages/expiry.py" line="103" />
       <source>Days left</source>
       <translation>روز مانده</translation>
     </message>
@@ -815,14 +815,14 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="112" />
-      <location filename="../../ui/pages/expiry.py" line="109" />
+      <location filename="../../ui/pages/expiry.py" line="110" />
       <source>Balance</source>
       <translation>مانده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="181" />
       <location filename="../../ui/pages/customers.py" line="125" />
-      <location filename="../../ui/pages/timesheets.py" line="259" />
+      <location filename="../../ui/pages/timesheets.py" line="305" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
@@ -858,15 +858,15 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="132" />
-      <location filename="../../ui/pages/expiry.py" line="90" />
-      <location filename="../../ui/pages/expiry.py" line="140" />
-      <location filename="../../ui/pages/timesheets.py" line="271" />
+      <location filename="../../ui/pages/expiry.py" line="91" />
+      <location filename="../../ui/pages/expiry.py" line="141" />
+      <location filename="../../ui/pages/timesheets.py" line="317" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="138" />
-      <location filename="../../ui/pages/timesheets.py" line="277" />
+      <location filename="../../ui/pages/timesheets.py" line="323" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
@@ -903,7 +903,7 @@
     <message>
       <location filename="../../ui/pages/accounts.py" line="70" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
-      <location filename="../../ui/pages/uptime.py" line="164" />
+      <location filename="../../ui/pages/uptime.py" line="166" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
@@ -930,123 +930,123 @@
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="126" />
       <location filename="../../ui/pages/customers.py" line="144" />
-      <location filename="../../ui/pages/timesheets.py" line="282" />
+      <location filename="../../ui/pages/timesheets.py" line="328" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="145" />
+      <location filename="../../ui/pages/uptime.py" line="147" />
       <source>Availability</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="152" />
+      <location filename="../../ui/pages/uptime.py" line="154" />
       <source>Downtime</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="158" />
+      <location filename="../../ui/pages/uptime.py" line="160" />
       <source>Credit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="184" />
+      <location filename="../../ui/pages/uptime.py" line="186" />
       <source>Start</source>
       <translation type="unfinished">شروع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="190" />
+      <location filename="../../ui/pages/uptime.py" line="192" />
       <source>End</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="195" />
+      <location filename="../../ui/pages/timesheets.py" line="236" />
       <source>Time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="198" />
+      <location filename="../../ui/pages/timesheets.py" line="239" />
       <source>Tickets</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="202" />
+      <location filename="../../ui/pages/timesheets.py" line="243" />
       <source>Channel</source>
       <translation type="unfinished">روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="204" />
-      <location filename="../../ui/pages/uptime.py" line="196" />
+      <location filename="../../ui/pages/timesheets.py" line="245" />
+      <location filename="../../ui/pages/uptime.py" line="198" />
       <source>Duration</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="216" />
+      <location filename="../../ui/pages/timesheets.py" line="257" />
       <source>Billable</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="226" />
+      <location filename="../../ui/pages/timesheets.py" line="267" />
       <source>Charged to</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="228" />
+      <location filename="../../ui/pages/timesheets.py" line="269" />
       <source>Extra billable</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="235" />
+      <location filename="../../ui/pages/timesheets.py" line="276" />
       <source>Flags</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="265" />
+      <location filename="../../ui/pages/timesheets.py" line="311" />
       <source>Session no.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="283" />
+      <location filename="../../ui/pages/timesheets.py" line="329" />
       <source>Recorded by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="202" />
+      <location filename="../../ui/pages/uptime.py" line="204" />
       <source>Scope</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="207" />
+      <location filename="../../ui/pages/uptime.py" line="209" />
       <source>Planned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="213" />
+      <location filename="../../ui/pages/uptime.py" line="215" />
       <source>Cause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="115" />
+      <location filename="../../ui/pages/expiry.py" line="116" />
       <source>Used per week</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="122" />
+      <location filename="../../ui/pages/expiry.py" line="123" />
       <source>Projected forfeit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="146" />
+      <location filename="../../ui/pages/expiry.py" line="147" />
       <source>Expired on</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="152" />
+      <location filename="../../ui/pages/expiry.py" line="153" />
       <source>Forfeited</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="159" />
+      <location filename="../../ui/pages/expiry.py" line="160" />
       <source>Recorded on</source>
       <translation type="unfinished" />
     </message>
@@ -1188,111 +1188,111 @@
   <context>
     <name>ExpiryPage</name>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="53" />
+      <location filename="../../ui/pages/expiry.py" line="54" />
       <source>%1 (not recorded yet)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="54" />
+      <location filename="../../ui/pages/expiry.py" line="55" />
       <source>Average over the last eight weeks</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="181" />
-      <location filename="../../ui/pages/expiry.py" line="223" />
+      <location filename="../../ui/pages/expiry.py" line="182" />
+      <location filename="../../ui/pages/expiry.py" line="226" />
       <source>Package expiry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="189" />
+      <location filename="../../ui/pages/expiry.py" line="190" />
       <source>Export as text (CSV)…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="190" />
+      <location filename="../../ui/pages/expiry.py" line="191" />
       <source>Export to Excel…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="204" />
+      <location filename="../../ui/pages/expiry.py" line="207" />
       <source>Expiring within</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="206" />
+      <location filename="../../ui/pages/expiry.py" line="209" />
       <source>days</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="212" />
+      <location filename="../../ui/pages/expiry.py" line="215" />
       <source>About to expire, with time left</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="216" />
+      <location filename="../../ui/pages/expiry.py" line="219" />
       <source>Expired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="217" />
+      <location filename="../../ui/pages/expiry.py" line="220" />
       <source>since</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="258" />
+      <location filename="../../ui/pages/expiry.py" line="261" />
       <source>%1 packages; projected forfeit %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="264" />
+      <location filename="../../ui/pages/expiry.py" line="267" />
       <source>%1 packages; forfeited %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="281" />
+      <location filename="../../ui/pages/expiry.py" line="284" />
       <source>Export to Excel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="281" />
+      <location filename="../../ui/pages/expiry.py" line="284" />
       <source>Export as text (CSV)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="287" />
+      <location filename="../../ui/pages/expiry.py" line="290" />
       <source>Excel workbook (*.xlsx)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="287" />
+      <location filename="../../ui/pages/expiry.py" line="290" />
       <source>CSV file (*.csv)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="310" />
+      <location filename="../../ui/pages/expiry.py" line="313" />
       <source>%1 rows saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="327" />
+      <location filename="../../ui/pages/expiry.py" line="330" />
       <source>The file could not be saved.
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="329" />
+      <location filename="../../ui/pages/expiry.py" line="332" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="332" />
+      <location filename="../../ui/pages/expiry.py" line="335" />
       <source>Not done</source>
       <translation type="unfinished">انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="333" />
+      <location filename="../../ui/pages/expiry.py" line="336" />
       <source>OK</source>
       <translation type="unfinished">تأیید</translation>
     </message>
@@ -1524,150 +1524,160 @@
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="83" />
+      <location filename="../../ui/main_window.py" line="78" />
+      <source>The database cannot be reached. Nothing you have recorded is lost and the session clock keeps running; the app keeps retrying and carries on when the connection returns.</source>
+      <translation>پایگاه داده در دسترس نیست. هیچ کار ثبت‌شده‌ای از دست نرفته و زمان‌سنج جلسه ادامه دارد؛ برنامه پیوسته دوباره تلاش می‌کند و با برقراری ارتباط کار را از سر می‌گیرد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="93" />
       <source>Signed in: %1 (%2)</source>
       <translation>کاربر: %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="86" />
+      <location filename="../../ui/main_window.py" line="96" />
       <source>Shared server %1</source>
       <translation>سرور مشترک %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="86" />
+      <location filename="../../ui/main_window.py" line="96" />
       <source>Local file</source>
       <translation>پایگاه دادهٔ محلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="88" />
+      <location filename="../../ui/main_window.py" line="98" />
       <source>Demo database</source>
       <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="101" />
+      <location filename="../../ui/main_window.py" line="111" />
       <source>View</source>
       <translation>نما</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="102" />
+      <location filename="../../ui/main_window.py" line="112" />
       <source>Dark theme</source>
       <translation>پوستهٔ تیره</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="106" />
+      <location filename="../../ui/main_window.py" line="116" />
       <source>Sound with deadline alerts</source>
       <translation>صدای هشدار مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="111" />
+      <location filename="../../ui/main_window.py" line="121" />
       <source>Help</source>
       <translation>راهنما</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="112" />
-      <location filename="../../ui/main_window.py" line="151" />
+      <location filename="../../ui/main_window.py" line="122" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="143" />
       <source>Go to a page</source>
       <translation>رفتن به یک صفحه</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="144" />
       <source>Queue views: mine, unassigned, all, due within the hour, breached</source>
       <translation>نماهای صف: من، بدون کارشناس، همه، کمتر از یک ساعت، گذشته از مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="145" />
       <source>Search the queue</source>
       <translation>جستجو در صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>Back to the queue's table</source>
       <translation>بازگشت به جدول صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="147" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="148" />
       <source>Reload the queue</source>
       <translation>بارگذاری دوبارهٔ صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>Move through tickets / write a reply</source>
       <translation>حرکت میان تیکت‌ها / نوشتن پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="150" />
       <source>Send the reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="151" />
       <source>Add an internal note</source>
       <translation>افزودن یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>Claim the ticket</source>
       <translation>برداشتن تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="153" />
       <source>Start a session on the ticket</source>
       <translation>شروع جلسه روی تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="154" />
       <source>Start a session</source>
       <translation>شروع جلسهٔ کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="204" />
+      <source>Connected again.</source>
+      <translation>ارتباط دوباره برقرار شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="213" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>The session was stopped and deducted.</source>
       <translation>جلسه متوقف و از بسته کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
       <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
     </message>
@@ -1875,83 +1885,83 @@
   <context>
     <name>PoliciesPage</name>
     <message>
-      <location filename="../../ui/pages/policies.py" line="47" />
-      <location filename="../../ui/pages/policies.py" line="99" />
+      <location filename="../../ui/pages/policies.py" line="49" />
+      <location filename="../../ui/pages/policies.py" line="104" />
       <source>Policies</source>
       <translation>سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="50" />
+      <location filename="../../ui/pages/policies.py" line="52" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="51" />
+      <location filename="../../ui/pages/policies.py" line="53" />
       <source>hours</source>
       <translation>ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="54" />
+      <location filename="../../ui/pages/policies.py" line="56" />
       <source>seconds</source>
       <translation>ثانیه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="55" />
+      <location filename="../../ui/pages/policies.py" line="57" />
       <source>Response deadline (business time)</source>
       <translation>مهلت پاسخ (زمان کاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="61" />
+      <location filename="../../ui/pages/policies.py" line="63" />
       <source>Reply within</source>
       <translation>پاسخ حداکثر تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="62" />
+      <location filename="../../ui/pages/policies.py" line="64" />
       <source>Alert before the deadline</source>
       <translation>هشدار پیش از پایان مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="64" />
+      <location filename="../../ui/pages/policies.py" line="66" />
       <source>Session rounding (billable minutes)</source>
       <translation>گرد کردن جلسه‌ها (دقیقه‌های قابل کسر)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="66" />
+      <location filename="../../ui/pages/policies.py" line="68" />
       <source>Round up to</source>
       <translation>گرد به بالا تا مضرب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="67" />
+      <location filename="../../ui/pages/policies.py" line="69" />
       <source>Minimum</source>
       <translation>کمینه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="78" />
+      <location filename="../../ui/pages/policies.py" line="81" />
       <source>A session's billable minutes are its length rounded up to the step, and never less than the minimum. Free support is never billed.</source>
       <translation>دقیقه‌های قابل کسر هر جلسه، مدت آن است که به مضرب گام گرد می‌شود و هرگز کمتر از کمینه نیست. پشتیبانی رایگان هیچ‌گاه کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="85" />
+      <location filename="../../ui/pages/policies.py" line="88" />
       <source>Session timer</source>
       <translation>زمان‌سنج جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="87" />
+      <location filename="../../ui/pages/policies.py" line="90" />
       <source>Heartbeat every</source>
       <translation>ضربان هر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="89" />
+      <location filename="../../ui/pages/policies.py" line="92" />
       <source>Save policies</source>
       <translation>ذخیرهٔ سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="90" />
+      <location filename="../../ui/pages/policies.py" line="93" />
       <source>Discard changes</source>
       <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="92" />
+      <location filename="../../ui/pages/policies.py" line="95" />
       <source>Only a supervisor can change the policies; you can view them here.</source>
       <translation>فقط سرپرست می‌تواند سیاست‌ها را تغییر دهد؛ شما می‌توانید آن‌ها را ببینید.</translation>
     </message>
@@ -2617,186 +2627,186 @@
   <context>
     <name>TimesheetsPage</name>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="85" />
+      <location filename="../../ui/pages/timesheets.py" line="91" />
       <source>Forgotten timer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="86" />
+      <location filename="../../ui/pages/timesheets.py" line="92" />
       <source>Edited time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="87" />
+      <location filename="../../ui/pages/timesheets.py" line="93" />
       <source>Overage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="88" />
+      <location filename="../../ui/pages/timesheets.py" line="94" />
       <source>Corrected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="92" />
+      <location filename="../../ui/pages/timesheets.py" line="98" />
       <source>Approved</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="93" />
+      <location filename="../../ui/pages/timesheets.py" line="99" />
       <source>Gap: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="94" />
+      <location filename="../../ui/pages/timesheets.py" line="100" />
       <source>running</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="95" />
+      <location filename="../../ui/pages/timesheets.py" line="101" />
       <source>Week %1 to %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="96" />
+      <location filename="../../ui/pages/timesheets.py" line="102" />
       <source>Total</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="97" />
+      <location filename="../../ui/pages/timesheets.py" line="103" />
       <source>%1 sessions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="98" />
+      <location filename="../../ui/pages/timesheets.py" line="104" />
       <source>no. %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="331" />
-      <location filename="../../ui/pages/timesheets.py" line="393" />
+      <location filename="../../ui/pages/timesheets.py" line="379" />
+      <location filename="../../ui/pages/timesheets.py" line="442" />
       <source>Timesheets</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="339" />
+      <location filename="../../ui/pages/timesheets.py" line="387" />
       <source>Week</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="340" />
+      <location filename="../../ui/pages/timesheets.py" line="388" />
       <source>Month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="346" />
+      <location filename="../../ui/pages/timesheets.py" line="394" />
       <source>Previous</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="347" />
+      <location filename="../../ui/pages/timesheets.py" line="395" />
       <source>Next</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="355" />
-      <location filename="../../ui/pages/timesheets.py" line="550" />
+      <location filename="../../ui/pages/timesheets.py" line="403" />
+      <location filename="../../ui/pages/timesheets.py" line="599" />
       <source>Approve</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="356" />
+      <location filename="../../ui/pages/timesheets.py" line="404" />
       <source>Reject…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="357" />
+      <location filename="../../ui/pages/timesheets.py" line="405" />
       <source>Correct…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="359" />
+      <location filename="../../ui/pages/timesheets.py" line="407" />
       <source>Record a correction for the selected session of an approved period</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="368" />
+      <location filename="../../ui/pages/timesheets.py" line="417" />
       <source>Corrections after approval</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="374" />
+      <location filename="../../ui/pages/timesheets.py" line="423" />
       <source>Agent</source>
       <translation type="unfinished">کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="451" />
+      <location filename="../../ui/pages/timesheets.py" line="500" />
       <source>%1 to %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="499" />
+      <location filename="../../ui/pages/timesheets.py" line="548" />
       <source>Not reviewed yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="502" />
+      <location filename="../../ui/pages/timesheets.py" line="551" />
       <source>Approved by %1 on %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="504" />
+      <location filename="../../ui/pages/timesheets.py" line="553" />
       <source>Rejected by %1 on %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="511" />
+      <location filename="../../ui/pages/timesheets.py" line="560" />
       <source>(decision on %1 to %2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="515" />
+      <location filename="../../ui/pages/timesheets.py" line="564" />
       <source>Some days of this period are not approved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="544" />
+      <location filename="../../ui/pages/timesheets.py" line="593" />
       <source>Approve timesheet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="545" />
+      <location filename="../../ui/pages/timesheets.py" line="594" />
       <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="551" />
+      <location filename="../../ui/pages/timesheets.py" line="600" />
       <source>Cancel</source>
       <translation type="unfinished">انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="603" />
+      <location filename="../../ui/pages/timesheets.py" line="652" />
       <source>A period can be approved once it has ended.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="605" />
+      <location filename="../../ui/pages/timesheets.py" line="654" />
       <source>A session of this period is still running.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="620" />
+      <location filename="../../ui/pages/timesheets.py" line="669" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="623" />
+      <location filename="../../ui/pages/timesheets.py" line="672" />
       <source>Not done</source>
       <translation type="unfinished">انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="624" />
+      <location filename="../../ui/pages/timesheets.py" line="673" />
       <source>OK</source>
       <translation type="unfinished">تأیید</translation>
     </message>
@@ -2957,246 +2967,246 @@
   <context>
     <name>UptimePage</name>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="82" />
+      <location filename="../../ui/pages/uptime.py" line="84" />
       <source>No credit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="83" />
+      <location filename="../../ui/pages/uptime.py" line="85" />
       <source>Owed, not calculated</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="84" />
+      <location filename="../../ui/pages/uptime.py" line="86" />
       <source>Awaiting review</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="85" />
+      <location filename="../../ui/pages/uptime.py" line="87" />
       <source>Approved</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="86" />
+      <location filename="../../ui/pages/uptime.py" line="88" />
       <source>Rejected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="88" />
+      <location filename="../../ui/pages/uptime.py" line="90" />
       <source>%1 (outage log changed)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="89" />
+      <location filename="../../ui/pages/uptime.py" line="91" />
       <source>Decided on a credit of %1; the outage log now gives %2. The decision is kept as it was.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="92" />
+      <location filename="../../ui/pages/uptime.py" line="94" />
       <source>The outage log changed after this credit was calculated: calculate the credits again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="95" />
+      <location filename="../../ui/pages/uptime.py" line="97" />
       <source>%1 days</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="96" />
+      <location filename="../../ui/pages/uptime.py" line="98" />
       <source>All customers</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="97" />
+      <location filename="../../ui/pages/uptime.py" line="99" />
       <source>Planned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="98" />
+      <location filename="../../ui/pages/uptime.py" line="100" />
       <source>Planned maintenance is not counted under the current policy</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="260" />
-      <location filename="../../ui/pages/uptime.py" line="330" />
+      <location filename="../../ui/pages/uptime.py" line="262" />
+      <location filename="../../ui/pages/uptime.py" line="335" />
       <source>Uptime and credits</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="268" />
+      <location filename="../../ui/pages/uptime.py" line="270" />
       <source>Previous month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="269" />
+      <location filename="../../ui/pages/uptime.py" line="271" />
       <source>Next month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="271" />
+      <location filename="../../ui/pages/uptime.py" line="273" />
       <source>Planned maintenance counts as downtime</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="276" />
+      <location filename="../../ui/pages/uptime.py" line="278" />
       <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="290" />
+      <location filename="../../ui/pages/uptime.py" line="294" />
       <source>Calculate credits</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="291" />
+      <location filename="../../ui/pages/uptime.py" line="295" />
       <source>Approve credit…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="292" />
+      <location filename="../../ui/pages/uptime.py" line="296" />
       <source>Reject credit…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="293" />
+      <location filename="../../ui/pages/uptime.py" line="297" />
       <source>Export letter…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="298" />
+      <location filename="../../ui/pages/uptime.py" line="302" />
       <source>Add outage…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="299" />
-      <location filename="../../ui/pages/uptime.py" line="564" />
+      <location filename="../../ui/pages/uptime.py" line="303" />
+      <location filename="../../ui/pages/uptime.py" line="569" />
       <source>Remove outage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="302" />
+      <location filename="../../ui/pages/uptime.py" line="306" />
       <source>Month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="313" />
+      <location filename="../../ui/pages/uptime.py" line="318" />
       <source>Availability by customer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="320" />
+      <location filename="../../ui/pages/uptime.py" line="325" />
       <source>Outage log</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="387" />
+      <location filename="../../ui/pages/uptime.py" line="392" />
       <source>%1 to %2, Tehran time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="395" />
+      <location filename="../../ui/pages/uptime.py" line="400" />
       <source>Target %1; credit %2 × downtime</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="411" />
+      <location filename="../../ui/pages/uptime.py" line="416" />
       <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="420" />
+      <location filename="../../ui/pages/uptime.py" line="425" />
       <source>The outage log changed after %1 credits were calculated or decided.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="432" />
+      <location filename="../../ui/pages/uptime.py" line="437" />
       <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="438" />
+      <location filename="../../ui/pages/uptime.py" line="443" />
       <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="450" />
+      <location filename="../../ui/pages/uptime.py" line="455" />
       <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="458" />
+      <location filename="../../ui/pages/uptime.py" line="463" />
       <source>Approve credit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="459" />
+      <location filename="../../ui/pages/uptime.py" line="464" />
       <source>Approve</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="460" />
+      <location filename="../../ui/pages/uptime.py" line="465" />
       <source>Cancel</source>
       <translation type="unfinished">انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="474" />
+      <location filename="../../ui/pages/uptime.py" line="479" />
       <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="479" />
+      <location filename="../../ui/pages/uptime.py" line="484" />
       <source>Reject credit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="479" />
+      <location filename="../../ui/pages/uptime.py" line="484" />
       <source>Reject</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="495" />
+      <location filename="../../ui/pages/uptime.py" line="500" />
       <source>Save the letter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="495" />
+      <location filename="../../ui/pages/uptime.py" line="500" />
       <source>PDF (*.pdf)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="520" />
+      <location filename="../../ui/pages/uptime.py" line="525" />
       <source>Letter saved: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="560" />
+      <location filename="../../ui/pages/uptime.py" line="565" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="565" />
+      <location filename="../../ui/pages/uptime.py" line="570" />
       <source>Remove</source>
       <translation type="unfinished">حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="566" />
+      <location filename="../../ui/pages/uptime.py" line="571" />
       <source>Keep</source>
       <translation type="unfinished">نگه‌داشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="606" />
+      <location filename="../../ui/pages/uptime.py" line="616" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="609" />
+      <location filename="../../ui/pages/uptime.py" line="619" />
       <source>Not done</source>
       <translation type="unfinished">انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="610" />
+      <location filename="../../ui/pages/uptime.py" line="620" />
       <source>OK</source>
       <translation type="unfinished">تأیید</translation>
     </message>
