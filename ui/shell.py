@@ -14,13 +14,14 @@ from ui.pages.base import Page
 from ui.pages.calendar_settings import CalendarSettingsPage
 from ui.pages.customers import CustomersPage
 from ui.pages.policies import PoliciesPage
+from ui.pages.uptime import UptimePage
 from ui.pages.queue import QueuePage
 from ui.runner import DbRunner
 
 
 def page_classes(agent: AgentInfo) -> list[type[Page]]:
     """The pages this person sees, in navigation order."""
-    return [QueuePage, CustomersPage, CalendarSettingsPage, PoliciesPage]
+    return [QueuePage, CustomersPage, UptimePage, CalendarSettingsPage, PoliciesPage]
 
 
 def build_shell(

@@ -116,12 +116,12 @@
     <message>
       <location filename="../../ui/pages/accounts.py" line="291" />
       <source>Not done</source>
-      <translation type="unfinished">انجام نشد</translation>
+      <translation>انجام نشد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="295" />
       <source>OK</source>
-      <translation type="unfinished">تأیید</translation>
+      <translation>تأیید</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="301" />
@@ -197,7 +197,7 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="58" />
       <source>Customer</source>
-      <translation type="unfinished">مشتری</translation>
+      <translation>مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="59" />
@@ -937,27 +937,27 @@
     <message>
       <location filename="../../ui/pages/uptime.py" line="147" />
       <source>Availability</source>
-      <translation type="unfinished" />
+      <translation>دسترس‌پذیری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="154" />
       <source>Downtime</source>
-      <translation type="unfinished" />
+      <translation>زمان قطعی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="160" />
       <source>Credit</source>
-      <translation type="unfinished" />
+      <translation>جبران</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="186" />
       <source>Start</source>
-      <translation type="unfinished">شروع</translation>
+      <translation>شروع</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="192" />
       <source>End</source>
-      <translation type="unfinished" />
+      <translation>پایان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="236" />
@@ -978,7 +978,7 @@
       <location filename="../../ui/pages/timesheets.py" line="245" />
       <location filename="../../ui/pages/uptime.py" line="198" />
       <source>Duration</source>
-      <translation type="unfinished" />
+      <translation>مدت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="257" />
@@ -1013,17 +1013,17 @@
     <message>
       <location filename="../../ui/pages/uptime.py" line="204" />
       <source>Scope</source>
-      <translation type="unfinished" />
+      <translation>دامنه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="209" />
       <source>Planned</source>
-      <translation type="unfinished" />
+      <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="215" />
       <source>Cause</source>
-      <translation type="unfinished" />
+      <translation>علت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="116" />
@@ -1086,7 +1086,7 @@
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="113" />
       <source>Cancel</source>
-      <translation type="unfinished">انصراف</translation>
+      <translation>انصراف</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="115" />
@@ -1283,18 +1283,18 @@
       <location filename="../../ui/pages/expiry.py" line="332" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
-      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="335" />
       <source>Not done</source>
-      <translation type="unfinished">انجام نشد</translation>
+      <translation>انجام نشد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="336" />
       <source>OK</source>
-      <translation type="unfinished">تأیید</translation>
+      <translation>تأیید</translation>
     </message>
   </context>
   <context>
@@ -1768,32 +1768,32 @@
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="49" />
       <source>Add outage</source>
-      <translation type="unfinished" />
+      <translation>ثبت قطعی</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
       <source>All customers (global outage)</source>
-      <translation type="unfinished" />
+      <translation>همهٔ مشتریان (قطعی سراسری)</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="58" />
       <source>e.g. Data centre network failure</source>
-      <translation type="unfinished" />
+      <translation>مثلاً قطعی شبکهٔ مرکز داده</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="59" />
       <source>Planned maintenance</source>
-      <translation type="unfinished" />
+      <translation>نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="60" />
       <source>The end must be after the start.</source>
-      <translation type="unfinished">پایان باید پس از آغاز باشد.</translation>
+      <translation>پایان باید پس از آغاز باشد.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="65" />
       <source>Add</source>
-      <translation type="unfinished">افزودن</translation>
+      <translation>افزودن</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="66" />
@@ -1803,27 +1803,27 @@
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="69" />
       <source>Start</source>
-      <translation type="unfinished">شروع</translation>
+      <translation>شروع</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="70" />
       <source>End</source>
-      <translation type="unfinished" />
+      <translation>پایان</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="71" />
       <source>Affected</source>
-      <translation type="unfinished" />
+      <translation>دامنه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="72" />
       <source>Cause</source>
-      <translation type="unfinished" />
+      <translation>علت</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/outage_dialog.py" line="76" />
       <source>Times are on the Tehran clock. Overlapping outages are counted once; planned maintenance counts only if the policy says so.</source>
-      <translation type="unfinished" />
+      <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب می‌شوند؛ نگهداری برنامه‌ریزی‌شده فقط اگر سیاست بگوید حساب می‌شود.</translation>
     </message>
   </context>
   <context>
@@ -2181,12 +2181,12 @@
     <message>
       <location filename="../../ui/dialogs/reason_dialog.py" line="26" />
       <source>The reason, as the customer may read it</source>
-      <translation type="unfinished" />
+      <translation>دلیل، چنان‌که مشتری ممکن است بخواند</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/reason_dialog.py" line="28" />
       <source>The reason is too long.</source>
-      <translation type="unfinished" />
+      <translation>دلیل بیش از حد طولانی است.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/reason_dialog.py" line="34" />
@@ -2247,12 +2247,12 @@
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="53" />
       <source>Reject</source>
-      <translation type="unfinished" />
+      <translation>رد</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="53" />
       <source>Cancel</source>
-      <translation type="unfinished">انصراف</translation>
+      <translation>انصراف</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="55" />
@@ -2649,7 +2649,7 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="98" />
       <source>Approved</source>
-      <translation type="unfinished" />
+      <translation>تأییدشده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="99" />
@@ -2695,7 +2695,7 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="388" />
       <source>Month</source>
-      <translation type="unfinished" />
+      <translation>ماه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="394" />
@@ -2711,7 +2711,7 @@
       <location filename="../../ui/pages/timesheets.py" line="403" />
       <location filename="../../ui/pages/timesheets.py" line="599" />
       <source>Approve</source>
-      <translation type="unfinished" />
+      <translation>تأیید</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="404" />
@@ -2781,7 +2781,7 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="600" />
       <source>Cancel</source>
-      <translation type="unfinished">انصراف</translation>
+      <translation>انصراف</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="652" />
@@ -2797,18 +2797,18 @@
       <location filename="../../ui/pages/timesheets.py" line="669" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
-      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="672" />
       <source>Not done</source>
-      <translation type="unfinished">انجام نشد</translation>
+      <translation>انجام نشد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="673" />
       <source>OK</source>
-      <translation type="unfinished">تأیید</translation>
+      <translation>تأیید</translation>
     </message>
   </context>
   <context>
@@ -2816,152 +2816,152 @@
     <message>
       <location filename="../../ui/uptime_letter.py" line="62" />
       <source>The service met the target in this month; no credit is owed for it.</source>
-      <translation type="unfinished" />
+      <translation>سرویس در این ماه به هدف رسیده است و جبرانی تعلق نمی‌گیرد.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="65" />
       <source>A credit is owed for this month; it awaits a supervisor's review.</source>
-      <translation type="unfinished" />
+      <translation>برای این ماه جبران تعلق می‌گیرد و در انتظار بررسی سرپرست است.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="68" />
       <source>Approved on %1: your subscription is extended by %2 days, from %3 to %4.</source>
-      <translation type="unfinished" />
+      <translation>در %1 تأیید شد: اشتراک شما %2 روز تمدید می‌شود، از %3 تا %4.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="72" />
       <source>Not approved (decided on %1). Reason: %2</source>
-      <translation type="unfinished" />
+      <translation>تأیید نشد (تصمیم در %1). دلیل: %2</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="77" />
       <source>Your service</source>
-      <translation type="unfinished" />
+      <translation>سرویس شما</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="78" />
       <source>All customers</source>
-      <translation type="unfinished" />
+      <translation>همهٔ مشتریان</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="79" />
       <source>Under the terms of support, the service must be available at least %1 of each Jalali month. When it is less, you are owed extra service equal to %2 times the downtime, added to your subscription.</source>
-      <translation type="unfinished" />
+      <translation>بنا بر شرایط پشتیبانی، سرویس باید دست‌کم %1 از هر ماه شمسی در دسترس باشد. اگر کمتر باشد، خدمتی افزون به اندازهٔ %2 برابر زمان قطعی به اشتراک شما افزوده می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="85" />
       <source>Customer</source>
-      <translation type="unfinished">مشتری</translation>
+      <translation>مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="86" />
       <source>Period</source>
-      <translation type="unfinished" />
+      <translation>دوره</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="87" />
       <source>Availability</source>
-      <translation type="unfinished" />
+      <translation>دسترس‌پذیری</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="88" />
       <source>Downtime</source>
-      <translation type="unfinished" />
+      <translation>زمان قطعی</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="89" />
       <source>Credit owed</source>
-      <translation type="unfinished" />
+      <translation>جبران تعلق‌گرفته</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="90" />
       <source>No credit</source>
-      <translation type="unfinished" />
+      <translation>بدون جبران</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="91" />
       <source>Subscription extension</source>
-      <translation type="unfinished" />
+      <translation>تمدید اشتراک</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="92" />
       <source>%1 days (rounded up)</source>
-      <translation type="unfinished" />
+      <translation>%1 روز (گرد شده به بالا)</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="93" />
       <source>Start</source>
-      <translation type="unfinished">شروع</translation>
+      <translation>شروع</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="94" />
       <source>End</source>
-      <translation type="unfinished" />
+      <translation>پایان</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="95" />
       <source>Duration</source>
-      <translation type="unfinished" />
+      <translation>مدت</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="96" />
       <source>Scope</source>
-      <translation type="unfinished" />
+      <translation>دامنه</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="97" />
       <source>Cause</source>
-      <translation type="unfinished" />
+      <translation>علت</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="98" />
       <source>Outages counted</source>
-      <translation type="unfinished" />
+      <translation>قطعی‌های به‌حساب‌آمده</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="99" />
       <source>Times are on the Tehran clock. Overlapping outages are counted once.</source>
-      <translation type="unfinished" />
+      <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب شده‌اند.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="102" />
       <source>No outage was recorded for your service in this month.</source>
-      <translation type="unfinished" />
+      <translation>در این ماه هیچ قطعی‌ای برای سرویس شما ثبت نشده است.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="103" />
       <source>Planned maintenance is not counted.</source>
-      <translation type="unfinished" />
+      <translation>نگهداری برنامه‌ریزی‌شده حساب نشده است.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="104" />
       <source>The outage log has changed since this decision; the figures above are those it was taken on.</source>
-      <translation type="unfinished" />
+      <translation>فهرست قطعی‌ها پس از این تصمیم تغییر کرده است؛ ارقام بالا همان‌هایی است که تصمیم بر پایهٔ آن‌ها گرفته شد.</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="108" />
       <source>Service availability report: %1</source>
-      <translation type="unfinished" />
+      <translation>گزارش دسترس‌پذیری سرویس: %1</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="109" />
       <source>Date: %1</source>
-      <translation type="unfinished" />
+      <translation>تاریخ: %1</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="110" />
       <source>To: %1 (customer code %2)</source>
-      <translation type="unfinished" />
+      <translation>به: %1 (کد مشتری %2)</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="111" />
       <source>Decision</source>
-      <translation type="unfinished" />
+      <translation>تصمیم</translation>
     </message>
     <message>
       <location filename="../../ui/uptime_letter.py" line="112" />
       <source>crmonline support team</source>
-      <translation type="unfinished" />
+      <translation>تیم پشتیبانی crmonline</translation>
     </message>
   </context>
   <context>
@@ -2969,246 +2969,246 @@
     <message>
       <location filename="../../ui/pages/uptime.py" line="84" />
       <source>No credit</source>
-      <translation type="unfinished" />
+      <translation>بدون جبران</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="85" />
       <source>Owed, not calculated</source>
-      <translation type="unfinished" />
+      <translation>تعلق‌گرفته، محاسبه‌نشده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="86" />
       <source>Awaiting review</source>
-      <translation type="unfinished" />
+      <translation>در انتظار بررسی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="87" />
       <source>Approved</source>
-      <translation type="unfinished" />
+      <translation>تأییدشده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="88" />
       <source>Rejected</source>
-      <translation type="unfinished" />
+      <translation>ردشده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="90" />
       <source>%1 (outage log changed)</source>
-      <translation type="unfinished" />
+      <translation>%1 (فهرست قطعی‌ها تغییر کرده)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="91" />
       <source>Decided on a credit of %1; the outage log now gives %2. The decision is kept as it was.</source>
-      <translation type="unfinished" />
+      <translation>تصمیم بر پایهٔ جبران %1 گرفته شد؛ فهرست قطعی‌ها اکنون %2 می‌دهد. تصمیم همان‌گونه که بود می‌ماند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="94" />
       <source>The outage log changed after this credit was calculated: calculate the credits again.</source>
-      <translation type="unfinished" />
+      <translation>فهرست قطعی‌ها پس از محاسبهٔ این جبران تغییر کرده است: جبران‌ها را دوباره محاسبه کنید.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="97" />
       <source>%1 days</source>
-      <translation type="unfinished" />
+      <translation>%1 روز</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="98" />
       <source>All customers</source>
-      <translation type="unfinished" />
+      <translation>همهٔ مشتریان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="99" />
       <source>Planned</source>
-      <translation type="unfinished" />
+      <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="100" />
       <source>Planned maintenance is not counted under the current policy</source>
-      <translation type="unfinished" />
+      <translation>با سیاست کنونی، نگهداری برنامه‌ریزی‌شده حساب نمی‌شود</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="262" />
       <location filename="../../ui/pages/uptime.py" line="335" />
       <source>Uptime and credits</source>
-      <translation type="unfinished" />
+      <translation>دسترس‌پذیری و جبران</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="270" />
       <source>Previous month</source>
-      <translation type="unfinished" />
+      <translation>ماه قبل</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="271" />
       <source>Next month</source>
-      <translation type="unfinished" />
+      <translation>ماه بعد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="273" />
       <source>Planned maintenance counts as downtime</source>
-      <translation type="unfinished" />
+      <translation>نگهداری برنامه‌ریزی‌شده جزو زمان قطعی حساب شود</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="278" />
       <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
-      <translation type="unfinished" />
+      <translation>حذف قطعی، تصمیم دربارهٔ جبران و تغییر سیاست فقط با سرپرست است؛ شما می‌توانید قطعی ثبت کنید و نامه بگیرید.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="294" />
       <source>Calculate credits</source>
-      <translation type="unfinished" />
+      <translation>محاسبهٔ جبران‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="295" />
       <source>Approve credit…</source>
-      <translation type="unfinished" />
+      <translation>تأیید جبران…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="296" />
       <source>Reject credit…</source>
-      <translation type="unfinished" />
+      <translation>رد جبران…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="297" />
       <source>Export letter…</source>
-      <translation type="unfinished" />
+      <translation>خروجی نامه…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="302" />
       <source>Add outage…</source>
-      <translation type="unfinished" />
+      <translation>ثبت قطعی…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="303" />
       <location filename="../../ui/pages/uptime.py" line="569" />
       <source>Remove outage</source>
-      <translation type="unfinished" />
+      <translation>حذف قطعی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="306" />
       <source>Month</source>
-      <translation type="unfinished" />
+      <translation>ماه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="318" />
       <source>Availability by customer</source>
-      <translation type="unfinished" />
+      <translation>دسترس‌پذیری هر مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="325" />
       <source>Outage log</source>
-      <translation type="unfinished" />
+      <translation>فهرست قطعی‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="392" />
       <source>%1 to %2, Tehran time</source>
-      <translation type="unfinished" />
+      <translation>%1 تا %2، به وقت تهران</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="400" />
       <source>Target %1; credit %2 × downtime</source>
-      <translation type="unfinished" />
+      <translation>هدف: %1؛ جبران: %2 برابر زمان قطعی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="416" />
       <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
-      <translation type="unfinished" />
+      <translation>%1 مشتری زیر هدف: %2 محاسبه‌نشده، %3 در انتظار بررسی، %4 تأییدشده.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="425" />
       <source>The outage log changed after %1 credits were calculated or decided.</source>
-      <translation type="unfinished" />
+      <translation>فهرست قطعی‌ها پس از محاسبه یا تصمیم %1 جبران تغییر کرده است.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="437" />
       <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
-      <translation type="unfinished" />
+      <translation>جبران‌ها محاسبه شد: %1 جدید، %2 بازمحاسبه، %3 پس‌گرفته.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="443" />
       <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
-      <translation type="unfinished" />
+      <translation>فهرست قطعی‌ها پس از تصمیم دربارهٔ %1 تغییر کرده است؛ تصمیم‌ها همان‌گونه که بودند می‌مانند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="455" />
       <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
-      <translation type="unfinished" />
+      <translation>جبران %1 برای «%2» در %3 تأیید شود؟ پایان اشتراک %4 روز جلو می‌رود: از %5 به %6.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="463" />
       <source>Approve credit</source>
-      <translation type="unfinished" />
+      <translation>تأیید جبران</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="464" />
       <source>Approve</source>
-      <translation type="unfinished" />
+      <translation>تأیید</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="465" />
       <source>Cancel</source>
-      <translation type="unfinished">انصراف</translation>
+      <translation>انصراف</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="479" />
       <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
-      <translation type="unfinished" />
+      <translation>جبران %1 برای «%2» در %3 رد شود؟ دلیل را بنویسید؛ همراه تصمیم نگه داشته می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="484" />
       <source>Reject credit</source>
-      <translation type="unfinished" />
+      <translation>رد جبران</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="484" />
       <source>Reject</source>
-      <translation type="unfinished" />
+      <translation>رد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="500" />
       <source>Save the letter</source>
-      <translation type="unfinished" />
+      <translation>ذخیرهٔ نامه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="500" />
       <source>PDF (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="525" />
       <source>Letter saved: %1</source>
-      <translation type="unfinished" />
+      <translation>نامه ذخیره شد: %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="565" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
-      <translation type="unfinished" />
+      <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="570" />
       <source>Remove</source>
-      <translation type="unfinished">حذف</translation>
+      <translation>حذف</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="571" />
       <source>Keep</source>
-      <translation type="unfinished">نگه‌داشتن</translation>
+      <translation>نگه‌داشتن</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="616" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
-      <translation type="unfinished">عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="619" />
       <source>Not done</source>
-      <translation type="unfinished">انجام نشد</translation>
+      <translation>انجام نشد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="620" />
       <source>OK</source>
-      <translation type="unfinished">تأیید</translation>
+      <translation>تأیید</translation>
     </message>
   </context>
   <context>

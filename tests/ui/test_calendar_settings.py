@@ -52,8 +52,8 @@ def make_page(qtbot: QtBot, factory: sessionmaker[Session], db_url: str) -> Iter
         contexts.append(ctx)
         page = CalendarSettingsPage(ctx)
         qtbot.addWidget(page)
-        with qtbot.waitSignal(feed.reachable, timeout=WAIT):  # the feed knows the latest change
-            feed.start()
+        feed.start()
+        qtbot.waitUntil(lambda: feed.ready, timeout=WAIT)  # the feed knows the latest change
         page.resize(1240, 800)
         page.show()
         page.activate()
