@@ -1,6 +1,109 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
   <context>
+    <name>AboutDialog</name>
+    <message>
+      <location filename="../../ui/about.py" line="76" />
+      <source>About Support Console</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="82" />
+      <source>Support Console</source>
+      <translation type="unfinished">میز پشتیبانی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="84" />
+      <source>The desk of the crmonline support team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="98" />
+      <source>Qt %1, PySide6 %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="108" />
+      <source>The Vazirmatn font is by Saber Rastikerdar and the Vazirmatn Project Authors, under the SIL Open Font License 1.1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="115" />
+      <source>Version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="116" />
+      <source>Build</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="117" />
+      <source>Interface library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="118" />
+      <source>Python</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="119" />
+      <source>Database in use</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="120" />
+      <source>Fonts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="128" />
+      <source>Show the font licence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="130" />
+      <source>Copy these details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="132" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="151" />
+      <source>Development build (not packaged)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="152" />
+      <source>Built %1 (Tehran time)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="157" />
+      <source>Demo database</source>
+      <translation type="unfinished">پایگاه دادهٔ نمایشی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="159" />
+      <source>Not known</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="161" />
+      <source>Shared server %1</source>
+      <translation type="unfinished">سرور مشترک %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="162" />
+      <source>Local file %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AccountsPage</name>
     <message>
       <location filename="../../ui/pages/accounts.py" line="49" />
@@ -187,7 +290,7 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="56" />
       <source>Package</source>
-      <translation type="unfinished">بسته</translation>
+      <translation>بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="57" />
@@ -962,17 +1065,17 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="236" />
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>ساعت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="239" />
       <source>Tickets</source>
-      <translation type="unfinished" />
+      <translation>تیکت‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="243" />
       <source>Channel</source>
-      <translation type="unfinished">روش</translation>
+      <translation>روش</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="245" />
@@ -983,32 +1086,32 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="257" />
       <source>Billable</source>
-      <translation type="unfinished" />
+      <translation>قابل‌محاسبه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="267" />
       <source>Charged to</source>
-      <translation type="unfinished" />
+      <translation>کسر از</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="269" />
       <source>Extra billable</source>
-      <translation type="unfinished" />
+      <translation>ساعات مازاد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="276" />
       <source>Flags</source>
-      <translation type="unfinished" />
+      <translation>هشدارها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="311" />
       <source>Session no.</source>
-      <translation type="unfinished" />
+      <translation>شمارهٔ جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="329" />
       <source>Recorded by</source>
-      <translation type="unfinished" />
+      <translation>ثبت‌کننده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="204" />
@@ -1028,27 +1131,27 @@
     <message>
       <location filename="../../ui/pages/expiry.py" line="116" />
       <source>Used per week</source>
-      <translation type="unfinished" />
+      <translation>مصرف هفتگی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="123" />
       <source>Projected forfeit</source>
-      <translation type="unfinished" />
+      <translation>سوخت پیش‌بینی‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="147" />
       <source>Expired on</source>
-      <translation type="unfinished" />
+      <translation>تاریخ انقضا</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="153" />
       <source>Forfeited</source>
-      <translation type="unfinished" />
+      <translation>سوخت‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="160" />
       <source>Recorded on</source>
-      <translation type="unfinished" />
+      <translation>تاریخ ثبت</translation>
     </message>
   </context>
   <context>
@@ -1056,57 +1159,52 @@
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="85" />
       <source>Correct an approved session</source>
-      <translation type="unfinished" />
+      <translation>تصحیح جلسهٔ تأییدشده</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="88" />
       <source>%1, %2: %3 billable, %4 charged to packages.</source>
-      <translation type="unfinished" />
+      <translation>%1، %2: %3 قابل‌محاسبه، %4 کسر از بسته‌ها.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="97" />
       <source>This day is approved, so the session stays as it is. The correction is added to the ledger of the package the session was charged to: more minutes take from its balance, fewer give minutes back.</source>
-      <translation type="unfinished" />
+      <translation>کارکرد این روز تأیید شده است، پس خود جلسه تغییر نمی‌کند. تصحیح در دفتر کارکرد بسته‌ای ثبت می‌شود که جلسه از آن کسر شده است: دقیقهٔ بیشتر از ماندهٔ بسته کم می‌کند و دقیقهٔ کمتر به آن برمی‌گرداند.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="108" />
-      <source>min</source>
-      <translation type="unfinished" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="111" />
+      <source>e.g. the call went on after the timer stopped</source>
+      <translation>مثلاً تماس پس از توقف زمان‌سنج ادامه داشت</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="112" />
-      <source>e.g. the call went on after the timer stopped</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="113" />
       <source>Record correction</source>
-      <translation type="unfinished" />
+      <translation>ثبت تصحیح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="113" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="112" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="115" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="114" />
       <source>Minutes (+ more, − fewer)</source>
-      <translation type="unfinished" />
+      <translation>دقیقه (+ بیشتر، − کمتر)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="117" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="116" />
       <source>Reason for the correction</source>
-      <translation type="unfinished" />
+      <translation>دلیل تصحیح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="131" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="130" />
       <source>%1 more taken from the package</source>
-      <translation type="unfinished" />
+      <translation>%1 دیگر از بسته کسر می‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="133" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="132" />
       <source>%1 given back to the package</source>
-      <translation type="unfinished" />
+      <translation>%1 به بسته برمی‌گردد</translation>
     </message>
   </context>
   <context>
@@ -1190,94 +1288,95 @@
     <message>
       <location filename="../../ui/pages/expiry.py" line="54" />
       <source>%1 (not recorded yet)</source>
-      <translation type="unfinished" />
+      <translation>%1 (هنوز ثبت نشده)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="55" />
       <source>Average over the last eight weeks</source>
-      <translation type="unfinished" />
+      <translation>میانگین هشت هفتهٔ گذشته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="182" />
       <location filename="../../ui/pages/expiry.py" line="226" />
       <source>Package expiry</source>
-      <translation type="unfinished" />
+      <translation>انقضای بسته‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="190" />
       <source>Export as text (CSV)…</source>
-      <translation type="unfinished" />
+      <translation>خروجی فایل متنی…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="191" />
       <source>Export to Excel…</source>
-      <translation type="unfinished" />
+      <translation>خروجی اکسل…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="207" />
       <source>Expiring within</source>
-      <translation type="unfinished" />
+      <translation>انقضا در</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="209" />
       <source>days</source>
-      <translation type="unfinished" />
+      <translation>روز آینده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="215" />
       <source>About to expire, with time left</source>
-      <translation type="unfinished" />
+      <translation>رو به انقضا، با زمان باقی‌مانده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="219" />
       <source>Expired</source>
-      <translation type="unfinished" />
+      <translation>منقضی‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="220" />
       <source>since</source>
-      <translation type="unfinished" />
+      <translation>از تاریخ</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="261" />
       <source>%1 packages; projected forfeit %2</source>
-      <translation type="unfinished" />
+      <translation>%1 بسته؛ سوخت پیش‌بینی‌شده %2</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="267" />
       <source>%1 packages; forfeited %2</source>
-      <translation type="unfinished" />
+      <translation>%1 بسته؛ سوخت‌شده %2</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="284" />
       <source>Export to Excel</source>
-      <translation type="unfinished" />
+      <translation>خروجی اکسل</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="284" />
       <source>Export as text (CSV)</source>
-      <translation type="unfinished" />
+      <translation>خروجی فایل متنی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="290" />
       <source>Excel workbook (*.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="290" />
       <source>CSV file (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="313" />
       <source>%1 rows saved.</source>
-      <translation type="unfinished" />
+      <translation>%1 ردیف ذخیره شد.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="330" />
       <source>The file could not be saved.
 %1</source>
-      <translation type="unfinished" />
+      <translation>فایل ذخیره نشد.
+%1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="332" />
@@ -1300,29 +1399,137 @@
   <context>
     <name>FirstPasswordDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="272" />
+      <location filename="../../ui/sign_in.py" line="266" />
       <source>First start</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="275" />
+      <location filename="../../ui/sign_in.py" line="269" />
       <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="287" />
+      <location filename="../../ui/sign_in.py" line="281" />
       <source>Set password and sign in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="288" />
+      <location filename="../../ui/sign_in.py" line="282" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="294" />
+      <location filename="../../ui/sign_in.py" line="288" />
       <source>Support Console</source>
       <translation type="unfinished">میز پشتیبانی</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <location filename="../../ui/first_run.py" line="112" />
+      <source>Choose the database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="116" />
+      <source>Type the shared server's password to start, or change where this PC works.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="119" />
+      <source>Support Console keeps its work in a database. Choose where this PC works; the choice is kept for the next start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="125" />
+      <source>This PC only (a local file)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="127" />
+      <source>For one person, or to try the console: nothing is shared with other PCs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="131" />
+      <source>The team's shared server (PostgreSQL)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="134" />
+      <source>Every office PC works on the same tickets and packages. Your IT admin has these details.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="153" />
+      <source>Remember the password in this PC's keyring</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="155" />
+      <source>This PC has no keyring: the password is not saved and is asked at each start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="160" />
+      <source>Server URL (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="161" />
+      <source>Server address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="162" />
+      <source>Server port</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="163" />
+      <source>Database name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="164" />
+      <source>Database user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="165" />
+      <source>Database password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="170" />
+      <source>Shared server</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="173" />
+      <source>Test connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="182" />
+      <source>Start the console</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="183" />
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="308" />
+      <source>Testing the connection…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="320" />
+      <source>The database answered: the connection works.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2232,17 +2439,17 @@
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="43" />
       <source>Reject timesheet</source>
-      <translation type="unfinished" />
+      <translation>رد کارکرد</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="45" />
       <source>Reject the timesheet of %1 for %2? The agent sees the reason.</source>
-      <translation type="unfinished" />
+      <translation>کارکرد %1 برای %2 رد شود؟ کارشناس دلیل را می‌بیند.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="52" />
       <source>e.g. Monday's calls are missing</source>
-      <translation type="unfinished" />
+      <translation>مثلاً تماس‌های دوشنبه ثبت نشده‌اند</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="53" />
@@ -2257,7 +2464,7 @@
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="55" />
       <source>Reason for rejecting</source>
-      <translation type="unfinished" />
+      <translation>دلیل رد</translation>
     </message>
   </context>
   <context>
@@ -2362,50 +2569,50 @@
   <context>
     <name>SignInDialog</name>
     <message>
+      <location filename="../../ui/sign_in.py" line="144" />
       <location filename="../../ui/sign_in.py" line="150" />
-      <location filename="../../ui/sign_in.py" line="156" />
-      <location filename="../../ui/sign_in.py" line="249" />
-      <location filename="../../ui/sign_in.py" line="393" />
+      <location filename="../../ui/sign_in.py" line="243" />
+      <location filename="../../ui/sign_in.py" line="387" />
       <source>Sign in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="151" />
+      <location filename="../../ui/sign_in.py" line="145" />
       <source>Support Console</source>
       <translation type="unfinished">میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="157" />
+      <location filename="../../ui/sign_in.py" line="151" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="167" />
+      <location filename="../../ui/sign_in.py" line="161" />
       <source>Username</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="168" />
+      <location filename="../../ui/sign_in.py" line="162" />
       <source>Password</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="182" />
+      <location filename="../../ui/sign_in.py" line="176" />
       <source>Demo: sign in as…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="185" />
+      <location filename="../../ui/sign_in.py" line="179" />
       <source>The demo's accounts have no password. This list appears only on the demo database.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="249" />
+      <location filename="../../ui/sign_in.py" line="243" />
       <source>Signing in…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="390" />
+      <location filename="../../ui/sign_in.py" line="384" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation type="unfinished" />
     </message>
@@ -2629,22 +2836,22 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="91" />
       <source>Forgotten timer</source>
-      <translation type="unfinished" />
+      <translation>زمان‌سنج فراموش‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="92" />
       <source>Edited time</source>
-      <translation type="unfinished" />
+      <translation>زمان ویرایش‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="93" />
       <source>Overage</source>
-      <translation type="unfinished" />
+      <translation>مازاد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="94" />
       <source>Corrected</source>
-      <translation type="unfinished" />
+      <translation>تصحیح‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="98" />
@@ -2654,43 +2861,43 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="99" />
       <source>Gap: %1</source>
-      <translation type="unfinished" />
+      <translation>فاصله: %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="100" />
       <source>running</source>
-      <translation type="unfinished" />
+      <translation>در جریان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="101" />
       <source>Week %1 to %2</source>
-      <translation type="unfinished" />
+      <translation>هفتهٔ %1 تا %2</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="102" />
       <source>Total</source>
-      <translation type="unfinished" />
+      <translation>جمع کل</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="103" />
       <source>%1 sessions</source>
-      <translation type="unfinished" />
+      <translation>%1 جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="104" />
       <source>no. %1</source>
-      <translation type="unfinished" />
+      <translation>شمارهٔ %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="379" />
       <location filename="../../ui/pages/timesheets.py" line="442" />
       <source>Timesheets</source>
-      <translation type="unfinished" />
+      <translation>کارکرد کارشناسان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="387" />
       <source>Week</source>
-      <translation type="unfinished" />
+      <translation>هفته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="388" />
@@ -2700,113 +2907,113 @@
     <message>
       <location filename="../../ui/pages/timesheets.py" line="394" />
       <source>Previous</source>
-      <translation type="unfinished" />
+      <translation>قبلی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="395" />
       <source>Next</source>
-      <translation type="unfinished" />
+      <translation>بعدی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="403" />
-      <location filename="../../ui/pages/timesheets.py" line="599" />
+      <location filename="../../ui/pages/timesheets.py" line="607" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="404" />
       <source>Reject…</source>
-      <translation type="unfinished" />
+      <translation>رد کارکرد…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="405" />
       <source>Correct…</source>
-      <translation type="unfinished" />
+      <translation>تصحیح…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="407" />
       <source>Record a correction for the selected session of an approved period</source>
-      <translation type="unfinished" />
+      <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="417" />
       <source>Corrections after approval</source>
-      <translation type="unfinished" />
+      <translation>تصحیح‌های پس از تأیید</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="423" />
       <source>Agent</source>
-      <translation type="unfinished">کارشناس</translation>
+      <translation>کارشناس</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="500" />
       <source>%1 to %2</source>
-      <translation type="unfinished" />
+      <translation>%1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="548" />
+      <location filename="../../ui/pages/timesheets.py" line="549" />
       <source>Not reviewed yet.</source>
-      <translation type="unfinished" />
+      <translation>هنوز بررسی نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="551" />
+      <location filename="../../ui/pages/timesheets.py" line="552" />
       <source>Approved by %1 on %2.</source>
-      <translation type="unfinished" />
+      <translation>%1 در %2 تأیید کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="553" />
+      <location filename="../../ui/pages/timesheets.py" line="554" />
       <source>Rejected by %1 on %2: %3</source>
-      <translation type="unfinished" />
+      <translation>%1 در %2 رد کرده است: %3</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="560" />
+      <location filename="../../ui/pages/timesheets.py" line="561" />
       <source>(decision on %1 to %2)</source>
-      <translation type="unfinished" />
+      <translation>(تصمیم برای %1 تا %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="564" />
+      <location filename="../../ui/pages/timesheets.py" line="565" />
       <source>Some days of this period are not approved.</source>
-      <translation type="unfinished" />
+      <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="593" />
+      <location filename="../../ui/pages/timesheets.py" line="403" />
+      <location filename="../../ui/pages/timesheets.py" line="601" />
       <source>Approve timesheet</source>
-      <translation type="unfinished" />
+      <translation>تأیید کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="594" />
+      <location filename="../../ui/pages/timesheets.py" line="602" />
       <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
-      <translation type="unfinished" />
+      <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="600" />
+      <location filename="../../ui/pages/timesheets.py" line="608" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="652" />
+      <location filename="../../ui/pages/timesheets.py" line="660" />
       <source>A period can be approved once it has ended.</source>
-      <translation type="unfinished" />
+      <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="654" />
+      <location filename="../../ui/pages/timesheets.py" line="662" />
       <source>A session of this period is still running.</source>
-      <translation type="unfinished" />
+      <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="669" />
+      <location filename="../../ui/pages/timesheets.py" line="677" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="672" />
+      <location filename="../../ui/pages/timesheets.py" line="680" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="673" />
+      <location filename="../../ui/pages/timesheets.py" line="681" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -3214,7 +3421,12 @@
   <context>
     <name>_RunnerDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="109" />
+      <location filename="../../ui/sign_in.py" line="69" />
+      <source>Please wait…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="103" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation type="unfinished" />
     </message>

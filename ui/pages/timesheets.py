@@ -1,0 +1,696 @@
+"""Timesheets: an agent's sessions by day for a Jalali week or month, and the supervisor's review.
+
+Agents see their own timesheet only (the service checks it whatever this page shows); supervisors
+pick anyone, approve or reject a period, and correct a session of an approved period with a
+compensating ledger entry (``console.timesheets``). Dialogs open window-modal with ``open()`` and are
+kept as ``self.prompt``, so database results keep arriving while one is on screen.
+
+The table is one flat list, in order: for each day a header row (date and the day's totals), its
+sessions and the gaps between them; in the month view a total row after each Jalali week; and the
+period's total last. It is not sortable: the order is the grouping.
+
+Past 600 lines, with reason: the grouped model, its painting delegate and the review actions (approve,
+reject, correct) are one screen sharing the loaded timesheet; split apart they would pass it around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.agents import AgentInfo, list_agents
+from console.db import Session
+from console.errors import ConsoleError
+from console.jalali import (
+    PERSIAN_MONTHS,
+    format_date,
+    format_date_long,
+    format_datetime,
+    format_duration,
+    format_minutes,
+    format_time,
+    jalali_year_month,
+    to_persian_digits,
+)
+from console.timesheets import (
+    FLAG_CORRECTED,
+    FLAG_EDITED,
+    FLAG_FORGOTTEN,
+    FLAG_OVERAGE,
+    CorrectionView,
+    Gap,
+    SessionLine,
+    Timesheet,
+    Totals,
+    approve_period,
+    correct_session,
+    jalali_month,
+    jalali_week,
+    reject_period,
+    timesheet,
+)
+from ui.context import AppContext
+from ui.dialogs.timesheet_dialogs import CorrectionDialog, RejectDialog
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.jalali_widgets import JalaliDateEdit
+from ui.labels import label
+from ui.pages.base import Page
+from ui.table_model import CENTER, Column, Index, RowTableModel
+from ui.widgets import heading, make_table, section_title
+
+CONTEXT = "TimesheetsPage"
+WARN = QColor("#c62828")
+SOON = QColor("#ef6c00")
+INFO = QColor("#1565c0")
+MUTED = QColor("#757575")
+OK = QColor("#2e7d32")
+DAY_BACKGROUND = QColor(0, 150, 136, 38)
+TOTAL_BACKGROUND = QColor(120, 120, 120, 45)
+
+_FLAG_TEXT = {
+    FLAG_FORGOTTEN: QT_TRANSLATE_NOOP("TimesheetsPage", "Forgotten timer"),
+    FLAG_EDITED: QT_TRANSLATE_NOOP("TimesheetsPage", "Edited time"),
+    FLAG_OVERAGE: QT_TRANSLATE_NOOP("TimesheetsPage", "Overage"),
+    FLAG_CORRECTED: QT_TRANSLATE_NOOP("TimesheetsPage", "Corrected"),
+}
+_FLAG_ORDER = (FLAG_FORGOTTEN, FLAG_EDITED, FLAG_OVERAGE, FLAG_CORRECTED)
+_FLAG_COLOR = {FLAG_FORGOTTEN: WARN, FLAG_EDITED: SOON, FLAG_OVERAGE: WARN, FLAG_CORRECTED: INFO}
+_APPROVED_DAY = QT_TRANSLATE_NOOP("TimesheetsPage", "Approved")
+_GAP = QT_TRANSLATE_NOOP("TimesheetsPage", "Gap: %1")
+_RUNNING = QT_TRANSLATE_NOOP("TimesheetsPage", "running")
+_WEEK_TOTAL = QT_TRANSLATE_NOOP("TimesheetsPage", "Week %1 to %2")
+_TOTAL = QT_TRANSLATE_NOOP("TimesheetsPage", "Total")
+_SESSIONS = QT_TRANSLATE_NOOP("TimesheetsPage", "%1 sessions")
+_PACKAGE_NO = QT_TRANSLATE_NOOP("TimesheetsPage", "no. %1")
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def _minutes_or_blank(minutes: int) -> str:
+    return format_minutes(minutes) if minutes else ""
+
+
+def _signed(minutes: int) -> str:
+    return ("+" if minutes > 0 else "") + format_minutes(minutes)
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One row of the grouped table: a day header, a session, a gap, a week total or the total."""
+
+    kind: str  # "day", "session", "gap", "week" or "total"
+    title: str = ""  # the first column of day, week and total rows
+    line: SessionLine | None = None
+    gap: Gap | None = None
+    totals: Totals | None = None
+    locked: bool = False
+
+    @property
+    def is_summary(self) -> bool:
+        return self.kind in ("day", "week", "total")
+
+
+def _when(r: SheetRow) -> str:
+    if r.line is not None:
+        end = format_time(r.line.stopped_at) if r.line.stopped_at is not None else _tr(_RUNNING)
+        return f"{format_time(r.line.started_at)} – {end}"
+    if r.gap is not None:
+        return f"{format_time(r.gap.start)} – {format_time(r.gap.end)}"
+    return r.title
+
+
+def _customer(r: SheetRow) -> str:
+    if r.line is not None:
+        return r.line.customer_name
+    if r.gap is not None:
+        return _tr(_GAP).replace("%1", format_minutes(r.gap.minutes))
+    if r.totals is not None:
+        return _tr(_SESSIONS).replace("%1", to_persian_digits(str(r.totals.sessions)))
+    return ""
+
+
+def _charged(r: SheetRow) -> str:
+    if r.line is not None:
+        parts = [
+            f"{label(c.package_kind)} {_tr(_PACKAGE_NO).replace('%1', to_persian_digits(str(c.package_id)))}: "
+            f"{format_minutes(c.minutes)}"
+            for c in r.line.charges
+        ]
+        if r.line.correction_minutes:
+            parts.append(f"{label('correction')} {_signed(r.line.correction_minutes)}")
+        return "، ".join(parts)
+    return _minutes_or_blank(r.totals.package_minutes) if r.totals is not None else ""
+
+
+def _flags(r: SheetRow) -> str:
+    if r.line is not None:
+        return "، ".join(_tr(_FLAG_TEXT[f]) for f in _FLAG_ORDER if f in r.line.flags)
+    return _tr(_APPROVED_DAY) if r.kind == "day" and r.locked else ""
+
+
+def _flag_color(r: SheetRow) -> QColor | None:
+    if r.line is not None:
+        return next((_FLAG_COLOR[f] for f in _FLAG_ORDER if f in r.line.flags), None)
+    return OK if r.kind == "day" and r.locked else None
+
+
+def _flag_tip(r: SheetRow) -> str:
+    if r.line is None:
+        return ""
+    tips = []
+    if r.line.edited_reason:
+        tips.append(r.line.edited_reason)
+    return "\n".join(tips)
+
+
+class ColorRoleDelegate(QStyledItemDelegate):
+    """Paints a cell's BackgroundRole and ForegroundRole, which the theme's stylesheet ignores.
+
+    Cells without either are left to the style. (A general helper: its place is ``ui/delegates.py``.)
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        if background is None and foreground is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # frame, selection
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if isinstance(background, QBrush) and not selected:
+            painter.fillRect(option.rect, background)
+        if selected:
+            painter.setPen(option.palette.highlightedText().color())
+        elif isinstance(foreground, QBrush):
+            painter.setPen(foreground.color())
+        else:
+            painter.setPen(option.palette.text().color())
+        painter.setFont(opt.font)
+        rect = option.rect.adjusted(6, 0, -6, 0)
+        shown = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(QStyle.visualAlignment(opt.direction, opt.displayAlignment)), shown)
+        painter.restore()
+
+
+class TimesheetModel(RowTableModel[SheetRow]):
+    (
+        COL_WHEN,
+        COL_CUSTOMER,
+        COL_TICKETS,
+        COL_CHANNEL,
+        COL_WORKED,
+        COL_BILLABLE,
+        COL_CHARGED,
+        COL_OVERAGE,
+        COL_FLAGS,
+    ) = range(9)
+    columns = (
+        Column(QT_TRANSLATE_NOOP("Columns", "Time"), _when),
+        Column(QT_TRANSLATE_NOOP("Columns", "Customer"), _customer),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Tickets"),
+            lambda r: "، ".join(f"#{to_persian_digits(str(t))}" for t in r.line.ticket_ids) if r.line else "",
+            align=CENTER,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Channel"), lambda r: label(r.line.channel) if r.line else ""),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Duration"),
+            lambda r: (
+                format_duration(
+                    (r.line.worked_seconds if r.line else r.totals.worked_seconds if r.totals else 0),
+                    with_seconds=False,
+                )
+                if r.line or r.totals
+                else ""
+            ),
+            align=CENTER,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Billable"),
+            lambda r: (
+                (format_minutes(r.line.billable_minutes) if r.line.billable_minutes is not None else "—")
+                if r.line
+                else format_minutes(r.totals.billable_minutes)
+                if r.totals
+                else ""
+            ),
+            align=CENTER,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Charged to"), _charged),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Extra billable"),
+            lambda r: _minutes_or_blank(
+                r.line.overage_minutes if r.line else r.totals.overage_minutes if r.totals else 0
+            ),
+            align=CENTER,
+            color=lambda _r: WARN,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Flags"), _flags, color=_flag_color, tooltip=_flag_tip),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return super().data(index, role)
+        flagged = row.line is not None and bool(row.line.flags) and index.column() == self.COL_FLAGS
+        if role == Qt.ItemDataRole.FontRole and (row.is_summary or flagged):
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole and row.is_summary:
+            return QBrush(DAY_BACKGROUND if row.kind == "day" else TOTAL_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and row.kind == "gap":
+            return QBrush(MUTED)
+        return super().data(index, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Not sortable: the rows' order is the grouping by day."""
+
+
+class CorrectionTableModel(RowTableModel[CorrectionView]):
+    COL_AT, COL_SESSION, COL_PACKAGE, COL_MINUTES, COL_REASON, COL_BY = range(6)
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "When"),
+            lambda c: format_datetime(c.created_at),
+            lambda c: c.created_at,
+            CENTER,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Session no."),
+            lambda c: to_persian_digits(str(c.session_id)),
+            lambda c: c.session_id,
+            CENTER,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Package no."),
+            lambda c: to_persian_digits(str(c.package_id)),
+            lambda c: c.package_id,
+            CENTER,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Minutes"),
+            lambda c: _signed(c.minutes_delta),
+            lambda c: c.minutes_delta,
+            CENTER,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda c: c.reason),
+        Column(QT_TRANSLATE_NOOP("Columns", "Recorded by"), lambda c: c.created_by_name),
+    )
+
+
+def sheet_rows(sheet: Timesheet, month_view: bool) -> list[SheetRow]:
+    """The grouped rows of a timesheet, in the order the table shows them."""
+    rows: list[SheetRow] = []
+    weeks = list(sheet.weeks) if month_view else []
+
+    def close_weeks(before: date | None) -> None:
+        """A total row for each week that ended before ``before`` (all when None) and had sessions."""
+        while weeks and (before is None or before >= weeks[0].end):
+            week = weeks.pop(0)
+            if week.totals.sessions:
+                title = (
+                    _tr(_WEEK_TOTAL)
+                    .replace("%1", format_date(week.start))
+                    .replace("%2", format_date(week.end - timedelta(days=1)))
+                )
+                rows.append(SheetRow("week", title, totals=week.totals))
+
+    for day in sheet.days:
+        close_weeks(day.day)
+        rows.append(SheetRow("day", format_date_long(day.day), totals=day.totals, locked=day.locked))
+        gaps = {g.before_session_id: g for g in day.gaps}
+        for line in day.sessions:
+            if line.id in gaps:
+                rows.append(SheetRow("gap", gap=gaps[line.id]))
+            rows.append(SheetRow("session", line=line, locked=line.locked))
+    close_weeks(None)
+    rows.append(SheetRow("total", _tr(_TOTAL), totals=sheet.total))
+    return rows
+
+
+class TimesheetsPage(Page):
+    entities = frozenset({"session", "timesheet", "ledger"})
+    slug = "timesheets"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.supervisor = ctx.agent.is_supervisor
+        self.sheet: Timesheet | None = None
+        self.prompt: QDialog | None = None  # the dialog or question on screen, if any
+        self._request: tuple[int, date, date] | None = None
+        self._build_ui()
+        self._connect_signals()
+        self._update_period_label()
+        self._update_buttons()
+
+    def title(self) -> str:
+        return self.tr("Timesheets")
+
+    # --- building ------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.agent_combo = QComboBox()
+        self.agent_combo.setMinimumWidth(180)
+        self.agent_combo.addItem(self.ctx.agent.full_name, self.ctx.agent.id)
+        self.agent_combo.setEnabled(self.supervisor)
+        self.week_button = QPushButton(self.tr("Week"))
+        self.month_button = QPushButton(self.tr("Month"))
+        self.mode = QButtonGroup(self)
+        for n, button in enumerate((self.week_button, self.month_button)):
+            button.setCheckable(True)
+            self.mode.addButton(button, n)
+        self.week_button.setChecked(True)
+        self.previous_button = QPushButton(self.tr("Previous"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.date_edit = JalaliDateEdit(self.ctx.today())
+        self.period_label = QLabel()
+        self.period_label.setObjectName("sectionTitle")
+
+        self.banner = QLabel()
+        self.banner.setObjectName("timesheetBanner")
+        self.banner.setWordWrap(True)
+        self.approve_button = QPushButton(self.tr("Approve timesheet"))
+        self.reject_button = QPushButton(self.tr("Reject…"))
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setToolTip(
+            self.tr("Record a correction for the selected session of an approved period")
+        )
+        for button in (self.approve_button, self.reject_button, self.correct_button):
+            button.setVisible(self.supervisor)
+
+        self.model = TimesheetModel(self)
+        self.table = make_table(self.model)
+        self.table.setSortingEnabled(False)
+        self.table.setAlternatingRowColors(False)
+        self.table.setItemDelegate(ColorRoleDelegate(self.table))
+        self.corrections_title = section_title(self.tr("Corrections after approval"))
+        self.corrections_model = CorrectionTableModel(self)
+        self.corrections = make_table(self.corrections_model)
+        self.corrections.setMaximumHeight(150)
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Agent")))
+        controls.addWidget(self.agent_combo)
+        controls.addSpacing(12)
+        controls.addWidget(self.week_button)
+        controls.addWidget(self.month_button)
+        controls.addSpacing(12)
+        controls.addWidget(self.previous_button)
+        controls.addWidget(self.date_edit)
+        controls.addWidget(self.next_button)
+        controls.addSpacing(12)
+        controls.addWidget(self.period_label)
+        controls.addStretch(1)
+        review = QHBoxLayout()
+        review.addWidget(self.banner, 1)
+        review.addWidget(self.approve_button)
+        review.addWidget(self.reject_button)
+        review.addWidget(self.correct_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Timesheets")))
+        layout.addLayout(controls)
+        layout.addLayout(review)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.corrections_title)
+        layout.addWidget(self.corrections)
+        self.corrections_title.setVisible(False)
+        self.corrections.setVisible(False)
+
+    def _connect_signals(self) -> None:
+        self.agent_combo.currentIndexChanged.connect(lambda _n: self.refresh())
+        self.mode.idClicked.connect(lambda _n: self._period_changed())
+        self.date_edit.dateChanged.connect(lambda _d: self._period_changed())
+        self.previous_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        self.approve_button.clicked.connect(self.approve)
+        self.reject_button.clicked.connect(self.reject)
+        self.correct_button.clicked.connect(self.correct)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
+
+    # --- period and agent ----------------------------------------------------------------------
+    @property
+    def month_view(self) -> bool:
+        return self.month_button.isChecked()
+
+    def period(self) -> tuple[date, date]:
+        """The week or month that holds the picked day."""
+        day = self.date_edit.value()
+        return jalali_month(*jalali_year_month(day)) if self.month_view else jalali_week(day)
+
+    def set_month_view(self, month: bool) -> None:
+        (self.month_button if month else self.week_button).setChecked(True)
+        self._period_changed()
+
+    def agent_id(self) -> int:
+        value = self.agent_combo.currentData()
+        return int(value) if value is not None else self.ctx.agent.id
+
+    def select_agent(self, agent_id: int) -> None:
+        n = self.agent_combo.findData(agent_id)
+        if n >= 0:
+            self.agent_combo.setCurrentIndex(n)
+
+    def _step(self, direction: int) -> None:
+        start, end = self.period()
+        self.date_edit.set_value(start - timedelta(days=1) if direction < 0 else end)
+
+    def _period_changed(self) -> None:
+        self._update_period_label()
+        self.refresh()
+
+    def _update_period_label(self) -> None:
+        start, end = self.period()
+        if self.month_view:
+            year, month = jalali_year_month(start)
+            text = f"{PERSIAN_MONTHS[month - 1]} {to_persian_digits(str(year))}"
+        else:
+            text = (
+                self.tr("%1 to %2")
+                .replace("%1", format_date_long(start))
+                .replace("%2", format_date_long(end - timedelta(days=1)))
+            )
+        self.period_label.setText(text)
+
+    # --- loading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.supervisor and self.agent_combo.count() <= 1:
+            self.ctx.runner.run(lambda s: list_agents(s), self._show_agents, self._show_error)
+        agent, (start, end) = self.agent_id(), self.period()
+        viewer, now = self.ctx.agent.id, self.ctx.clock.now()
+        self._request = (agent, start, end)
+        request = self._request
+        self._update_buttons()  # nothing to approve or reject until this period's sheet is here
+
+        def op(s: Session) -> Timesheet:
+            return timesheet(s, viewer_id=viewer, agent_id=agent, start=start, end=end, now=now)
+
+        self.ctx.runner.run(op, lambda sheet: self._show_sheet(request, sheet), self._show_error)
+
+    def _show_agents(self, agents: list[AgentInfo]) -> None:
+        keep = self.agent_id()
+        self.agent_combo.blockSignals(True)
+        self.agent_combo.clear()
+        for agent in agents:
+            self.agent_combo.addItem(agent.full_name, agent.id)
+        if self.agent_combo.findData(keep) < 0:
+            self.agent_combo.addItem(self.ctx.agent.full_name, self.ctx.agent.id)
+        self.agent_combo.setCurrentIndex(self.agent_combo.findData(keep))
+        self.agent_combo.blockSignals(False)
+
+    def _show_sheet(self, request: tuple[int, date, date], sheet: Timesheet) -> None:
+        if request != self._request:
+            return  # an older answer: the agent or period has changed since
+        selected = self.selected_line()
+        self.sheet = sheet
+        self.model.set_rows(sheet_rows(sheet, self.month_view))
+        self.corrections_model.set_rows(sheet.corrections)
+        self.corrections_title.setVisible(bool(sheet.corrections))
+        self.corrections.setVisible(bool(sheet.corrections))
+        self._show_banner(sheet)
+        if selected is not None:
+            self.select_session(selected.id)
+        self._update_buttons()
+
+    def _show_banner(self, sheet: Timesheet) -> None:
+        decision = sheet.decision
+        if decision is None:
+            text, color = self.tr("Not reviewed yet."), "#757575"
+        else:
+            if decision.status == "approved":
+                text, color = self.tr("Approved by %1 on %2."), "#2e7d32"
+            else:
+                text, color = self.tr("Rejected by %1 on %2: %3"), "#c62828"
+            text = (
+                text.replace("%1", decision.decided_by_name)
+                .replace("%2", format_datetime(decision.decided_at))
+                .replace("%3", decision.reason)
+            )
+            if (decision.period_start, decision.period_end) != (sheet.start, sheet.end):
+                text += " " + self.tr("(decision on %1 to %2)").replace(
+                    "%1", format_date(decision.period_start)
+                ).replace("%2", format_date(decision.period_end - timedelta(days=1)))
+            if decision.status == "approved" and not sheet.fully_locked:
+                text += " " + self.tr("Some days of this period are not approved.")
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"QLabel#timesheetBanner {{ border: 1px solid {color}; border-radius: 4px; padding: 6px;"
+            f" color: {color}; font-weight: bold; }}"
+        )
+
+    # --- review --------------------------------------------------------------------------------
+    def selected_line(self) -> SessionLine | None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        return row.line if row is not None else None
+
+    def select_session(self, session_id: int) -> bool:
+        for n, row in enumerate(self.model.rows()):
+            if row.line is not None and row.line.id == session_id:
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.table.selectionModel().setCurrentIndex(self.model.index(n, 0), flags)
+                return True
+        return False
+
+    def _loaded_sheet(self) -> Timesheet | None:
+        """The timesheet on screen when it is the one the agent selector and period ask for."""
+        sheet = self.sheet
+        if sheet is None or self._request != (sheet.agent_id, sheet.start, sheet.end):
+            return None
+        return sheet
+
+    def approve(self) -> None:
+        sheet = self._loaded_sheet()
+        if sheet is None:
+            return
+        actor, agent, start, end = self.ctx.agent.id, sheet.agent_id, sheet.start, sheet.end
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Approve timesheet"),
+            self.tr("Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.")
+            .replace("%1", sheet.agent_name)
+            .replace("%2", self.period_label.text()),
+            parent=self,
+        )
+        yes = box.addButton(self.tr("Approve"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+
+        def answered() -> None:
+            if box.clickedButton() is yes:
+                self._mutate(
+                    lambda s: approve_period(s, actor_id=actor, agent_id=agent, start=start, end=end)
+                )
+
+        self._open(box, answered, on_finished=True)
+
+    def reject(self) -> None:
+        sheet = self._loaded_sheet()
+        if sheet is None:
+            return
+        dialog = RejectDialog(sheet.agent_name, self.period_label.text(), parent=self)
+        actor, agent, start, end = self.ctx.agent.id, sheet.agent_id, sheet.start, sheet.end
+
+        def accepted() -> None:
+            reason = dialog.reason()
+            self._mutate(
+                lambda s: reject_period(
+                    s, actor_id=actor, agent_id=agent, start=start, end=end, reason=reason
+                )
+            )
+
+        self._open(dialog, accepted)
+
+    def correct(self) -> None:
+        line = self.selected_line()
+        if line is None or not line.correctable:
+            return
+        dialog = CorrectionDialog(line, parent=self)
+        actor = self.ctx.agent.id
+
+        def accepted() -> None:
+            delta, reason = dialog.minutes(), dialog.reason()
+            self._mutate(
+                lambda s: correct_session(
+                    s, actor_id=actor, session_id=line.id, minutes_delta=delta, reason=reason
+                )
+            )
+
+        self._open(dialog, accepted)
+
+    def _update_buttons(self) -> None:
+        sheet, line = self._loaded_sheet(), self.selected_line()
+        loaded = sheet is not None
+        ended = sheet is not None and sheet.end <= self.ctx.today()
+        has_open = sheet is not None and any(x.is_open for x in sheet.sessions())
+        can_approve = sheet is not None and ended and not has_open and not sheet.fully_locked
+        self.approve_button.setEnabled(self.supervisor and can_approve)
+        if loaded and not ended:
+            self.approve_button.setToolTip(self.tr("A period can be approved once it has ended."))
+        elif has_open:
+            self.approve_button.setToolTip(self.tr("A session of this period is still running."))
+        else:
+            self.approve_button.setToolTip("")
+        self.reject_button.setEnabled(self.supervisor and loaded)
+        self.correct_button.setEnabled(self.supervisor and line is not None and line.correctable)
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _mutate(self, op: Callable[[Session], object]) -> None:
+        """Run a review service; the change feed then refreshes this page and every other PC's."""
+        self.ctx.runner.run(op, lambda _result: self.ctx.feed.poke(), self._show_error, write_lock=True)
+
+    def _show_error(self, error: Exception) -> None:
+        if isinstance(error, ConsoleError):
+            message = error.message
+        else:
+            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
+                "%1", type(error).__name__
+            )
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
+        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        self._open(box, None)
+
+    def _open(self, dialog: QDialog, on_ok: Callable[[], None] | None, on_finished: bool = False) -> None:
+        """Show ``dialog`` window-modal without a nested event loop; ``on_ok`` runs when it is accepted."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.prompt = dialog
+
+        def finished(_result: int) -> None:
+            if self.prompt is dialog:
+                self.prompt = None
+
+        if on_ok is not None:
+            (dialog.finished if on_finished else dialog.accepted).connect(lambda *_a: on_ok())
+        dialog.finished.connect(finished)
+        dialog.open()
