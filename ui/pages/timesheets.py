@@ -520,6 +520,10 @@ class TimesheetsPage(Page):
 
     def _show_agents(self, agents: list[AgentInfo]) -> None:
         keep = self.agent_id()
+        first_time = self.agent_combo.count() <= 1
+        reviewed = [a for a in agents if a.role == "agent"]
+        if first_time and keep == self.ctx.agent.id and reviewed:
+            keep = reviewed[0].id  # a supervisor opens on the agents they review, not on themself
         self.agent_combo.blockSignals(True)
         self.agent_combo.clear()
         for agent in agents:
@@ -528,6 +532,8 @@ class TimesheetsPage(Page):
             self.agent_combo.addItem(self.ctx.agent.full_name, self.ctx.agent.id)
         self.agent_combo.setCurrentIndex(self.agent_combo.findData(keep))
         self.agent_combo.blockSignals(False)
+        if first_time and keep != self.ctx.agent.id:
+            self.refresh()
 
     def _show_sheet(self, request: tuple[int, date, date], sheet: Timesheet) -> None:
         if request != self._request:
