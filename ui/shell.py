@@ -15,15 +15,23 @@ from ui.pages.calendar_settings import CalendarSettingsPage
 from ui.pages.customers import CustomersPage
 from ui.pages.expiry import ExpiryPage
 from ui.pages.policies import PoliciesPage
-from ui.pages.uptime import UptimePage
 from ui.pages.queue import QueuePage
 from ui.pages.timesheets import TimesheetsPage
+from ui.pages.uptime import UptimePage
 from ui.runner import DbRunner
 
 
 def page_classes(agent: AgentInfo) -> list[type[Page]]:
     """The pages this person sees, in navigation order."""
-    return [QueuePage, CustomersPage, TimesheetsPage, ExpiryPage, UptimePage, CalendarSettingsPage, PoliciesPage]
+    return [
+        QueuePage,
+        CustomersPage,
+        TimesheetsPage,
+        ExpiryPage,
+        UptimePage,
+        CalendarSettingsPage,
+        PoliciesPage,
+    ]
 
 
 def build_shell(

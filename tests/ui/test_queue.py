@@ -184,17 +184,16 @@ def test_postgresql_notify_reaches_another_pc_without_waiting_for_the_poll(
         qtbot.waitUntil(lambda: feed.ready, timeout=10_000)
         assert feed.listen(db_url)
         qtbot.wait(500)  # the listener connects
-        with qtbot.waitSignal(feed.changed, timeout=3_000) as blocker:
-            with unit_of_work(factory) as s:
-                create_ticket(
-                    s,
-                    agent_id=None,
-                    customer_id=setup["customer"],
-                    subject="پرسش تازه",
-                    category="features",
-                    body="سلام",
-                    at=CREATED,
-                )
+        with qtbot.waitSignal(feed.changed, timeout=3_000) as blocker, unit_of_work(factory) as s:
+            create_ticket(
+                s,
+                agent_id=None,
+                customer_id=setup["customer"],
+                subject="پرسش تازه",
+                category="features",
+                body="سلام",
+                at=CREATED,
+            )
         assert any(c.entity == "ticket" for c in blocker.args[0])
     finally:
         feed.stop()
