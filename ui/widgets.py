@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
+from ui.delegates import ColorRoleDelegate
+
 
 def make_table(model: QAbstractItemModel, stretch_last: bool = True) -> QTableView:
     """A read-only, row-selecting, sortable table view over ``model``."""
@@ -19,6 +21,8 @@ def make_table(model: QAbstractItemModel, stretch_last: bool = True) -> QTableVi
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(stretch_last)
     view.setWordWrap(False)
+    # the theme's stylesheet hides the colours models give; this paints them
+    view.setItemDelegate(ColorRoleDelegate(view))
     return view
 
 

@@ -141,7 +141,7 @@ class LedgerTableModel(RowTableModel[LedgerView]):
             CENTER,
             color=lambda e: WARN if e.minutes < 0 else None,
         ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda e: e.reason),
+        Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda e: to_persian_digits(e.reason)),
     )
 
 

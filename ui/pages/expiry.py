@@ -38,11 +38,11 @@ from console.expiry import (
 )
 from console.jalali import format_date, format_minutes, gregorian_to_jalali, local_date, to_persian_digits
 from ui.context import AppContext
+from ui.delegates import ColorRoleDelegate
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
 from ui.labels import label
 from ui.pages.base import Page
-from ui.pages.timesheets import ColorRoleDelegate
 from ui.table_model import CENTER, Column, RowTableModel
 from ui.widgets import heading, make_table, section_title
 

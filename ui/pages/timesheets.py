@@ -21,9 +21,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -31,9 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +66,7 @@ from console.timesheets import (
     timesheet,
 )
 from ui.context import AppContext
+from ui.delegates import ColorRoleDelegate
 from ui.dialogs.timesheet_dialogs import CorrectionDialog, RejectDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
@@ -183,41 +180,6 @@ def _flag_tip(r: SheetRow) -> str:
     if r.line.edited_reason:
         tips.append(r.line.edited_reason)
     return "\n".join(tips)
-
-
-class ColorRoleDelegate(QStyledItemDelegate):
-    """Paints a cell's BackgroundRole and ForegroundRole, which the theme's stylesheet ignores.
-
-    Cells without either are left to the style. (A general helper: its place is ``ui/delegates.py``.)
-    """
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        if background is None and foreground is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # frame, selection
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        if isinstance(background, QBrush) and not selected:
-            painter.fillRect(option.rect, background)
-        if selected:
-            painter.setPen(option.palette.highlightedText().color())
-        elif isinstance(foreground, QBrush):
-            painter.setPen(foreground.color())
-        else:
-            painter.setPen(option.palette.text().color())
-        painter.setFont(opt.font)
-        rect = option.rect.adjusted(6, 0, -6, 0)
-        shown = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, int(QStyle.visualAlignment(opt.direction, opt.displayAlignment)), shown)
-        painter.restore()
 
 
 class TimesheetModel(RowTableModel[SheetRow]):
