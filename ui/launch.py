@@ -9,7 +9,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from console.agents import AgentInfo, ensure_first_supervisor, find_agent
+from console.agents import AgentInfo, find_agent
 from console.calendar_store import seed_calendar
 from console.clock import TEHRAN, Clock, FixedClock, SystemClock
 from console.db import (
@@ -27,6 +27,7 @@ from console.migrate import upgrade_to_head
 
 DEMO_AGENT = "maryam"
 STARTUP_PROBE = "SUPPORT_CONSOLE_STARTUP_PROBE"
+PASSWORD_ENV = "SUPPORT_CONSOLE_PASSWORD"
 #: messages the offscreen platform prints about features it lacks; not faults of the app
 BENIGN_QT_MESSAGES = {"This plugin does not support propagateSizeHints()"}
 
@@ -61,13 +62,42 @@ def prepare_database(args: argparse.Namespace, tmp: Path | None) -> tuple[str, C
 
 
 def sign_in(factory: object, username: str | None, demo: bool) -> AgentInfo:
+    """Sign in without a dialog (scripts, tests, the smoke test).
+
+    On the demo database: ``--agent`` or the demo's supervisor, without a password. Elsewhere:
+    ``--agent`` with the password in ``SUPPORT_CONSOLE_PASSWORD`` (never on the command line, where
+    other users of the PC could read it).
+    """
+    from console.accounts import authenticate
+    from console.errors import ConsoleError
+
     with unit_of_work(factory) as session:  # type: ignore[arg-type]
-        if username or demo:
+        if demo:
             agent = find_agent(session, username or DEMO_AGENT)
             if agent is None:
                 raise SystemExit(f"support-console: no agent named {username!r}")
             return agent
-        return ensure_first_supervisor(session)
+        try:
+            return authenticate(session, username or "", os.environ.get(PASSWORD_ENV, ""))
+        except ConsoleError as exc:
+            raise SystemExit(f"support-console: {exc.message}") from exc
+
+
+def sign_in_with_dialog(app: object, factory: object, demo: bool, username: str | None) -> AgentInfo | None:
+    """The sign-in dialog (first, on a new database, the first supervisor's password); None: they quit."""
+    from console.accounts import passwordless_accounts
+    from ui.runner import DbRunner
+    from ui.sign_in import sign_in_interactively
+
+    demo_accounts: list[AgentInfo] = []
+    if demo:  # the one-click list: only on the demo database start-up built itself
+        with unit_of_work(factory) as session:  # type: ignore[arg-type]
+            demo_accounts = passwordless_accounts(session)
+    runner = DbRunner(factory)  # type: ignore[arg-type]
+    try:
+        return sign_in_interactively(app, runner, demo, demo_accounts, username=username or "")  # type: ignore[arg-type]
+    finally:
+        runner.shutdown()
 
 
 def launch(args: argparse.Namespace, tmp: Path | None) -> int:
@@ -80,7 +110,6 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
         seed_calendar(session, today)
     with unit_of_work(factory) as session:
         record_forfeits(session, today)
-    agent = sign_in(factory, args.agent, demo)
 
     from ui.app import setup_application
     from ui.shell import build_shell
@@ -90,6 +119,20 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
         _capture_qt_messages(warnings)
     throwaway = bool(args.smoke_test or args.screenshot)
     app = setup_application(sys.argv[:1], dark=args.dark or (not throwaway and _saved_dark()))
+    scripted = (
+        tmp is not None  # the smoke test and screenshots: the throw-away demo
+        or bool(os.environ.get(STARTUP_PROBE))  # benchmarks/startup.py, on the demo
+        or (demo and args.agent)
+        or (args.agent and PASSWORD_ENV in os.environ)
+    )
+    if scripted:
+        agent = sign_in(factory, args.agent, demo)
+    else:
+        signed_in = sign_in_with_dialog(app, factory, demo, args.agent)
+        if signed_in is None:  # they quit at the sign-in
+            engine.dispose()
+            return 0
+        agent = signed_in
     window, ctx = build_shell(factory, clock, agent, describe(url), demo, listen_url=url)
     window.show()
     if os.environ.get(STARTUP_PROBE):

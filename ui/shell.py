@@ -10,6 +10,8 @@ from console.db import DatabaseInfo, SessionFactory
 from ui.change_feed import ChangeFeed
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.pages.accounts import AccountsPage
+from ui.pages.audit import AuditPage
 from ui.pages.base import Page
 from ui.pages.calendar_settings import CalendarSettingsPage
 from ui.pages.customers import CustomersPage
@@ -23,15 +25,13 @@ from ui.runner import DbRunner
 
 def page_classes(agent: AgentInfo) -> list[type[Page]]:
     """The pages this person sees, in navigation order."""
-    return [
-        QueuePage,
-        CustomersPage,
-        TimesheetsPage,
-        ExpiryPage,
-        UptimePage,
-        CalendarSettingsPage,
-        PoliciesPage,
-    ]
+    pages: list[type[Page]] = [QueuePage, CustomersPage, TimesheetsPage]
+    if agent.is_supervisor:
+        pages += [ExpiryPage, UptimePage]
+    pages += [CalendarSettingsPage, PoliciesPage, AccountsPage]
+    if agent.is_supervisor:
+        pages.append(AuditPage)
+    return pages
 
 
 def build_shell(

@@ -3,102 +3,102 @@
   <context>
     <name>AboutDialog</name>
     <message>
-      <location filename="../../ui/about.py" line="76" />
+      <location filename="../../ui/about.py" line="78" />
       <source>About Support Console</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="82" />
+      <location filename="../../ui/about.py" line="84" />
       <source>Support Console</source>
-      <translation type="unfinished">میز پشتیبانی</translation>
+      <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/about.py" line="84" />
+      <location filename="../../ui/about.py" line="86" />
       <source>The desk of the crmonline support team</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="98" />
+      <location filename="../../ui/about.py" line="100" />
       <source>Qt %1, PySide6 %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="108" />
+      <location filename="../../ui/about.py" line="110" />
       <source>The Vazirmatn font is by Saber Rastikerdar and the Vazirmatn Project Authors, under the SIL Open Font License 1.1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="115" />
+      <location filename="../../ui/about.py" line="117" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="116" />
+      <location filename="../../ui/about.py" line="118" />
       <source>Build</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="117" />
+      <location filename="../../ui/about.py" line="119" />
       <source>Interface library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="118" />
+      <location filename="../../ui/about.py" line="120" />
       <source>Python</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="119" />
+      <location filename="../../ui/about.py" line="121" />
       <source>Database in use</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="120" />
+      <location filename="../../ui/about.py" line="122" />
       <source>Fonts</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="128" />
+      <location filename="../../ui/about.py" line="130" />
       <source>Show the font licence</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="130" />
+      <location filename="../../ui/about.py" line="132" />
       <source>Copy these details</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="132" />
+      <location filename="../../ui/about.py" line="134" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="151" />
+      <location filename="../../ui/about.py" line="153" />
       <source>Development build (not packaged)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="152" />
+      <location filename="../../ui/about.py" line="154" />
       <source>Built %1 (Tehran time)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="157" />
+      <location filename="../../ui/about.py" line="159" />
       <source>Demo database</source>
       <translation type="unfinished">پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-      <location filename="../../ui/about.py" line="159" />
+      <location filename="../../ui/about.py" line="161" />
       <source>Not known</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/about.py" line="161" />
+      <location filename="../../ui/about.py" line="163" />
       <source>Shared server %1</source>
       <translation type="unfinished">سرور مشترک %1</translation>
     </message>
     <message>
-      <location filename="../../ui/about.py" line="162" />
+      <location filename="../../ui/about.py" line="164" />
       <source>Local file %1</source>
       <translation type="unfinished" />
     </message>
@@ -108,133 +108,133 @@
     <message>
       <location filename="../../ui/pages/accounts.py" line="49" />
       <source>Active</source>
-      <translation type="unfinished" />
+      <translation>فعال</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="50" />
       <source>Disabled</source>
-      <translation type="unfinished" />
+      <translation>غیرفعال</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="51" />
       <source>Set</source>
-      <translation type="unfinished" />
+      <translation>تعیین‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="52" />
       <source>Not set</source>
-      <translation type="unfinished" />
+      <translation>تعیین‌نشده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="106" />
       <location filename="../../ui/pages/accounts.py" line="140" />
       <source>Accounts</source>
-      <translation type="unfinished" />
+      <translation>حساب‌های کاربری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="110" />
       <source>A supervisor manages the accounts. Here you can change your own password.</source>
-      <translation type="unfinished" />
+      <translation>حساب‌ها را سرپرست مدیریت می‌کند. در اینجا می‌توانید گذرواژهٔ خودتان را تغییر دهید.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="121" />
       <source>New account…</source>
-      <translation type="unfinished" />
+      <translation>حساب تازه…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="122" />
       <location filename="../../ui/pages/accounts.py" line="243" />
-      <location filename="../../ui/pages/accounts.py" line="328" />
+      <location filename="../../ui/pages/accounts.py" line="332" />
       <source>Disable account</source>
-      <translation type="unfinished" />
+      <translation>غیرفعال‌کردن حساب</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="123" />
-      <location filename="../../ui/pages/accounts.py" line="332" />
+      <location filename="../../ui/pages/accounts.py" line="336" />
       <source>Make supervisor</source>
-      <translation type="unfinished" />
+      <translation>سرپرست شود</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="124" />
       <source>Reset password…</source>
-      <translation type="unfinished" />
+      <translation>تعیین گذرواژهٔ تازه…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="125" />
       <source>Change my password…</source>
-      <translation type="unfinished" />
+      <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="214" />
       <source>Your password was changed.</source>
-      <translation type="unfinished" />
+      <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="240" />
-      <location filename="../../ui/pages/accounts.py" line="326" />
+      <location filename="../../ui/pages/accounts.py" line="330" />
       <source>Enable account</source>
-      <translation type="unfinished" />
+      <translation>فعال‌کردن حساب</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="240" />
       <source>Let %1 sign in again?</source>
-      <translation type="unfinished" />
+      <translation>%1 دوباره بتواند وارد شود؟</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="241" />
       <source>Enable</source>
-      <translation type="unfinished" />
+      <translation>فعال شود</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="245" />
       <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
-      <translation type="unfinished" />
+      <translation>حساب %1 غیرفعال شود؟ دیگر نمی‌تواند وارد شود؛ سوابق کارش می‌ماند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="247" />
       <source>Disable</source>
-      <translation type="unfinished" />
+      <translation>غیرفعال شود</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="261" />
       <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
-      <translation type="unfinished" />
+      <translation>%1 سرپرست شود؟ سرپرست حساب‌ها، تقویم کاری و بازبینی‌ها را مدیریت می‌کند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="263" />
       <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
-      <translation type="unfinished" />
+      <translation>%1 کارشناس شود؟ صفحه‌ها و اختیارات سرپرست را از دست می‌دهد.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="265" />
       <location filename="../../ui/pages/accounts.py" line="267" />
       <source>Change role</source>
-      <translation type="unfinished" />
+      <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="280" />
+      <location filename="../../ui/pages/accounts.py" line="281" />
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>انجام شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="291" />
+      <location filename="../../ui/pages/accounts.py" line="295" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="295" />
+      <location filename="../../ui/pages/accounts.py" line="299" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="301" />
+      <location filename="../../ui/pages/accounts.py" line="305" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="330" />
+      <location filename="../../ui/pages/accounts.py" line="334" />
       <source>Make agent</source>
-      <translation type="unfinished" />
+      <translation>کارشناس شود</translation>
     </message>
   </context>
   <context>
@@ -280,12 +280,12 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="54" />
       <source>Ticket</source>
-      <translation type="unfinished">تیکت</translation>
+      <translation>تیکت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="55" />
       <source>Work session</source>
-      <translation type="unfinished" />
+      <translation>جلسهٔ کاری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="56" />
@@ -295,7 +295,7 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="57" />
       <source>Ledger</source>
-      <translation type="unfinished">دفتر کارکرد</translation>
+      <translation>دفتر کارکرد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="58" />
@@ -305,323 +305,323 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="59" />
       <source>Business calendar</source>
-      <translation type="unfinished">تقویم کاری</translation>
+      <translation>تقویم کاری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="60" />
       <source>Policy settings</source>
-      <translation type="unfinished" />
+      <translation>تنظیمات سیاست‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="61" />
       <source>Service outage</source>
-      <translation type="unfinished" />
+      <translation>قطعی سرویس</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="62" />
       <source>Uptime credit</source>
-      <translation type="unfinished" />
+      <translation>جبران قطعی سرویس</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="63" />
       <source>Timesheet</source>
-      <translation type="unfinished" />
+      <translation>کارکرد کارشناس</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="64" />
       <source>User account</source>
-      <translation type="unfinished" />
+      <translation>حساب کاربری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="72" />
       <source>Assigned</source>
-      <translation type="unfinished" />
+      <translation>واگذار شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="73" />
       <source>Claimed</source>
-      <translation type="unfinished" />
+      <translation>برداشته شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="74" />
       <source>Category changed</source>
-      <translation type="unfinished" />
+      <translation>تغییر دسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="75" />
       <source>State changed</source>
-      <translation type="unfinished" />
+      <translation>تغییر وضعیت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="76" />
       <source>Replied</source>
-      <translation type="unfinished" />
+      <translation>پاسخ داده شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="77" />
       <source>Internal note added</source>
-      <translation type="unfinished" />
+      <translation>یادداشت داخلی افزوده شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="78" />
       <source>Customer message</source>
-      <translation type="unfinished" />
+      <translation>پیام مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="79" />
       <source>Session started</source>
-      <translation type="unfinished" />
+      <translation>آغاز جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="80" />
       <source>Session paused</source>
-      <translation type="unfinished" />
+      <translation>مکث جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="81" />
       <source>Session resumed</source>
-      <translation type="unfinished" />
+      <translation>ادامهٔ جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="82" />
       <source>Session stopped</source>
-      <translation type="unfinished" />
+      <translation>پایان جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="83" />
       <source>Session recovered</source>
-      <translation type="unfinished" />
+      <translation>بازیابی جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="84" />
       <source>Package purchased</source>
-      <translation type="unfinished" />
+      <translation>خرید بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="85" />
       <source>Balance adjusted</source>
-      <translation type="unfinished" />
+      <translation>اصلاح مانده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="86" />
       <source>Forfeited at expiry</source>
-      <translation type="unfinished" />
+      <translation>سوخت در پایان اعتبار</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="87" />
       <source>Session corrected</source>
-      <translation type="unfinished" />
+      <translation>تصحیح جلسه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="88" />
       <source>Weekly hours changed</source>
-      <translation type="unfinished" />
+      <translation>تغییر ساعات کاری هفته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="89" />
       <source>Holiday added</source>
-      <translation type="unfinished" />
+      <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="90" />
       <source>Holiday removed</source>
-      <translation type="unfinished" />
+      <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="91" />
       <source>Holiday confirmed</source>
-      <translation type="unfinished" />
+      <translation>تأیید تعطیلی رسمی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="92" />
       <source>Closure added</source>
-      <translation type="unfinished" />
+      <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="93" />
       <source>Closure removed</source>
-      <translation type="unfinished" />
+      <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="94" />
       <source>Maintenance policy changed</source>
-      <translation type="unfinished" />
+      <translation>تغییر سیاست نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="67" />
       <source>Record created</source>
-      <translation type="unfinished" />
+      <translation>ایجاد شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="68" />
       <source>Record added</source>
-      <translation type="unfinished" />
+      <translation>افزوده شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="69" />
       <source>Record removed</source>
-      <translation type="unfinished" />
+      <translation>حذف شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="70" />
       <source>Decision: approved</source>
-      <translation type="unfinished" />
+      <translation>تصمیم: تأیید</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="71" />
       <source>Decision: rejected</source>
-      <translation type="unfinished" />
+      <translation>تصمیم: رد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="95" />
       <source>Credit withdrawn</source>
-      <translation type="unfinished" />
+      <translation>جبران پس گرفته شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="96" />
       <source>Credit recalculated</source>
-      <translation type="unfinished" />
+      <translation>جبران دوباره محاسبه شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="97" />
       <source>Subscription extended</source>
-      <translation type="unfinished" />
+      <translation>تمدید اشتراک</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="98" />
       <source>First password set</source>
-      <translation type="unfinished" />
+      <translation>تعیین نخستین گذرواژه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="99" />
       <source>Own password changed</source>
-      <translation type="unfinished" />
+      <translation>تغییر گذرواژه به دست خود کاربر</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="100" />
       <source>Password reset</source>
-      <translation type="unfinished" />
+      <translation>تعیین گذرواژهٔ تازه به دست سرپرست</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="101" />
       <source>Account disabled</source>
-      <translation type="unfinished" />
+      <translation>غیرفعال‌شدن حساب</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="102" />
       <source>Account enabled</source>
-      <translation type="unfinished" />
+      <translation>فعال‌شدن حساب</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="103" />
       <source>Role changed</source>
-      <translation type="unfinished" />
+      <translation>تغییر نقش</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="105" />
       <source>System</source>
-      <translation type="unfinished" />
+      <translation>سامانه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="106" />
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>بله</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="107" />
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>خیر</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="234" />
       <location filename="../../ui/pages/audit.py" line="309" />
       <source>Audit trail</source>
-      <translation type="unfinished" />
+      <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="239" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
-      <translation type="unfinished" />
+      <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="247" />
       <source>Search actions, values or names…</source>
-      <translation type="unfinished" />
+      <translation>جستجوی کار، مقدار یا نام…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="250" />
       <source>Everything</source>
-      <translation type="unfinished" />
+      <translation>همه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="254" />
       <source>Everyone</source>
-      <translation type="unfinished" />
+      <translation>همهٔ افراد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="255" />
       <source>Between dates</source>
-      <translation type="unfinished" />
+      <translation>فقط در بازهٔ تاریخ</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="263" />
       <source>Concerning</source>
-      <translation type="unfinished" />
+      <translation>دربارهٔ</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="265" />
       <source>Done by</source>
-      <translation type="unfinished" />
+      <translation>انجام‌دهنده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="269" />
       <source>From</source>
-      <translation type="unfinished">از</translation>
+      <translation>از</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="271" />
       <source>Until</source>
-      <translation type="unfinished">تا</translation>
+      <translation>تا</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="289" />
       <source>Before</source>
-      <translation type="unfinished" />
+      <translation>پیش از تغییر</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="290" />
       <source>After</source>
-      <translation type="unfinished" />
+      <translation>پس از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="358" />
+      <location filename="../../ui/pages/audit.py" line="362" />
       <source>The end date is before the start date.</source>
-      <translation type="unfinished" />
+      <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="410" />
+      <location filename="../../ui/pages/audit.py" line="414" />
       <source>The newest %1 entries; narrow the search to see older ones.</source>
-      <translation type="unfinished" />
+      <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="412" />
+      <location filename="../../ui/pages/audit.py" line="416" />
       <source>%1 entries, newest first</source>
-      <translation type="unfinished" />
+      <translation>%1 ردیف، تازه‌ترین در بالا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="423" />
+      <location filename="../../ui/pages/audit.py" line="427" />
       <source>The trail could not be loaded (%1).</source>
-      <translation type="unfinished" />
+      <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="450" />
+      <location filename="../../ui/pages/audit.py" line="454" />
       <source>Choose an entry to see its values before and after.</source>
-      <translation type="unfinished" />
+      <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="455" />
+      <location filename="../../ui/pages/audit.py" line="459" />
       <source>%1%2 — %3, by %4 at %5</source>
-      <translation type="unfinished" />
+      <translation>%1%2 — %3، به دست %4 در %5</translation>
     </message>
   </context>
   <context>
@@ -861,7 +861,7 @@
       <location filename="../../ui/pages/customers.py" line="52" />
       <location filename="../../ui/pages/expiry.py" line="88" />
       <location filename="../../ui/pages/expiry.py" line="138" />
-      <location filename="../../ui/pages/timesheets.py" line="237" />
+      <location filename="../../ui/pages/timesheets.py" line="199" />
       <location filename="../../ui/pages/uptime.py" line="145" />
       <source>Customer</source>
       <translation>مشتری</translation>
@@ -925,34 +925,34 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="181" />
       <location filename="../../ui/pages/customers.py" line="125" />
-      <location filename="../../ui/pages/timesheets.py" line="305" />
+      <location filename="../../ui/pages/timesheets.py" line="267" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="182" />
       <source>Done by</source>
-      <translation type="unfinished" />
+      <translation>انجام‌دهنده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="183" />
       <source>Concerns</source>
-      <translation type="unfinished" />
+      <translation>موضوع</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="185" />
       <source>No.</source>
-      <translation type="unfinished">شماره</translation>
+      <translation>شماره</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="190" />
       <source>Action</source>
-      <translation type="unfinished" />
+      <translation>کار انجام‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="191" />
       <source>Change</source>
-      <translation type="unfinished" />
+      <translation>تغییر</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="130" />
@@ -963,13 +963,13 @@
       <location filename="../../ui/pages/customers.py" line="132" />
       <location filename="../../ui/pages/expiry.py" line="91" />
       <location filename="../../ui/pages/expiry.py" line="141" />
-      <location filename="../../ui/pages/timesheets.py" line="317" />
+      <location filename="../../ui/pages/timesheets.py" line="279" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="138" />
-      <location filename="../../ui/pages/timesheets.py" line="323" />
+      <location filename="../../ui/pages/timesheets.py" line="285" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
@@ -991,17 +991,17 @@
     <message>
       <location filename="../../ui/pages/accounts.py" line="62" />
       <source>Username</source>
-      <translation type="unfinished" />
+      <translation>نام کاربری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="64" />
       <source>Full name</source>
-      <translation type="unfinished" />
+      <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="68" />
       <source>Role</source>
-      <translation type="unfinished" />
+      <translation>نقش</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="70" />
@@ -1013,12 +1013,12 @@
     <message>
       <location filename="../../ui/pages/accounts.py" line="77" />
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>گذرواژه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="84" />
       <source>Created on</source>
-      <translation type="unfinished" />
+      <translation>تاریخ ایجاد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="118" />
@@ -1033,7 +1033,7 @@
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="126" />
       <location filename="../../ui/pages/customers.py" line="144" />
-      <location filename="../../ui/pages/timesheets.py" line="328" />
+      <location filename="../../ui/pages/timesheets.py" line="290" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
@@ -1063,53 +1063,53 @@
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="236" />
+      <location filename="../../ui/pages/timesheets.py" line="198" />
       <source>Time</source>
       <translation>ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="239" />
+      <location filename="../../ui/pages/timesheets.py" line="201" />
       <source>Tickets</source>
       <translation>تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="243" />
+      <location filename="../../ui/pages/timesheets.py" line="205" />
       <source>Channel</source>
       <translation>روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="245" />
+      <location filename="../../ui/pages/timesheets.py" line="207" />
       <location filename="../../ui/pages/uptime.py" line="198" />
       <source>Duration</source>
       <translation>مدت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="257" />
+      <location filename="../../ui/pages/timesheets.py" line="219" />
       <source>Billable</source>
       <translation>قابل‌محاسبه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="267" />
+      <location filename="../../ui/pages/timesheets.py" line="229" />
       <source>Charged to</source>
       <translation>کسر از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="269" />
+      <location filename="../../ui/pages/timesheets.py" line="231" />
       <source>Extra billable</source>
       <translation>ساعات مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="276" />
+      <location filename="../../ui/pages/timesheets.py" line="238" />
       <source>Flags</source>
       <translation>هشدارها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="311" />
+      <location filename="../../ui/pages/timesheets.py" line="273" />
       <source>Session no.</source>
       <translation>شمارهٔ جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="329" />
+      <location filename="../../ui/pages/timesheets.py" line="291" />
       <source>Recorded by</source>
       <translation>ثبت‌کننده</translation>
     </message>
@@ -1401,27 +1401,27 @@
     <message>
       <location filename="../../ui/sign_in.py" line="266" />
       <source>First start</source>
-      <translation type="unfinished" />
+      <translation>نخستین اجرا</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="269" />
       <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
-      <translation type="unfinished" />
+      <translation>این پایگاه داده هنوز گذرواژهٔ سرپرست ندارد. گذرواژهٔ حساب سرپرست «%1» (%2) را برگزینید: با آن وارد می‌شوید و حساب‌های دیگر را می‌سازید. آن را در جای امنی نگه دارید.</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="281" />
       <source>Set password and sign in</source>
-      <translation type="unfinished" />
+      <translation>تعیین گذرواژه و ورود</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="282" />
       <source>Quit</source>
-      <translation type="unfinished" />
+      <translation>خروج</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="288" />
       <source>Support Console</source>
-      <translation type="unfinished">میز پشتیبانی</translation>
+      <translation>میز پشتیبانی</translation>
     </message>
   </context>
   <context>
@@ -1519,7 +1519,7 @@
     <message>
       <location filename="../../ui/first_run.py" line="183" />
       <source>Quit</source>
-      <translation type="unfinished" />
+      <translation>خروج</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="308" />
@@ -1894,37 +1894,37 @@
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="169" />
       <source>New account</source>
-      <translation type="unfinished" />
+      <translation>حساب تازه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="170" />
       <source>Create account</source>
-      <translation type="unfinished" />
+      <translation>ساخت حساب</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="172" />
       <source>e.g. s.karimi</source>
-      <translation type="unfinished" />
+      <translation>مثلاً s.karimi</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="179" />
       <source>Username</source>
-      <translation type="unfinished" />
+      <translation>نام کاربری</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="180" />
       <source>Full name</source>
-      <translation type="unfinished" />
+      <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="181" />
       <source>Role</source>
-      <translation type="unfinished" />
+      <translation>نقش</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="188" />
       <source>The username is what the person types to sign in: 3 to 32 small Latin letters, digits, dots, dashes or underscores. Give them the first password in person.</source>
-      <translation type="unfinished" />
+      <translation>نام کاربری همان است که فرد برای ورود می‌نویسد: ۳ تا ۳۲ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط. نخستین گذرواژه را حضوری به او بدهید.</translation>
     </message>
   </context>
   <context>
@@ -2038,27 +2038,27 @@
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="225" />
       <source>Change my password</source>
-      <translation type="unfinished" />
+      <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="227" />
       <source>Reset the password of %1</source>
-      <translation type="unfinished" />
+      <translation>گذرواژهٔ تازه برای %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="228" />
       <source>Save password</source>
-      <translation type="unfinished" />
+      <translation>ذخیرهٔ گذرواژه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="232" />
       <source>Current password</source>
-      <translation type="unfinished" />
+      <translation>گذرواژهٔ کنونی</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="241" />
       <source>The old password stops working at once. Give the new one to its owner in person.</source>
-      <translation type="unfinished" />
+      <translation>گذرواژهٔ پیشین بی‌درنگ از کار می‌افتد. گذرواژهٔ تازه را حضوری به صاحب حساب بدهید.</translation>
     </message>
   </context>
   <context>
@@ -2066,27 +2066,27 @@
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="60" />
       <source>At least %1 characters</source>
-      <translation type="unfinished" />
+      <translation>دست‌کم %1 نویسه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="65" />
       <source>New password</source>
-      <translation type="unfinished" />
+      <translation>گذرواژهٔ تازه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="66" />
       <source>Repeat the password</source>
-      <translation type="unfinished" />
+      <translation>تکرار گذرواژه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="79" />
       <source>The password must be at least %1 characters.</source>
-      <translation type="unfinished" />
+      <translation>گذرواژه باید دست‌کم %1 نویسه باشد.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="83" />
       <source>The two passwords differ.</source>
-      <translation type="unfinished" />
+      <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
   </context>
   <context>
@@ -2574,47 +2574,47 @@
       <location filename="../../ui/sign_in.py" line="243" />
       <location filename="../../ui/sign_in.py" line="387" />
       <source>Sign in</source>
-      <translation type="unfinished" />
+      <translation>ورود</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="145" />
       <source>Support Console</source>
-      <translation type="unfinished">میز پشتیبانی</translation>
+      <translation>میز پشتیبانی</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="151" />
       <source>Quit</source>
-      <translation type="unfinished" />
+      <translation>خروج</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="161" />
       <source>Username</source>
-      <translation type="unfinished" />
+      <translation>نام کاربری</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="162" />
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>گذرواژه</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="176" />
       <source>Demo: sign in as…</source>
-      <translation type="unfinished" />
+      <translation>نسخهٔ نمایشی: ورود به‌عنوان…</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="179" />
       <source>The demo's accounts have no password. This list appears only on the demo database.</source>
-      <translation type="unfinished" />
+      <translation>حساب‌های نسخهٔ نمایشی گذرواژه ندارند. این فهرست فقط روی پایگاه دادهٔ نمایشی دیده می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="243" />
       <source>Signing in…</source>
-      <translation type="unfinished" />
+      <translation>در حال ورود…</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="384" />
       <source>The database could not be reached; try again. (%1)</source>
-      <translation type="unfinished" />
+      <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>
   </context>
   <context>
@@ -2834,186 +2834,186 @@
   <context>
     <name>TimesheetsPage</name>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="91" />
+      <location filename="../../ui/pages/timesheets.py" line="88" />
       <source>Forgotten timer</source>
       <translation>زمان‌سنج فراموش‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="92" />
+      <location filename="../../ui/pages/timesheets.py" line="89" />
       <source>Edited time</source>
       <translation>زمان ویرایش‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="93" />
+      <location filename="../../ui/pages/timesheets.py" line="90" />
       <source>Overage</source>
       <translation>مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="94" />
+      <location filename="../../ui/pages/timesheets.py" line="91" />
       <source>Corrected</source>
       <translation>تصحیح‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="98" />
+      <location filename="../../ui/pages/timesheets.py" line="95" />
       <source>Approved</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="99" />
+      <location filename="../../ui/pages/timesheets.py" line="96" />
       <source>Gap: %1</source>
       <translation>فاصله: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="100" />
+      <location filename="../../ui/pages/timesheets.py" line="97" />
       <source>running</source>
       <translation>در جریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="101" />
+      <location filename="../../ui/pages/timesheets.py" line="98" />
       <source>Week %1 to %2</source>
       <translation>هفتهٔ %1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="102" />
+      <location filename="../../ui/pages/timesheets.py" line="99" />
       <source>Total</source>
       <translation>جمع کل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="103" />
+      <location filename="../../ui/pages/timesheets.py" line="100" />
       <source>%1 sessions</source>
       <translation>%1 جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="104" />
+      <location filename="../../ui/pages/timesheets.py" line="101" />
       <source>no. %1</source>
       <translation>شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="379" />
-      <location filename="../../ui/pages/timesheets.py" line="442" />
+      <location filename="../../ui/pages/timesheets.py" line="341" />
+      <location filename="../../ui/pages/timesheets.py" line="404" />
       <source>Timesheets</source>
       <translation>کارکرد کارشناسان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="387" />
+      <location filename="../../ui/pages/timesheets.py" line="349" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="388" />
+      <location filename="../../ui/pages/timesheets.py" line="350" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="394" />
+      <location filename="../../ui/pages/timesheets.py" line="356" />
       <source>Previous</source>
       <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="395" />
+      <location filename="../../ui/pages/timesheets.py" line="357" />
       <source>Next</source>
       <translation>بعدی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="607" />
+      <location filename="../../ui/pages/timesheets.py" line="575" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="404" />
+      <location filename="../../ui/pages/timesheets.py" line="366" />
       <source>Reject…</source>
       <translation>رد کارکرد…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="405" />
+      <location filename="../../ui/pages/timesheets.py" line="367" />
       <source>Correct…</source>
       <translation>تصحیح…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="407" />
+      <location filename="../../ui/pages/timesheets.py" line="369" />
       <source>Record a correction for the selected session of an approved period</source>
       <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="417" />
+      <location filename="../../ui/pages/timesheets.py" line="379" />
       <source>Corrections after approval</source>
       <translation>تصحیح‌های پس از تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="423" />
+      <location filename="../../ui/pages/timesheets.py" line="385" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="500" />
+      <location filename="../../ui/pages/timesheets.py" line="462" />
       <source>%1 to %2</source>
       <translation>%1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="549" />
+      <location filename="../../ui/pages/timesheets.py" line="517" />
       <source>Not reviewed yet.</source>
       <translation>هنوز بررسی نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="552" />
+      <location filename="../../ui/pages/timesheets.py" line="520" />
       <source>Approved by %1 on %2.</source>
       <translation>%1 در %2 تأیید کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="554" />
+      <location filename="../../ui/pages/timesheets.py" line="522" />
       <source>Rejected by %1 on %2: %3</source>
       <translation>%1 در %2 رد کرده است: %3</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="561" />
+      <location filename="../../ui/pages/timesheets.py" line="529" />
       <source>(decision on %1 to %2)</source>
       <translation>(تصمیم برای %1 تا %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="565" />
+      <location filename="../../ui/pages/timesheets.py" line="533" />
       <source>Some days of this period are not approved.</source>
       <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="403" />
-      <location filename="../../ui/pages/timesheets.py" line="601" />
+      <location filename="../../ui/pages/timesheets.py" line="365" />
+      <location filename="../../ui/pages/timesheets.py" line="569" />
       <source>Approve timesheet</source>
       <translation>تأیید کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="602" />
+      <location filename="../../ui/pages/timesheets.py" line="570" />
       <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
       <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="608" />
+      <location filename="../../ui/pages/timesheets.py" line="576" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="660" />
+      <location filename="../../ui/pages/timesheets.py" line="628" />
       <source>A period can be approved once it has ended.</source>
       <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="662" />
+      <location filename="../../ui/pages/timesheets.py" line="630" />
       <source>A session of this period is still running.</source>
       <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="677" />
+      <location filename="../../ui/pages/timesheets.py" line="645" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="680" />
+      <location filename="../../ui/pages/timesheets.py" line="648" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="681" />
+      <location filename="../../ui/pages/timesheets.py" line="649" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -3423,12 +3423,12 @@
     <message>
       <location filename="../../ui/sign_in.py" line="69" />
       <source>Please wait…</source>
-      <translation type="unfinished" />
+      <translation>لطفاً صبر کنید…</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="103" />
       <source>The database could not be reached; try again. (%1)</source>
-      <translation type="unfinished" />
+      <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>
   </context>
   <context>

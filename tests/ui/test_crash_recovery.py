@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from console.accounts import hash_password
 from console.calendar_store import seed_calendar
 from console.clock import TEHRAN
 from console.db import make_engine, session_factory, sqlite_url, unit_of_work
@@ -22,6 +23,7 @@ from console.sessions import orphaned_sessions, recover_session, start_session
 from console.settings import set_setting
 
 ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "ali-password-1"
 
 
 def test_killing_the_app_mid_session_loses_nothing(tmp_path: Path) -> None:
@@ -32,7 +34,9 @@ def test_killing_the_app_mid_session_loses_nothing(tmp_path: Path) -> None:
     with unit_of_work(factory) as s:
         seed_calendar(s, date(2026, 11, 24))
         set_setting(s, "heartbeat_seconds", 1)
-        ali = Agent(username="ali", full_name="علی رضایی", role="agent")
+        ali = Agent(
+            username="ali", full_name="علی رضایی", role="agent", password_hash=hash_password(PASSWORD)
+        )
         c = Customer(code="1", name="شرکت نمونه")
         s.add_all([ali, c])
         s.flush()
@@ -66,7 +70,7 @@ def test_killing_the_app_mid_session_loses_nothing(tmp_path: Path) -> None:
             ticket_ids=[],
             confirm_extra=False,
         )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SUPPORT_CONSOLE_PASSWORD=PASSWORD)
     app = subprocess.Popen(
         [
             sys.executable,

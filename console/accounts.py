@@ -1,0 +1,495 @@
+"""Sign-in, accounts and roles: who may use the console, and as whom.
+
+Passwords are stored as salted scrypt hashes (``scrypt$n$r$p$salt_b64$hash_b64``, standard library
+only) and compared in constant time. Every change to an account is recorded in the audit trail with
+what it was before and after; a password or its hash never is (only whether one is set).
+
+Who may do what:
+
+- a supervisor creates accounts, disables and enables them, resets passwords and changes roles;
+- anyone changes their own password (giving the current one);
+- nobody disables themself or changes their own role, and the last active supervisor cannot be
+  disabled or made an agent, so the shared database always has someone who can manage it.
+
+Passwordless sign-in exists only for the demo: ``authenticate(..., allow_passwordless=True)`` lets in
+an account whose ``password_hash`` is NULL. The caller passes it only for the demo database, which
+start-up builds itself in a local SQLite file (``--demo``); a real database never gets the flag. A real
+database has exactly one account without a password, the first supervisor created on an empty
+database, and :func:`needs_first_password` makes the app ask for its password before anything else.
+
+A password is normalised before hashing (see :func:`normalize_password`) so that the same password
+typed on a Persian or an Arabic keyboard layout, with Persian or Latin digits, is the same password.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import hmac
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from console.agents import AgentInfo, get_agent, require_supervisor
+from console.audit import Change, record_change
+from console.errors import ConflictError, ConsoleError, NotFoundError, PermissionDeniedError, ValidationError
+from console.models import ROLES, Agent
+
+__all__ = [
+    "MIN_PASSWORD_LENGTH",
+    "AccountView",
+    "SignInFailedError",
+    "authenticate",
+    "create_account",
+    "first_password_account",
+    "hash_password",
+    "list_accounts",
+    "my_account",
+    "needs_first_password",
+    "normalize_password",
+    "passwordless_accounts",
+    "reset_password",
+    "set_active",
+    "set_first_password",
+    "set_password",
+    "set_role",
+    "verify_password",
+]
+
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+SALT_BYTES = 16
+HASH_BYTES = 32
+_MAXMEM = 64 * 1024 * 1024  # n=2**14, r=8 needs 16 MiB; OpenSSL's default ceiling is 32 MiB
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 256
+USERNAME_RE = re.compile(r"[a-z0-9._-]{3,32}")
+FULL_NAME_MAX = 200  # console.models.Agent.full_name
+
+# Keyboard variants an Iranian PC may type for the same character.
+_SAME_LETTER = str.maketrans(
+    {
+        "ي": "ی",  # Arabic yeh -> Persian yeh
+        "ى": "ی",  # alef maksura
+        "ك": "ک",  # Arabic kaf -> Persian keheh
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+    }
+)
+
+_WRONG = "نام کاربری یا گذرواژه نادرست است."
+_DISABLED = "این حساب غیرفعال است؛ با سرپرست تماس بگیرید."
+_DUPLICATE = "نام کاربری «%1» پیش‌تر گرفته شده است."
+
+
+class SignInFailedError(ConsoleError):
+    """Wrong username or password (the message never says which)."""
+
+    def __init__(self, message: str = _WRONG) -> None:
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """One account as the accounts page lists it (never the hash)."""
+
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    has_password: bool
+    created_at: datetime | None
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor"
+
+
+# --- hashing ------------------------------------------------------------------------------------
+def normalize_password(password: str) -> str:
+    """The password as it is hashed: NFC, Persian letters for their Arabic twins, Latin digits.
+
+    On Iranian PCs the same key can type Arabic ي/ك or Persian ی/ک, and digits come out Persian or
+    Latin depending on the layout; without this a person could not sign in from another PC.
+    """
+    return unicodedata.normalize("NFC", password).translate(_SAME_LETTER)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    return hashlib.scrypt(
+        normalize_password(password).encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=_MAXMEM
+    )
+
+
+def hash_password(password: str) -> str:
+    """A new salted scrypt hash of ``password``: ``scrypt$n$r$p$salt_b64$hash_b64``."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether ``password`` matches the stored hash (constant-time; False for a malformed hash)."""
+    try:
+        scheme, n_text, r_text, p_text, salt_text, hash_text = stored.split("$")
+        n, r, p = int(n_text), int(r_text), int(p_text)
+        salt = base64.b64decode(salt_text, validate=True)
+        expected = base64.b64decode(hash_text, validate=True)
+    except (ValueError, AttributeError):
+        return False
+    # bounds keep a corrupted row from asking scrypt for gigabytes
+    if scheme != "scrypt" or not (2 <= n <= 2**17 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
+        return False
+    if not salt or not 16 <= len(expected) <= 128:
+        return False
+    actual = _scrypt(password, salt, n, r, p, len(expected))
+    return hmac.compare_digest(actual, expected)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash nobody's password matches, checked for an unknown username so that it takes as long."""
+    return hash_password(secrets.token_urlsafe(24))
+
+
+# --- input rules --------------------------------------------------------------------------------
+def _clean_username(username: str) -> str:
+    name = (username or "").strip().lower()
+    if not USERNAME_RE.fullmatch(name):
+        raise ValidationError(
+            "نام کاربری باید ۳ تا ۳۲ نویسه و فقط از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد."
+        )
+    return name
+
+
+def _clean_full_name(full_name: str) -> str:
+    name = " ".join((full_name or "").split())
+    if not name:
+        raise ValidationError("نام و نام خانوادگی لازم است.")
+    if len(name) > FULL_NAME_MAX:
+        raise ValidationError("نام و نام خانوادگی بیش از ۲۰۰ نویسه است.")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise ValidationError("نام و نام خانوادگی نویسهٔ نامعتبر دارد.")
+    return name
+
+
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise ValidationError("نقش باید «کارشناس» یا «سرپرست» باشد.")
+    return role
+
+
+def _check_password(password: str, username: str = "") -> None:
+    text = normalize_password(password or "")
+    if len(text) < MIN_PASSWORD_LENGTH:
+        raise ValidationError("گذرواژه باید دست‌کم ۸ نویسه باشد.")
+    if len(text) > MAX_PASSWORD_LENGTH:
+        raise ValidationError("گذرواژه بیش از ۲۵۶ نویسه است.")
+    if not text.strip():
+        raise ValidationError("گذرواژه نمی‌تواند فقط فاصله باشد.")
+    if username and text.strip().lower() == username.lower():
+        raise ValidationError("گذرواژه نباید همان نام کاربری باشد.")
+
+
+# --- reading ------------------------------------------------------------------------------------
+def _info(a: Agent) -> AgentInfo:
+    return AgentInfo(a.id, a.username, a.full_name, a.role, a.active)
+
+
+def _view(a: Agent) -> AccountView:
+    return AccountView(
+        a.id, a.username, a.full_name, a.role, a.active, a.password_hash is not None, a.created_at
+    )
+
+
+def _state(a: Agent) -> dict[str, Any]:
+    """What the audit trail records of an account: never the password or its hash."""
+    return {
+        "username": a.username,
+        "full_name": a.full_name,
+        "role": a.role,
+        "active": a.active,
+        "password_set": a.password_hash is not None,
+    }
+
+
+def _active_agent(session: Session, agent_id: int) -> AgentInfo:
+    agent = get_agent(session, agent_id)
+    if not agent.active:
+        raise PermissionDeniedError(_DISABLED)
+    return agent
+
+
+def _account(session: Session, agent_id: int, *, lock: bool = False) -> Agent:
+    row = session.get(Agent, agent_id, with_for_update=lock, populate_existing=lock)
+    if row is None:
+        raise NotFoundError("این حساب پیدا نشد.")
+    return row
+
+
+def _lock_supervisors(session: Session) -> list[Agent]:
+    """Lock every active supervisor row (PostgreSQL; SQLite's write lock already serialises).
+
+    Two supervisors disabling each other at the same moment on two PCs would otherwise both pass the
+    "not the last supervisor" check and leave none.
+    """
+    query = (
+        select(Agent)
+        .where(Agent.role == "supervisor", Agent.active.is_(True))
+        .order_by(Agent.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return list(session.scalars(query))
+
+
+def list_accounts(session: Session, *, actor_id: int) -> list[AccountView]:
+    """Every account, disabled ones too (supervisors only)."""
+    require_supervisor(session, actor_id)
+    rows = session.scalars(select(Agent).order_by(Agent.full_name, Agent.id))
+    return [_view(a) for a in rows]
+
+
+def my_account(session: Session, *, actor_id: int) -> AccountView:
+    """The signed-in person's own account."""
+    _active_agent(session, actor_id)
+    return _view(_account(session, actor_id))
+
+
+def passwordless_accounts(session: Session) -> list[AgentInfo]:
+    """Active accounts without a password: the demo's one-click list (supervisors first).
+
+    Meaningful only on the demo database; on a real one this is at most the first supervisor
+    before its first password is set.
+    """
+    rows = session.scalars(
+        select(Agent)
+        .where(Agent.active.is_(True), Agent.password_hash.is_(None))
+        .order_by(Agent.role.desc(), Agent.id)
+    )
+    return [_info(a) for a in rows]
+
+
+# --- signing in ---------------------------------------------------------------------------------
+def authenticate(
+    session: Session, username: str, password: str, *, allow_passwordless: bool = False
+) -> AgentInfo:
+    """The account ``username`` if ``password`` is its password.
+
+    A wrong username and a wrong password get the same message and take the same time (an unknown
+    username is checked against a dummy hash). A disabled account is refused with
+    :class:`PermissionDeniedError`, but only once the password is right, so that a stranger cannot
+    learn which usernames exist.
+
+    Args:
+        session: Database session.
+        username: As typed (surrounding spaces and capitals are ignored).
+        password: As typed.
+        allow_passwordless: The demo only: an account without a password signs in with any password.
+
+    Raises:
+        SignInFailedError: Wrong username or password.
+        PermissionDeniedError: The account is disabled.
+    """
+    name = (username or "").strip().lower()
+    row = session.scalar(select(Agent).where(Agent.username == name)) if 0 < len(name) <= 64 else None
+    if row is not None and row.password_hash is None and allow_passwordless:
+        ok = True
+    else:
+        stored = row.password_hash if row is not None and row.password_hash is not None else None
+        candidate = (password or "")[: MAX_PASSWORD_LENGTH * 4]
+        ok = verify_password(candidate, stored or _dummy_hash()) and stored is not None
+    if not ok or row is None:
+        raise SignInFailedError()
+    if not row.active:
+        raise PermissionDeniedError(_DISABLED)
+    return _info(row)
+
+
+def first_password_account(session: Session) -> AgentInfo | None:
+    """The supervisor whose password the app asks for on first run, or None when one is set.
+
+    That is the case when no active supervisor has a password: the account
+    :func:`console.agents.ensure_first_supervisor` creates on an empty database, for instance.
+    """
+    supervisors = list(
+        session.scalars(
+            select(Agent).where(Agent.role == "supervisor", Agent.active.is_(True)).order_by(Agent.id)
+        )
+    )
+    if not supervisors or any(a.password_hash is not None for a in supervisors):
+        return None
+    return _info(supervisors[0])
+
+
+def needs_first_password(session: Session) -> bool:
+    """Whether this is a first run: no active supervisor has a password yet."""
+    return first_password_account(session) is not None
+
+
+def set_first_password(session: Session, *, password: str) -> AgentInfo:
+    """Set the first supervisor's password on first run, and sign them in.
+
+    Refused once any supervisor has a password (two PCs starting at once: the second is told to sign
+    in), so this cannot be used to take over an account later.
+    """
+    _lock_supervisors(session)
+    target = first_password_account(session)
+    if target is None:
+        raise ConflictError("گذرواژهٔ سرپرست پیش‌تر تعیین شده است؛ با آن وارد شوید.")
+    _check_password(password, target.username)
+    row = _account(session, target.id, lock=True)
+    before = _state(row)
+    row.password_hash = hash_password(password)
+    session.flush()
+    record_change(
+        session,
+        agent_id=row.id,
+        entity="agent",
+        entity_id=row.id,
+        action="first_password",
+        before=before,
+        after=_state(row),
+    )
+    return _info(row)
+
+
+# --- changing -----------------------------------------------------------------------------------
+def create_account(
+    session: Session, *, actor_id: int, username: str, full_name: str, role: str, password: str
+) -> Change:
+    """A new active account with its first password (supervisors only)."""
+    require_supervisor(session, actor_id)
+    name = _clean_username(username)
+    full = _clean_full_name(full_name)
+    _check_role(role)
+    _check_password(password, name)
+    taken = _DUPLICATE.replace("%1", name)
+    if session.scalar(select(Agent.id).where(Agent.username == name)) is not None:
+        raise ValidationError(taken)
+    try:
+        with session.begin_nested():  # another PC may take the name between the check and here
+            row = Agent(
+                username=name, full_name=full, role=role, active=True, password_hash=hash_password(password)
+            )
+            session.add(row)
+            session.flush()
+    except IntegrityError as exc:
+        raise ValidationError(taken) from exc
+    return record_change(
+        session, agent_id=actor_id, entity="agent", entity_id=row.id, action="create", after=_state(row)
+    )
+
+
+def set_password(
+    session: Session, *, actor_id: int, agent_id: int, password: str, current_password: str | None = None
+) -> Change:
+    """Change a password: one's own (giving the current one), or anyone's by a supervisor.
+
+    Args:
+        session: Database session.
+        actor_id: Who is changing it.
+        agent_id: Whose password.
+        password: The new password (at least 8 characters).
+        current_password: Required when people change their own password and have one: a PC left
+            signed in must not let a passer-by lock its owner out.
+    """
+    actor = _active_agent(session, actor_id)
+    if actor_id != agent_id:
+        require_supervisor(session, actor_id)
+    row = _account(session, agent_id, lock=True)
+    stored = row.password_hash
+    if actor_id == agent_id and stored is not None and not verify_password(current_password or "", stored):
+        raise ValidationError("گذرواژهٔ کنونی نادرست است.")
+    _check_password(password, row.username)
+    before = _state(row)
+    row.password_hash = hash_password(password)
+    session.flush()
+    return record_change(
+        session,
+        agent_id=actor.id,
+        entity="agent",
+        entity_id=row.id,
+        action="change_password" if actor_id == agent_id else "reset_password",
+        before=before,
+        after=_state(row),
+    )
+
+
+def reset_password(session: Session, *, actor_id: int, agent_id: int, password: str) -> Change:
+    """A supervisor sets a new password for someone else's account (one forgotten, say)."""
+    require_supervisor(session, actor_id)
+    if actor_id == agent_id:
+        raise ValidationError("برای گذرواژهٔ خودتان «تغییر گذرواژهٔ من» را به کار ببرید.")
+    return set_password(session, actor_id=actor_id, agent_id=agent_id, password=password)
+
+
+def _count_other_supervisors(supervisors: list[Agent], agent_id: int) -> int:
+    return sum(1 for a in supervisors if a.id != agent_id)
+
+
+def set_active(session: Session, *, actor_id: int, agent_id: int, active: bool) -> Change:
+    """Disable or enable an account (supervisors only; not one's own, not the last supervisor)."""
+    supervisors = _lock_supervisors(session)
+    require_supervisor(session, actor_id)
+    if actor_id == agent_id:
+        raise ValidationError("نمی‌توانید حساب خودتان را غیرفعال کنید.")
+    row = _account(session, agent_id, lock=True)
+    if row.active == active:
+        raise ConflictError("این حساب از پیش فعال است." if active else "این حساب از پیش غیرفعال است.")
+    if not active and row.role == "supervisor" and _count_other_supervisors(supervisors, row.id) == 0:
+        raise ValidationError("آخرین سرپرست فعال را نمی‌توان غیرفعال کرد.")
+    before = _state(row)
+    row.active = active
+    session.flush()
+    return record_change(
+        session,
+        agent_id=actor_id,
+        entity="agent",
+        entity_id=row.id,
+        action="enable" if active else "disable",
+        before=before,
+        after=_state(row),
+    )
+
+
+def set_role(session: Session, *, actor_id: int, agent_id: int, role: str) -> Change:
+    """Make an account an agent or a supervisor (supervisors only; not one's own role, not the last
+    active supervisor)."""
+    supervisors = _lock_supervisors(session)
+    require_supervisor(session, actor_id)
+    _check_role(role)
+    if actor_id == agent_id:
+        raise ValidationError("نمی‌توانید نقش خودتان را تغییر دهید؛ از سرپرست دیگری بخواهید.")
+    row = _account(session, agent_id, lock=True)
+    if row.role == role:
+        raise ConflictError("این حساب از پیش همین نقش را دارد.")
+    if row.role == "supervisor" and row.active and _count_other_supervisors(supervisors, row.id) == 0:
+        raise ValidationError("آخرین سرپرست فعال را نمی‌توان کارشناس کرد.")
+    before = _state(row)
+    row.role = role
+    session.flush()
+    return record_change(
+        session,
+        agent_id=actor_id,
+        entity="agent",
+        entity_id=row.id,
+        action="role",
+        before=before,
+        after=_state(row),
+    )
