@@ -48,3 +48,38 @@ def label(code: str) -> str:
     """The Persian name of a code; the code itself if it has none (caught by the language test)."""
     source = _LABELS.get(code)
     return QCoreApplication.translate("Labels", source) if source else code
+
+
+_FIELDS: dict[str, str] = {
+    "status": QT_TRANSLATE_NOOP("Fields", "state"),
+    "category": QT_TRANSLATE_NOOP("Fields", "category"),
+    "assigned_agent_id": QT_TRANSLATE_NOOP("Fields", "agent"),
+    "customer_id": QT_TRANSLATE_NOOP("Fields", "customer"),
+    "subject": QT_TRANSLATE_NOOP("Fields", "subject"),
+    "minutes": QT_TRANSLATE_NOOP("Fields", "minutes"),
+    "reason": QT_TRANSLATE_NOOP("Fields", "reason"),
+    "kind": QT_TRANSLATE_NOOP("Fields", "kind"),
+    "purchased_on": QT_TRANSLATE_NOOP("Fields", "purchase date"),
+    "packages": QT_TRANSLATE_NOOP("Fields", "packages"),
+    "starts_at": QT_TRANSLATE_NOOP("Fields", "from"),
+    "ends_at": QT_TRANSLATE_NOOP("Fields", "until"),
+    "day": QT_TRANSLATE_NOOP("Fields", "day"),
+    "name": QT_TRANSLATE_NOOP("Fields", "name"),
+    "role": QT_TRANSLATE_NOOP("Fields", "role"),
+    "active": QT_TRANSLATE_NOOP("Fields", "active"),
+    "password_set": QT_TRANSLATE_NOOP("Fields", "password set"),
+    "full_name": QT_TRANSLATE_NOOP("Fields", "full name"),
+    "username": QT_TRANSLATE_NOOP("Fields", "username"),
+    "confirmed": QT_TRANSLATE_NOOP("Fields", "confirmed"),
+    "channel": QT_TRANSLATE_NOOP("Fields", "channel"),
+    "billable_minutes": QT_TRANSLATE_NOOP("Fields", "billable minutes"),
+    "stopped_at": QT_TRANSLATE_NOOP("Fields", "stopped at"),
+    "started_at": QT_TRANSLATE_NOOP("Fields", "started at"),
+    "state": QT_TRANSLATE_NOOP("Fields", "state"),
+}
+
+
+def field_label(key: str) -> str:
+    """The Persian name of a recorded field (the audit trail's keys), or the key itself."""
+    source = _FIELDS.get(key)
+    return QCoreApplication.translate("Fields", source) if source else key

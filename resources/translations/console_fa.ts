@@ -278,348 +278,348 @@
   <context>
     <name>AuditPage</name>
     <message>
-      <location filename="../../ui/pages/audit.py" line="54" />
+      <location filename="../../ui/pages/audit.py" line="55" />
       <source>Ticket</source>
       <translation>تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="55" />
+      <location filename="../../ui/pages/audit.py" line="56" />
       <source>Work session</source>
       <translation>جلسهٔ کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="56" />
+      <location filename="../../ui/pages/audit.py" line="57" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="57" />
+      <location filename="../../ui/pages/audit.py" line="58" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="58" />
+      <location filename="../../ui/pages/audit.py" line="59" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="59" />
+      <location filename="../../ui/pages/audit.py" line="60" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="60" />
+      <location filename="../../ui/pages/audit.py" line="61" />
       <source>Policy settings</source>
       <translation>تنظیمات سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="61" />
+      <location filename="../../ui/pages/audit.py" line="62" />
       <source>Service outage</source>
       <translation>قطعی سرویس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="62" />
+      <location filename="../../ui/pages/audit.py" line="63" />
       <source>Uptime credit</source>
       <translation>جبران قطعی سرویس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="63" />
+      <location filename="../../ui/pages/audit.py" line="64" />
       <source>Timesheet</source>
       <translation>کارکرد کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="64" />
+      <location filename="../../ui/pages/audit.py" line="65" />
       <source>User account</source>
       <translation>حساب کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="72" />
+      <location filename="../../ui/pages/audit.py" line="73" />
       <source>Assigned</source>
       <translation>واگذار شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="73" />
+      <location filename="../../ui/pages/audit.py" line="74" />
       <source>Claimed</source>
       <translation>برداشته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="74" />
+      <location filename="../../ui/pages/audit.py" line="75" />
       <source>Category changed</source>
       <translation>تغییر دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="75" />
+      <location filename="../../ui/pages/audit.py" line="76" />
       <source>State changed</source>
       <translation>تغییر وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="76" />
+      <location filename="../../ui/pages/audit.py" line="77" />
       <source>Replied</source>
       <translation>پاسخ داده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="77" />
+      <location filename="../../ui/pages/audit.py" line="78" />
       <source>Internal note added</source>
       <translation>یادداشت داخلی افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="78" />
+      <location filename="../../ui/pages/audit.py" line="79" />
       <source>Customer message</source>
       <translation>پیام مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="79" />
+      <location filename="../../ui/pages/audit.py" line="80" />
       <source>Session started</source>
       <translation>آغاز جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="80" />
+      <location filename="../../ui/pages/audit.py" line="81" />
       <source>Session paused</source>
       <translation>مکث جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="81" />
+      <location filename="../../ui/pages/audit.py" line="82" />
       <source>Session resumed</source>
       <translation>ادامهٔ جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="82" />
+      <location filename="../../ui/pages/audit.py" line="83" />
       <source>Session stopped</source>
       <translation>پایان جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="83" />
+      <location filename="../../ui/pages/audit.py" line="84" />
       <source>Session recovered</source>
       <translation>بازیابی جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="84" />
+      <location filename="../../ui/pages/audit.py" line="85" />
       <source>Package purchased</source>
       <translation>خرید بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="85" />
+      <location filename="../../ui/pages/audit.py" line="86" />
       <source>Balance adjusted</source>
       <translation>اصلاح مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="86" />
+      <location filename="../../ui/pages/audit.py" line="87" />
       <source>Forfeited at expiry</source>
       <translation>سوخت در پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="87" />
+      <location filename="../../ui/pages/audit.py" line="88" />
       <source>Session corrected</source>
       <translation>تصحیح جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="88" />
+      <location filename="../../ui/pages/audit.py" line="89" />
       <source>Weekly hours changed</source>
       <translation>تغییر ساعات کاری هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="89" />
+      <location filename="../../ui/pages/audit.py" line="90" />
       <source>Holiday added</source>
       <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="90" />
+      <location filename="../../ui/pages/audit.py" line="91" />
       <source>Holiday removed</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="91" />
+      <location filename="../../ui/pages/audit.py" line="92" />
       <source>Holiday confirmed</source>
       <translation>تأیید تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="92" />
+      <location filename="../../ui/pages/audit.py" line="93" />
       <source>Closure added</source>
       <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="93" />
+      <location filename="../../ui/pages/audit.py" line="94" />
       <source>Closure removed</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="94" />
+      <location filename="../../ui/pages/audit.py" line="95" />
       <source>Maintenance policy changed</source>
       <translation>تغییر سیاست نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="67" />
+      <location filename="../../ui/pages/audit.py" line="68" />
       <source>Record created</source>
       <translation>ایجاد شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="68" />
+      <location filename="../../ui/pages/audit.py" line="69" />
       <source>Record added</source>
       <translation>افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="69" />
+      <location filename="../../ui/pages/audit.py" line="70" />
       <source>Record removed</source>
       <translation>حذف شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="70" />
+      <location filename="../../ui/pages/audit.py" line="71" />
       <source>Decision: approved</source>
       <translation>تصمیم: تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="71" />
+      <location filename="../../ui/pages/audit.py" line="72" />
       <source>Decision: rejected</source>
       <translation>تصمیم: رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="95" />
+      <location filename="../../ui/pages/audit.py" line="96" />
       <source>Credit withdrawn</source>
       <translation>جبران پس گرفته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="96" />
+      <location filename="../../ui/pages/audit.py" line="97" />
       <source>Credit recalculated</source>
       <translation>جبران دوباره محاسبه شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="97" />
+      <location filename="../../ui/pages/audit.py" line="98" />
       <source>Subscription extended</source>
       <translation>تمدید اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="98" />
+      <location filename="../../ui/pages/audit.py" line="99" />
       <source>First password set</source>
       <translation>تعیین نخستین گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="99" />
+      <location filename="../../ui/pages/audit.py" line="100" />
       <source>Own password changed</source>
       <translation>تغییر گذرواژه به دست خود کاربر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="100" />
+      <location filename="../../ui/pages/audit.py" line="101" />
       <source>Password reset</source>
       <translation>تعیین گذرواژهٔ تازه به دست سرپرست</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="101" />
+      <location filename="../../ui/pages/audit.py" line="102" />
       <source>Account disabled</source>
       <translation>غیرفعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="102" />
+      <location filename="../../ui/pages/audit.py" line="103" />
       <source>Account enabled</source>
       <translation>فعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="103" />
+      <location filename="../../ui/pages/audit.py" line="104" />
       <source>Role changed</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="105" />
+      <location filename="../../ui/pages/audit.py" line="106" />
       <source>System</source>
       <translation>سامانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="106" />
+      <location filename="../../ui/pages/audit.py" line="107" />
       <source>yes</source>
       <translation>بله</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="107" />
+      <location filename="../../ui/pages/audit.py" line="108" />
       <source>no</source>
       <translation>خیر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="234" />
-      <location filename="../../ui/pages/audit.py" line="309" />
+      <location filename="../../ui/pages/audit.py" line="235" />
+      <location filename="../../ui/pages/audit.py" line="310" />
       <source>Audit trail</source>
       <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="239" />
+      <location filename="../../ui/pages/audit.py" line="240" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
       <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="247" />
+      <location filename="../../ui/pages/audit.py" line="248" />
       <source>Search actions, values or names…</source>
       <translation>جستجوی کار، مقدار یا نام…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="250" />
+      <location filename="../../ui/pages/audit.py" line="251" />
       <source>Everything</source>
       <translation>همه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="254" />
+      <location filename="../../ui/pages/audit.py" line="255" />
       <source>Everyone</source>
       <translation>همهٔ افراد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="255" />
+      <location filename="../../ui/pages/audit.py" line="256" />
       <source>Between dates</source>
       <translation>فقط در بازهٔ تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="263" />
+      <location filename="../../ui/pages/audit.py" line="264" />
       <source>Concerning</source>
       <translation>دربارهٔ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="265" />
+      <location filename="../../ui/pages/audit.py" line="266" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="269" />
+      <location filename="../../ui/pages/audit.py" line="270" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="271" />
+      <location filename="../../ui/pages/audit.py" line="272" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="289" />
+      <location filename="../../ui/pages/audit.py" line="290" />
       <source>Before</source>
       <translation>پیش از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="290" />
+      <location filename="../../ui/pages/audit.py" line="291" />
       <source>After</source>
       <translation>پس از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="362" />
+      <location filename="../../ui/pages/audit.py" line="363" />
       <source>The end date is before the start date.</source>
       <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="414" />
+      <location filename="../../ui/pages/audit.py" line="415" />
       <source>The newest %1 entries; narrow the search to see older ones.</source>
       <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="416" />
+      <location filename="../../ui/pages/audit.py" line="417" />
       <source>%1 entries, newest first</source>
       <translation>%1 ردیف، تازه‌ترین در بالا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="427" />
+      <location filename="../../ui/pages/audit.py" line="428" />
       <source>The trail could not be loaded (%1).</source>
       <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="454" />
+      <location filename="../../ui/pages/audit.py" line="455" />
       <source>Choose an entry to see its values before and after.</source>
       <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="459" />
+      <location filename="../../ui/pages/audit.py" line="460" />
       <source>%1%2 — %3, by %4 at %5</source>
       <translation>%1%2 — %3، به دست %4 در %5</translation>
     </message>
@@ -923,34 +923,34 @@
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="181" />
+      <location filename="../../ui/pages/audit.py" line="182" />
       <location filename="../../ui/pages/customers.py" line="125" />
       <location filename="../../ui/pages/timesheets.py" line="267" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="182" />
+      <location filename="../../ui/pages/audit.py" line="183" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="183" />
+      <location filename="../../ui/pages/audit.py" line="184" />
       <source>Concerns</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="185" />
+      <location filename="../../ui/pages/audit.py" line="186" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="190" />
+      <location filename="../../ui/pages/audit.py" line="191" />
       <source>Action</source>
       <translation>کار انجام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="191" />
+      <location filename="../../ui/pages/audit.py" line="192" />
       <source>Change</source>
       <translation>تغییر</translation>
     </message>
@@ -1394,6 +1394,130 @@
       <location filename="../../ui/pages/expiry.py" line="336" />
       <source>OK</source>
       <translation>تأیید</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fields</name>
+    <message>
+      <location filename="../../ui/labels.py" line="53" />
+      <location filename="../../ui/labels.py" line="77" />
+      <source>state</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="54" />
+      <source>category</source>
+      <translation>دسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="55" />
+      <source>agent</source>
+      <translation>کارشناس</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="56" />
+      <source>customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="57" />
+      <source>subject</source>
+      <translation>موضوع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="58" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="59" />
+      <source>reason</source>
+      <translation>دلیل</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="60" />
+      <source>kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="61" />
+      <source>purchase date</source>
+      <translation>تاریخ خرید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="62" />
+      <source>packages</source>
+      <translation>بسته‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="63" />
+      <source>from</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="64" />
+      <source>until</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="65" />
+      <source>day</source>
+      <translation>روز</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="66" />
+      <source>name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="67" />
+      <source>role</source>
+      <translation>نقش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="68" />
+      <source>active</source>
+      <translation>فعال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="69" />
+      <source>password set</source>
+      <translation>گذرواژه تعیین‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="70" />
+      <source>full name</source>
+      <translation>نام کامل</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="71" />
+      <source>username</source>
+      <translation>نام کاربری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="72" />
+      <source>confirmed</source>
+      <translation>تأییدشده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="73" />
+      <source>channel</source>
+      <translation>روش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="74" />
+      <source>billable minutes</source>
+      <translation>دقیقه‌های قابل کسر</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="75" />
+      <source>stopped at</source>
+      <translation>پایان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="76" />
+      <source>started at</source>
+      <translation>آغاز</translation>
     </message>
   </context>
   <context>

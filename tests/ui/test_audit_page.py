@@ -112,7 +112,7 @@ def test_supervisor_sees_the_trail_newest_first(make_page: MakePage) -> None:
     assert format_date(date(2026, 12, 1)) in model.index(0, AuditTableModel.COL_CHANGE).data()
     assert holiday.after is not None and holiday.after["name"] == "روز شرکت"
     disable = model.index(1, AuditTableModel.COL_CHANGE).data()
-    assert "active" in disable and "←" in disable  # before ← after, read from the right
+    assert "فعال" in disable and "←" in disable  # the field in Persian; before ← after, read from the right
     assert page.count.text()
 
 

@@ -39,6 +39,7 @@ from console.jalali import format_date, format_datetime, to_persian_digits
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
+from ui.labels import field_label
 from ui.pages.base import Page
 from ui.table_model import CENTER, Column, RowTableModel
 from ui.widgets import heading, make_table, section_title
@@ -152,7 +153,7 @@ def summary(view: AuditView) -> str:
     """The changed values, before ← after (right to left); one side's values when only one exists."""
     parts = []
     for change in view.changes:
-        key = _isolate(change.key)
+        key = _isolate(field_label(change.key))
         if view.before is None:
             parts.append(f"{key}: {_isolate(_value(change.after))}")
         elif view.after is None:
