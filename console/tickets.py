@@ -39,8 +39,9 @@ class QueueRow(NamedTuple):
     status: str
     assigned_agent_id: int | None
     assigned_name: str
-    created_at: datetime
-    updated_at: datetime
+    # None in the bulk queue list, which does not need them (50,000 fewer dates to read)
+    created_at: datetime | None
+    updated_at: datetime | None
     awaiting_since: datetime | None
     version: int
 
@@ -110,9 +111,39 @@ def queue_row(r: Sequence[Any]) -> QueueRow:
 
 def list_open_tickets(session: Session) -> list[QueueRow]:
     """Every ticket not resolved or closed, with what the queue shows."""
-    query = queue_select().where(Ticket.status.in_(OPEN_STATUSES))
-    # Core execution: no ORM loading machinery for tens of thousands of plain rows
-    return [queue_row(r) for r in session.connection().execute(query)]
+    # The queue holds tens of thousands of rows: read only what it shows, without joins (names come
+    # from two small dictionaries) and with Core execution (no ORM loading machinery).
+    customers = dict(session.execute(select(Customer.id, Customer.name)).tuples().all())
+    agents = dict(session.execute(select(Agent.id, Agent.full_name)).tuples().all())
+    query = select(
+        Ticket.id,
+        Ticket.customer_id,
+        Ticket.subject,
+        Ticket.category,
+        Ticket.status,
+        Ticket.assigned_agent_id,
+        fast_utc(Ticket.awaiting_since),
+        Ticket.version,
+    ).where(Ticket.status.in_(OPEN_STATUSES))
+    entitlement = _ENTITLEMENT
+    return [
+        QueueRow(
+            tid,
+            cid,
+            customers.get(cid, ""),
+            subject,
+            category,
+            entitlement.get(category, ""),
+            status,
+            aid,
+            agents.get(aid, "") if aid is not None else "",
+            None,
+            None,
+            awaiting,
+            version,
+        )
+        for tid, cid, subject, category, status, aid, awaiting, version in session.connection().execute(query)
+    ]
 
 
 def get_queue_row(session: Session, ticket_id: int) -> QueueRow:

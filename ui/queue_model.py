@@ -374,9 +374,9 @@ class QueueModel(QAbstractTableModel):
             self.COL_ENTITLEMENT: lambda r: r.entitlement,
             self.COL_AGENT: lambda r: r.assigned_name,
             self.COL_STATE: lambda r: r.status,
-            # by deadline; tickets with nothing waiting last, oldest first among them
+            # by deadline; tickets with nothing waiting last, by number
             self.COL_COUNTDOWN: lambda r: (
-                (0, d, r.id) if (d := due.get(r.id)) is not None else (1, r.updated_at.timestamp(), r.id)
+                (0, d, r.id) if (d := due.get(r.id)) is not None else (1, 0.0, r.id)
             ),
         }
         return keys[col]

@@ -209,7 +209,7 @@ class TicketPane(QFrame):
         self.meta.setText(
             self.tr("%1 • opened %2 • %3")
             .replace("%1", row.customer_name)
-            .replace("%2", format_datetime(row.created_at))
+            .replace("%2", format_datetime(row.created_at) if row.created_at else "—")
             .replace("%3", label(row.status))
         )
         self.deadline.setText(self._deadline_text(deadline))
