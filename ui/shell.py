@@ -18,6 +18,7 @@ from ui.pages.customers import CustomersPage
 from ui.pages.expiry import ExpiryPage
 from ui.pages.policies import PoliciesPage
 from ui.pages.queue import QueuePage
+from ui.pages.reports import ReportsPage
 from ui.pages.timesheets import TimesheetsPage
 from ui.pages.uptime import UptimePage
 from ui.runner import DbRunner
@@ -27,7 +28,7 @@ def page_classes(agent: AgentInfo) -> list[type[Page]]:
     """The pages this person sees, in navigation order."""
     pages: list[type[Page]] = [QueuePage, CustomersPage, TimesheetsPage]
     if agent.is_supervisor:
-        pages += [ExpiryPage, UptimePage]
+        pages += [ExpiryPage, UptimePage, ReportsPage]
     pages += [CalendarSettingsPage, PoliciesPage, AccountsPage]
     if agent.is_supervisor:
         pages.append(AuditPage)

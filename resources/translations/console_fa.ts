@@ -854,6 +854,7 @@
       <location filename="../../ui/pages/customers.py" line="51" />
       <location filename="../../ui/pages/expiry.py" line="86" />
       <location filename="../../ui/pages/expiry.py" line="136" />
+      <location filename="../../ui/pages/reports.py" line="165" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
@@ -861,6 +862,7 @@
       <location filename="../../ui/pages/customers.py" line="52" />
       <location filename="../../ui/pages/expiry.py" line="88" />
       <location filename="../../ui/pages/expiry.py" line="138" />
+      <location filename="../../ui/pages/reports.py" line="170" />
       <location filename="../../ui/pages/timesheets.py" line="199" />
       <location filename="../../ui/pages/uptime.py" line="145" />
       <source>Customer</source>
@@ -1094,9 +1096,90 @@
       <translation>کسر از</translation>
     </message>
     <message>
+      <location filename="../../ui/pages/reports.py" line="119" />
+      <source>Week</source>
+      <translation>هفته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="125" />
+      <source>Answered</source>
+      <translation>پاسخ‌داده‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="131" />
+      <source>Within target</source>
+      <translation>در مهلت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="137" />
+      <source>Share within target</source>
+      <translation>سهم پاسخ در مهلت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="143" />
+      <source>Median response</source>
+      <translation>میانهٔ زمان پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="152" />
+      <source>Still waiting</source>
+      <translation>در انتظار پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="172" />
+      <source>Phone</source>
+      <translation>تلفنی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="178" />
+      <source>Remote session</source>
+      <translation>اتصال از راه دور</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="184" />
+      <source>Ticket</source>
+      <translation>تیکت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="190" />
+      <source>Total</source>
+      <translation>جمع کل</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="196" />
       <location filename="../../ui/pages/timesheets.py" line="231" />
       <source>Extra billable</source>
       <translation>ساعات مازاد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="209" />
+      <source>Month</source>
+      <translation>ماه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="215" />
+      <source>Average availability</source>
+      <translation>میانگین دسترس‌پذیری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="221" />
+      <source>Lowest availability</source>
+      <translation>کمترین دسترس‌پذیری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="228" />
+      <source>Lowest customer</source>
+      <translation>مشتری با کمترین دسترس‌پذیری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="232" />
+      <source>Below target</source>
+      <translation>زیر هدف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="239" />
+      <source>Customers</source>
+      <translation>مشتریان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="238" />
@@ -1399,123 +1482,123 @@
   <context>
     <name>Fields</name>
     <message>
-      <location filename="../../ui/labels.py" line="53" />
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="54" />
+      <location filename="../../ui/labels.py" line="78" />
       <source>state</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="54" />
+      <location filename="../../ui/labels.py" line="55" />
       <source>category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="55" />
+      <location filename="../../ui/labels.py" line="56" />
       <source>agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="56" />
+      <location filename="../../ui/labels.py" line="57" />
       <source>customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="57" />
+      <location filename="../../ui/labels.py" line="58" />
       <source>subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="58" />
+      <location filename="../../ui/labels.py" line="59" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="59" />
+      <location filename="../../ui/labels.py" line="60" />
       <source>reason</source>
       <translation>دلیل</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="60" />
+      <location filename="../../ui/labels.py" line="61" />
       <source>kind</source>
       <translation>نوع</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="62" />
       <source>purchase date</source>
       <translation>تاریخ خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../ui/labels.py" line="63" />
       <source>packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="64" />
       <source>from</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="66" />
       <source>day</source>
       <translation>روز</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/labels.py" line="67" />
       <source>name</source>
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="68" />
       <source>role</source>
       <translation>نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="69" />
+      <location filename="../../ui/labels.py" line="70" />
       <source>password set</source>
       <translation>گذرواژه تعیین‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>full name</source>
       <translation>نام کامل</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="72" />
       <source>username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="73" />
       <source>confirmed</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>channel</source>
       <translation>روش</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>billable minutes</source>
       <translation>دقیقه‌های قابل کسر</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>stopped at</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>started at</source>
       <translation>آغاز</translation>
     </message>
@@ -1646,12 +1729,12 @@
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="308" />
+      <location filename="../../ui/first_run.py" line="311" />
       <source>Testing the connection…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="320" />
+      <location filename="../../ui/first_run.py" line="323" />
       <source>The database answered: the connection works.</source>
       <translation type="unfinished" />
     </message>
@@ -2589,6 +2672,154 @@
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="55" />
       <source>Reason for rejecting</source>
       <translation>دلیل رد</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="282" />
+      <source>Responses within the target, per week</source>
+      <translation>پاسخ‌های در مهلت، هفته به هفته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="283" />
+      <source>Answered within target (%)</source>
+      <translation>پاسخ در مهلت (٪)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="284" />
+      <source>Median response (business hours)</source>
+      <translation>میانهٔ زمان پاسخ (ساعت کاری)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="285" />
+      <source>Billable minutes per channel: the top ten customers</source>
+      <translation>دقیقه‌های قابل‌محاسبه به تفکیک روش: ده مشتری نخست</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="286" />
+      <source>Minutes</source>
+      <translation>دقیقه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="287" />
+      <source>Customer availability per month</source>
+      <translation>دسترس‌پذیری مشتریان در هر ماه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="288" />
+      <source>Average availability</source>
+      <translation>میانگین دسترس‌پذیری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="289" />
+      <source>Lowest availability</source>
+      <translation>کمترین دسترس‌پذیری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="290" />
+      <source>Target</source>
+      <translation>هدف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="291" />
+      <source>Availability (%)</source>
+      <translation>دسترس‌پذیری (٪)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="456" />
+      <location filename="../../ui/pages/reports.py" line="512" />
+      <source>Reports</source>
+      <translation>گزارش‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="492" />
+      <source>Weeks shown</source>
+      <translation>تعداد هفته‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="492" />
+      <source>Response SLA</source>
+      <translation>مهلت پاسخ‌گویی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="498" />
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="498" />
+      <source>Until</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="501" />
+      <source>Minutes by channel</source>
+      <translation>دقیقه‌ها به تفکیک روش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="504" />
+      <source>Months shown</source>
+      <translation>تعداد ماه‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="504" />
+      <source>Availability</source>
+      <translation>دسترس‌پذیری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="506" />
+      <source>Only a supervisor can see the reports.</source>
+      <translation>گزارش‌ها را فقط سرپرست می‌بیند.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="538" />
+      <source>Export…</source>
+      <translation>خروجی…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="611" />
+      <source>Export report</source>
+      <translation>خروجی گزارش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="614" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="614" />
+      <source>CSV file (*.csv)</source>
+      <translation>فایل متنی (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="644" />
+      <source>%1 rows saved.</source>
+      <translation>%1 ردیف ذخیره شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="661" />
+      <source>The file could not be saved.
+%1</source>
+      <translation>فایل ذخیره نشد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="663" />
+      <source>The operation could not be completed; nothing was changed.
+%1</source>
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="666" />
+      <source>Not done</source>
+      <translation>انجام نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="667" />
+      <source>OK</source>
+      <translation>تأیید</translation>
     </message>
   </context>
   <context>
