@@ -30,3 +30,19 @@ echo "== pytest (SQLite and PostgreSQL)"
 
 echo "== smoke test"
 .venv/bin/support-console --smoke-test
+
+echo "== packaged build (build.spec, one folder) and its smoke test"
+.venv/bin/pyinstaller --noconfirm --log-level WARN build.spec
+bundle_mb=$(du -s --block-size=1000000 dist/support-console | cut -f1)
+echo "dist/support-console: $bundle_mb MB (target <= 180)"
+if [ "$bundle_mb" -gt 180 ]; then
+  echo "test: the packaged build grew past 180 MB; see docs/packaging.md" >&2
+  exit 1
+fi
+# From another folder, without the checkout on the path and without the system's zoneinfo (as on
+# Windows): everything must come from the bundle.
+frozen=$PWD/dist/support-console/support-console
+elsewhere=$(mktemp -d)
+(cd "$elsewhere" && env -u PYTHONPATH PYTHONTZPATH= "$frozen" --version \
+  && env -u PYTHONPATH PYTHONTZPATH= "$frozen" --smoke-test)
+rm -rf "$elsewhere"

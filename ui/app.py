@@ -6,7 +6,7 @@ No window installs its own translator or font; everything here applies to the wh
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ui.resources import resource_path
@@ -61,6 +61,7 @@ def setup_application(argv: list[str], dark: bool = False, theme: bool = True) -
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("SupportConsole")
     app.setOrganizationName("crmonline")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "support-console-256.png"))))
     QLocale.setDefault(QLocale("fa_IR"))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     _install_translators(app)

@@ -12,11 +12,11 @@ from pathlib import Path
 from console.agents import AgentInfo, find_agent
 from console.calendar_store import seed_calendar
 from console.clock import TEHRAN, Clock, FixedClock, SystemClock
+from console.connection import resolve_startup_database
 from console.db import (
     default_sqlite_path,
     describe,
     make_engine,
-    resolve_url,
     session_factory,
     sqlite_url,
     unit_of_work,
@@ -58,7 +58,24 @@ def prepare_database(args: argparse.Namespace, tmp: Path | None) -> tuple[str, C
         path = default_sqlite_path(demo=True)
         _prepare_demo_file(path, datetime.now(UTC).replace(second=0, microsecond=0), rebuild=False)
         return sqlite_url(path), SystemClock(), True
-    return resolve_url(args.database), SystemClock(), False
+    if args.database:
+        return args.database, SystemClock(), False
+    url = resolve_startup_database()  # SUPPORT_CONSOLE_DATABASE_URL, else the saved first-run choice
+    if url is None:  # nothing chosen yet, or the shared server's password is not kept on this PC
+        url = _ask_database(args)
+    return url, SystemClock(), False
+
+
+def _ask_database(args: argparse.Namespace) -> str:
+    """The first-run dialog, before the main window (so Qt is set up here); exits when the person quits."""
+    from ui.app import setup_application
+    from ui.first_run import ask_database
+
+    setup_application(sys.argv[:1], dark=args.dark or _saved_dark())
+    url = ask_database()
+    if url is None:
+        raise SystemExit(0)
+    return url
 
 
 def sign_in(factory: object, username: str | None, demo: bool) -> AgentInfo:
@@ -111,6 +128,8 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     with unit_of_work(factory) as session:
         record_forfeits(session, today)
 
+    from PySide6.QtWidgets import QApplication
+
     from ui.app import setup_application
     from ui.shell import build_shell
 
@@ -118,7 +137,11 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     if args.smoke_test or args.screenshot:
         _capture_qt_messages(warnings)
     throwaway = bool(args.smoke_test or args.screenshot)
-    app = setup_application(sys.argv[:1], dark=args.dark or (not throwaway and _saved_dark()))
+    existing = QApplication.instance()  # set up already when the first-run dialog was shown
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = setup_application(sys.argv[:1], dark=args.dark or (not throwaway and _saved_dark()))
     scripted = (
         tmp is not None  # the smoke test and screenshots: the throw-away demo
         or bool(os.environ.get(STARTUP_PROBE))  # benchmarks/startup.py, on the demo

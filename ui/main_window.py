@@ -122,6 +122,15 @@ class MainWindow(QMainWindow):
         shortcuts = help_menu.addAction(self.tr("Keyboard shortcuts"))
         shortcuts.setShortcut(QKeySequence("F1"))
         shortcuts.triggered.connect(self.show_shortcuts)
+        about = help_menu.addAction(self.tr("About Support Console"))
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        from ui.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx.database, demo=self.ctx.demo, parent=self)
+        self.about_dialog = dialog
+        dialog.open()
 
     def _set_dark(self, dark: bool) -> None:
         from ui.app import apply_theme

@@ -5,7 +5,7 @@
     <message>
       <location filename="../../ui/about.py" line="78" />
       <source>About Support Console</source>
-      <translation type="unfinished" />
+      <translation>دربارهٔ میز پشتیبانی</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="84" />
@@ -15,92 +15,92 @@
     <message>
       <location filename="../../ui/about.py" line="86" />
       <source>The desk of the crmonline support team</source>
-      <translation type="unfinished" />
+      <translation>میز کار تیم پشتیبانی crmonline</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="100" />
       <source>Qt %1, PySide6 %2</source>
-      <translation type="unfinished" />
+      <translation>Qt %1، PySide6 %2</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="110" />
       <source>The Vazirmatn font is by Saber Rastikerdar and the Vazirmatn Project Authors, under the SIL Open Font License 1.1.</source>
-      <translation type="unfinished" />
+      <translation>قلم وزیرمتن اثر صابر راستی‌کردار و پدیدآورندگان پروژهٔ وزیرمتن است و با پروانهٔ SIL Open Font License 1.1 منتشر شده است.</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="117" />
       <source>Version</source>
-      <translation type="unfinished" />
+      <translation>نسخه</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="118" />
       <source>Build</source>
-      <translation type="unfinished" />
+      <translation>ساخت</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="119" />
       <source>Interface library</source>
-      <translation type="unfinished" />
+      <translation>کتابخانهٔ رابط کاربری</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="120" />
       <source>Python</source>
-      <translation type="unfinished" />
+      <translation>پایتون</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="121" />
       <source>Database in use</source>
-      <translation type="unfinished" />
+      <translation>پایگاه دادهٔ در حال استفاده</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="122" />
       <source>Fonts</source>
-      <translation type="unfinished" />
+      <translation>قلم‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="130" />
       <source>Show the font licence</source>
-      <translation type="unfinished" />
+      <translation>نمایش پروانهٔ قلم</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="132" />
       <source>Copy these details</source>
-      <translation type="unfinished" />
+      <translation>رونوشت این جزئیات</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="134" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>بستن</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="153" />
       <source>Development build (not packaged)</source>
-      <translation type="unfinished" />
+      <translation>نسخهٔ توسعه (بسته‌بندی‌نشده)</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="154" />
       <source>Built %1 (Tehran time)</source>
-      <translation type="unfinished" />
+      <translation>ساخته‌شده در %1 (به وقت تهران)</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="159" />
       <source>Demo database</source>
-      <translation type="unfinished">پایگاه دادهٔ نمایشی</translation>
+      <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="161" />
       <source>Not known</source>
-      <translation type="unfinished" />
+      <translation>نامشخص</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="163" />
       <source>Shared server %1</source>
-      <translation type="unfinished">سرور مشترک %1</translation>
+      <translation>سرور مشترک %1</translation>
     </message>
     <message>
       <location filename="../../ui/about.py" line="164" />
       <source>Local file %1</source>
-      <translation type="unfinished" />
+      <translation>پروندهٔ محلی %1</translation>
     </message>
   </context>
   <context>
@@ -1636,92 +1636,92 @@
     <message>
       <location filename="../../ui/first_run.py" line="112" />
       <source>Choose the database</source>
-      <translation type="unfinished" />
+      <translation>انتخاب پایگاه داده</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="116" />
       <source>Type the shared server's password to start, or change where this PC works.</source>
-      <translation type="unfinished" />
+      <translation>برای شروع، گذرواژهٔ سرور مشترک را بنویسید؛ یا پایگاه دادهٔ این رایانه را تغییر دهید.</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="119" />
       <source>Support Console keeps its work in a database. Choose where this PC works; the choice is kept for the next start.</source>
-      <translation type="unfinished" />
+      <translation>میز پشتیبانی کارها را در یک پایگاه داده نگه می‌دارد. انتخاب کنید این رایانه روی کدام پایگاه داده کار کند؛ این انتخاب برای شروع‌های بعدی به خاطر سپرده می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="125" />
       <source>This PC only (a local file)</source>
-      <translation type="unfinished" />
+      <translation>فقط همین رایانه (پروندهٔ محلی)</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="127" />
       <source>For one person, or to try the console: nothing is shared with other PCs.</source>
-      <translation type="unfinished" />
+      <translation>برای کار یک نفر یا برای آزمودن برنامه: چیزی با رایانه‌های دیگر به اشتراک گذاشته نمی‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="131" />
       <source>The team's shared server (PostgreSQL)</source>
-      <translation type="unfinished" />
+      <translation>سرور مشترک تیم (PostgreSQL)</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="134" />
       <source>Every office PC works on the same tickets and packages. Your IT admin has these details.</source>
-      <translation type="unfinished" />
+      <translation>همهٔ رایانه‌های دفتر روی همان تیکت‌ها و بسته‌ها کار می‌کنند. این مشخصات را از مسئول فناوری اطلاعات بگیرید.</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="153" />
       <source>Remember the password in this PC's keyring</source>
-      <translation type="unfinished" />
+      <translation>گذرواژه در گاوصندوق گذرواژه‌های این رایانه نگه داشته شود</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="155" />
       <source>This PC has no keyring: the password is not saved and is asked at each start.</source>
-      <translation type="unfinished" />
+      <translation>این رایانه گاوصندوق گذرواژه ندارد: گذرواژه ذخیره نمی‌شود و در هر بار شروع پرسیده می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="160" />
       <source>Server URL (optional)</source>
-      <translation type="unfinished" />
+      <translation>نشانی کامل سرور (اختیاری)</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="161" />
       <source>Server address</source>
-      <translation type="unfinished" />
+      <translation>نشانی سرور</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="162" />
       <source>Server port</source>
-      <translation type="unfinished" />
+      <translation>درگاه سرور</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="163" />
       <source>Database name</source>
-      <translation type="unfinished" />
+      <translation>نام پایگاه داده</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="164" />
       <source>Database user</source>
-      <translation type="unfinished" />
+      <translation>کاربر پایگاه داده</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="165" />
       <source>Database password</source>
-      <translation type="unfinished" />
+      <translation>گذرواژهٔ پایگاه داده</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="170" />
       <source>Shared server</source>
-      <translation type="unfinished" />
+      <translation>سرور مشترک</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="173" />
       <source>Test connection</source>
-      <translation type="unfinished" />
+      <translation>آزمایش اتصال</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="182" />
       <source>Start the console</source>
-      <translation type="unfinished" />
+      <translation>شروع کار</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="183" />
@@ -1731,12 +1731,12 @@
     <message>
       <location filename="../../ui/first_run.py" line="311" />
       <source>Testing the connection…</source>
-      <translation type="unfinished" />
+      <translation>در حال آزمایش اتصال…</translation>
     </message>
     <message>
       <location filename="../../ui/first_run.py" line="323" />
       <source>The database answered: the connection works.</source>
-      <translation type="unfinished" />
+      <translation>پایگاه داده پاسخ داد: اتصال برقرار است.</translation>
     </message>
   </context>
   <context>
@@ -1984,114 +1984,119 @@
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="122" />
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="170" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="125" />
+      <source>About Support Console</source>
+      <translation>دربارهٔ میز پشتیبانی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="152" />
       <source>Go to a page</source>
       <translation>رفتن به یک صفحه</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="153" />
       <source>Queue views: mine, unassigned, all, due within the hour, breached</source>
       <translation>نماهای صف: من، بدون کارشناس، همه، کمتر از یک ساعت، گذشته از مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="145" />
+      <location filename="../../ui/main_window.py" line="154" />
       <source>Search the queue</source>
       <translation>جستجو در صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>Back to the queue's table</source>
       <translation>بازگشت به جدول صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="147" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="148" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>Reload the queue</source>
       <translation>بارگذاری دوبارهٔ صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="149" />
+      <location filename="../../ui/main_window.py" line="158" />
       <source>Move through tickets / write a reply</source>
       <translation>حرکت میان تیکت‌ها / نوشتن پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="150" />
+      <location filename="../../ui/main_window.py" line="159" />
       <source>Send the reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="151" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>Add an internal note</source>
       <translation>افزودن یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>Claim the ticket</source>
       <translation>برداشتن تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="153" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>Start a session on the ticket</source>
       <translation>شروع جلسه روی تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>Start a session</source>
       <translation>شروع جلسهٔ کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Connected again.</source>
       <translation>ارتباط دوباره برقرار شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>The session was stopped and deducted.</source>
       <translation>جلسه متوقف و از بسته کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
       <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
     </message>
