@@ -640,162 +640,145 @@
   <context>
     <name>CalendarSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="65" />
+      <location filename="../../ui/pages/calendar_settings.py" line="64" />
       <source>Estimated</source>
       <translation>تخمینی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="66" />
+      <location filename="../../ui/pages/calendar_settings.py" line="65" />
       <source>Lunar holiday estimated by the calendar package: confirm it or move it to the official day</source>
       <translation>تعطیلی قمری با تاریخ تخمینی: آن را تأیید کنید یا به روز رسمی ببرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="70" />
+      <location filename="../../ui/pages/calendar_settings.py" line="69" />
       <source>Confirmed</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="146" />
-      <location filename="../../ui/pages/calendar_settings.py" line="200" />
+      <location filename="../../ui/pages/calendar_settings.py" line="145" />
+      <location filename="../../ui/pages/calendar_settings.py" line="199" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="154" />
+      <location filename="../../ui/pages/calendar_settings.py" line="153" />
       <source>Only a supervisor can change the business calendar; you can view it here.</source>
       <translation>فقط سرپرست می‌تواند تقویم کاری را تغییر دهد؛ شما آن را فقط می‌بینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="160" />
+      <location filename="../../ui/pages/calendar_settings.py" line="159" />
       <source>Save hours</source>
       <translation>ذخیرهٔ ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="161" />
+      <location filename="../../ui/pages/calendar_settings.py" line="160" />
       <source>Discard changes</source>
       <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="165" />
+      <location filename="../../ui/pages/calendar_settings.py" line="164" />
       <source>Add closure…</source>
       <translation>افزودن تعطیلی موردی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="166" />
-      <location filename="../../ui/pages/calendar_settings.py" line="367" />
+      <location filename="../../ui/pages/calendar_settings.py" line="165" />
+      <location filename="../../ui/pages/calendar_settings.py" line="366" />
       <source>Remove closure</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="178" />
+      <location filename="../../ui/pages/calendar_settings.py" line="177" />
       <source>Add holiday…</source>
       <translation>افزودن تعطیلی رسمی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="179" />
+      <location filename="../../ui/pages/calendar_settings.py" line="178" />
       <source>Confirm date…</source>
       <translation>تأیید تاریخ…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="180" />
-      <location filename="../../ui/pages/calendar_settings.py" line="343" />
+      <location filename="../../ui/pages/calendar_settings.py" line="179" />
+      <location filename="../../ui/pages/calendar_settings.py" line="342" />
       <source>Remove holiday</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="183" />
+      <location filename="../../ui/pages/calendar_settings.py" line="182" />
       <source>Weekly hours (Tehran time)</source>
       <translation>ساعات کاری هفته (به وقت تهران)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="186" />
+      <location filename="../../ui/pages/calendar_settings.py" line="185" />
       <source>Closures</source>
       <translation>تعطیلی‌های موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="190" />
+      <location filename="../../ui/pages/calendar_settings.py" line="189" />
       <source>Holidays</source>
       <translation>تعطیلات رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="191" />
+      <location filename="../../ui/pages/calendar_settings.py" line="190" />
       <source>Jalali year</source>
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="248" />
+      <location filename="../../ui/pages/calendar_settings.py" line="247" />
       <source>%1 holidays</source>
       <translation>%1 تعطیلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="248" />
+      <location filename="../../ui/pages/calendar_settings.py" line="247" />
       <source>%1 holidays, %2 to confirm</source>
       <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="264" />
+      <location filename="../../ui/pages/calendar_settings.py" line="263" />
       <source>Now: open. Closes %1.</source>
       <translation>اکنون: باز. پایان وقت کاری: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="266" />
+      <location filename="../../ui/pages/calendar_settings.py" line="265" />
       <source>Now: closed (%1). Opens %2.</source>
       <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="268" />
+      <location filename="../../ui/pages/calendar_settings.py" line="267" />
       <source>Now: closed (%1). No open hours are set.</source>
       <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="278" />
+      <location filename="../../ui/pages/calendar_settings.py" line="277" />
       <source>holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="280" />
+      <location filename="../../ui/pages/calendar_settings.py" line="279" />
       <source>closure</source>
       <translation>تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="281" />
+      <location filename="../../ui/pages/calendar_settings.py" line="280" />
       <source>outside working hours</source>
       <translation>خارج از ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="341" />
+      <location filename="../../ui/pages/calendar_settings.py" line="340" />
       <source>Remove the holiday “%1” on %2?</source>
       <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="365" />
+      <location filename="../../ui/pages/calendar_settings.py" line="364" />
       <source>Remove the closure from %1 until %2?</source>
       <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="387" />
-      <source>The operation could not be completed; nothing was changed.
-%1</source>
-      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="390" />
-      <source>Not done</source>
-      <translation>انجام نشد</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="391" />
-      <source>OK</source>
-      <translation>تأیید</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="396" />
+      <location filename="../../ui/pages/calendar_settings.py" line="384" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="397" />
+      <location filename="../../ui/pages/calendar_settings.py" line="385" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
@@ -863,8 +846,8 @@
       <location filename="../../ui/pages/expiry.py" line="88" />
       <location filename="../../ui/pages/expiry.py" line="138" />
       <location filename="../../ui/pages/reports.py" line="170" />
-      <location filename="../../ui/pages/timesheets.py" line="199" />
-      <location filename="../../ui/pages/uptime.py" line="145" />
+      <location filename="../../ui/pages/timesheets.py" line="198" />
+      <location filename="../../ui/pages/uptime.py" line="144" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
@@ -885,7 +868,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="74" />
-      <location filename="../../ui/pages/uptime.py" line="174" />
+      <location filename="../../ui/pages/uptime.py" line="173" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
@@ -927,7 +910,7 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="182" />
       <location filename="../../ui/pages/customers.py" line="125" />
-      <location filename="../../ui/pages/timesheets.py" line="267" />
+      <location filename="../../ui/pages/timesheets.py" line="266" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
@@ -965,28 +948,28 @@
       <location filename="../../ui/pages/customers.py" line="132" />
       <location filename="../../ui/pages/expiry.py" line="91" />
       <location filename="../../ui/pages/expiry.py" line="141" />
-      <location filename="../../ui/pages/timesheets.py" line="279" />
+      <location filename="../../ui/pages/timesheets.py" line="278" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="138" />
-      <location filename="../../ui/pages/timesheets.py" line="285" />
+      <location filename="../../ui/pages/timesheets.py" line="284" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="91" />
+      <location filename="../../ui/pages/calendar_settings.py" line="90" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="93" />
+      <location filename="../../ui/pages/calendar_settings.py" line="92" />
       <source>Weekday</source>
       <translation>روز هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="99" />
+      <location filename="../../ui/pages/calendar_settings.py" line="98" />
       <source>Holiday</source>
       <translation>مناسبت</translation>
     </message>
@@ -1007,8 +990,8 @@
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="70" />
-      <location filename="../../ui/pages/calendar_settings.py" line="104" />
-      <location filename="../../ui/pages/uptime.py" line="166" />
+      <location filename="../../ui/pages/calendar_settings.py" line="103" />
+      <location filename="../../ui/pages/uptime.py" line="165" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
@@ -1023,75 +1006,75 @@
       <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="118" />
+      <location filename="../../ui/pages/calendar_settings.py" line="117" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="124" />
+      <location filename="../../ui/pages/calendar_settings.py" line="123" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="126" />
+      <location filename="../../ui/pages/calendar_settings.py" line="125" />
       <location filename="../../ui/pages/customers.py" line="144" />
-      <location filename="../../ui/pages/timesheets.py" line="290" />
+      <location filename="../../ui/pages/timesheets.py" line="289" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="147" />
+      <location filename="../../ui/pages/uptime.py" line="146" />
       <source>Availability</source>
       <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="154" />
+      <location filename="../../ui/pages/uptime.py" line="153" />
       <source>Downtime</source>
       <translation>زمان قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="160" />
+      <location filename="../../ui/pages/uptime.py" line="159" />
       <source>Credit</source>
       <translation>جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="186" />
+      <location filename="../../ui/pages/uptime.py" line="185" />
       <source>Start</source>
       <translation>شروع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="192" />
+      <location filename="../../ui/pages/uptime.py" line="191" />
       <source>End</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="198" />
+      <location filename="../../ui/pages/timesheets.py" line="197" />
       <source>Time</source>
       <translation>ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="201" />
+      <location filename="../../ui/pages/timesheets.py" line="200" />
       <source>Tickets</source>
       <translation>تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="205" />
+      <location filename="../../ui/pages/timesheets.py" line="204" />
       <source>Channel</source>
       <translation>روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="207" />
-      <location filename="../../ui/pages/uptime.py" line="198" />
+      <location filename="../../ui/pages/timesheets.py" line="206" />
+      <location filename="../../ui/pages/uptime.py" line="197" />
       <source>Duration</source>
       <translation>مدت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="219" />
+      <location filename="../../ui/pages/timesheets.py" line="218" />
       <source>Billable</source>
       <translation>قابل‌محاسبه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="229" />
+      <location filename="../../ui/pages/timesheets.py" line="228" />
       <source>Charged to</source>
       <translation>کسر از</translation>
     </message>
@@ -1147,7 +1130,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/reports.py" line="196" />
-      <location filename="../../ui/pages/timesheets.py" line="231" />
+      <location filename="../../ui/pages/timesheets.py" line="230" />
       <source>Extra billable</source>
       <translation>ساعات مازاد</translation>
     </message>
@@ -1182,32 +1165,32 @@
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="238" />
+      <location filename="../../ui/pages/timesheets.py" line="237" />
       <source>Flags</source>
       <translation>هشدارها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="273" />
+      <location filename="../../ui/pages/timesheets.py" line="272" />
       <source>Session no.</source>
       <translation>شمارهٔ جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="291" />
+      <location filename="../../ui/pages/timesheets.py" line="290" />
       <source>Recorded by</source>
       <translation>ثبت‌کننده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="204" />
+      <location filename="../../ui/pages/uptime.py" line="203" />
       <source>Scope</source>
       <translation>دامنه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="209" />
+      <location filename="../../ui/pages/uptime.py" line="208" />
       <source>Planned</source>
       <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="215" />
+      <location filename="../../ui/pages/uptime.py" line="214" />
       <source>Cause</source>
       <translation>علت</translation>
     </message>
@@ -2246,6 +2229,27 @@
     </message>
   </context>
   <context>
+    <name>Page</name>
+    <message>
+      <location filename="../../ui/pages/base.py" line="69" />
+      <source>The operation could not be completed; nothing was changed.
+%1</source>
+      <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files</extracomment>
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="72" />
+      <source>Not done</source>
+      <translation>انجام نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="73" />
+      <source>OK</source>
+      <translation>تأیید</translation>
+    </message>
+  </context>
+  <context>
     <name>PasswordDialog</name>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="225" />
@@ -3194,188 +3198,171 @@
   <context>
     <name>TimesheetsPage</name>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="88" />
+      <location filename="../../ui/pages/timesheets.py" line="87" />
       <source>Forgotten timer</source>
       <translation>زمان‌سنج فراموش‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="89" />
+      <location filename="../../ui/pages/timesheets.py" line="88" />
       <source>Edited time</source>
       <translation>زمان ویرایش‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="90" />
+      <location filename="../../ui/pages/timesheets.py" line="89" />
       <source>Overage</source>
       <translation>مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="91" />
+      <location filename="../../ui/pages/timesheets.py" line="90" />
       <source>Corrected</source>
       <translation>تصحیح‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="95" />
+      <location filename="../../ui/pages/timesheets.py" line="94" />
       <source>Approved</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="96" />
+      <location filename="../../ui/pages/timesheets.py" line="95" />
       <source>Gap: %1</source>
       <translation>فاصله: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="97" />
+      <location filename="../../ui/pages/timesheets.py" line="96" />
       <source>running</source>
       <translation>در جریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="98" />
+      <location filename="../../ui/pages/timesheets.py" line="97" />
       <source>Week %1 to %2</source>
       <translation>هفتهٔ %1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="99" />
+      <location filename="../../ui/pages/timesheets.py" line="98" />
       <source>Total</source>
       <translation>جمع کل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="100" />
+      <location filename="../../ui/pages/timesheets.py" line="99" />
       <source>%1 sessions</source>
       <translation>%1 جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="101" />
+      <location filename="../../ui/pages/timesheets.py" line="100" />
       <source>no. %1</source>
       <translation>شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="341" />
-      <location filename="../../ui/pages/timesheets.py" line="404" />
+      <location filename="../../ui/pages/timesheets.py" line="340" />
+      <location filename="../../ui/pages/timesheets.py" line="403" />
       <source>Timesheets</source>
       <translation>کارکرد کارشناسان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="349" />
+      <location filename="../../ui/pages/timesheets.py" line="348" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="350" />
+      <location filename="../../ui/pages/timesheets.py" line="349" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="356" />
+      <location filename="../../ui/pages/timesheets.py" line="355" />
       <source>Previous</source>
       <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="357" />
+      <location filename="../../ui/pages/timesheets.py" line="356" />
       <source>Next</source>
       <translation>بعدی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="575" />
+      <location filename="../../ui/pages/timesheets.py" line="574" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="366" />
+      <location filename="../../ui/pages/timesheets.py" line="365" />
       <source>Reject…</source>
       <translation>رد کارکرد…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="367" />
+      <location filename="../../ui/pages/timesheets.py" line="366" />
       <source>Correct…</source>
       <translation>تصحیح…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="369" />
+      <location filename="../../ui/pages/timesheets.py" line="368" />
       <source>Record a correction for the selected session of an approved period</source>
       <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="379" />
+      <location filename="../../ui/pages/timesheets.py" line="378" />
       <source>Corrections after approval</source>
       <translation>تصحیح‌های پس از تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="385" />
+      <location filename="../../ui/pages/timesheets.py" line="384" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="462" />
+      <location filename="../../ui/pages/timesheets.py" line="461" />
       <source>%1 to %2</source>
       <translation>%1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="517" />
+      <location filename="../../ui/pages/timesheets.py" line="516" />
       <source>Not reviewed yet.</source>
       <translation>هنوز بررسی نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="520" />
+      <location filename="../../ui/pages/timesheets.py" line="519" />
       <source>Approved by %1 on %2.</source>
       <translation>%1 در %2 تأیید کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="522" />
+      <location filename="../../ui/pages/timesheets.py" line="521" />
       <source>Rejected by %1 on %2: %3</source>
       <translation>%1 در %2 رد کرده است: %3</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="529" />
+      <location filename="../../ui/pages/timesheets.py" line="528" />
       <source>(decision on %1 to %2)</source>
       <translation>(تصمیم برای %1 تا %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="533" />
+      <location filename="../../ui/pages/timesheets.py" line="532" />
       <source>Some days of this period are not approved.</source>
       <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="365" />
-      <location filename="../../ui/pages/timesheets.py" line="569" />
+      <location filename="../../ui/pages/timesheets.py" line="364" />
+      <location filename="../../ui/pages/timesheets.py" line="568" />
       <source>Approve timesheet</source>
       <translation>تأیید کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="570" />
+      <location filename="../../ui/pages/timesheets.py" line="569" />
       <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
       <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="576" />
+      <location filename="../../ui/pages/timesheets.py" line="575" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="628" />
+      <location filename="../../ui/pages/timesheets.py" line="627" />
       <source>A period can be approved once it has ended.</source>
       <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="630" />
+      <location filename="../../ui/pages/timesheets.py" line="629" />
       <source>A session of this period is still running.</source>
       <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/timesheets.py" line="645" />
-      <source>The operation could not be completed; nothing was changed.
-%1</source>
-      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/timesheets.py" line="648" />
-      <source>Not done</source>
-      <translation>انجام نشد</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/timesheets.py" line="649" />
-      <source>OK</source>
-      <translation>تأیید</translation>
     </message>
   </context>
   <context>
@@ -3534,248 +3521,231 @@
   <context>
     <name>UptimePage</name>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="84" />
+      <location filename="../../ui/pages/uptime.py" line="83" />
       <source>No credit</source>
       <translation>بدون جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="85" />
+      <location filename="../../ui/pages/uptime.py" line="84" />
       <source>Owed, not calculated</source>
       <translation>تعلق‌گرفته، محاسبه‌نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="86" />
+      <location filename="../../ui/pages/uptime.py" line="85" />
       <source>Awaiting review</source>
       <translation>در انتظار بررسی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="87" />
+      <location filename="../../ui/pages/uptime.py" line="86" />
       <source>Approved</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="88" />
+      <location filename="../../ui/pages/uptime.py" line="87" />
       <source>Rejected</source>
       <translation>ردشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="90" />
+      <location filename="../../ui/pages/uptime.py" line="89" />
       <source>%1 (outage log changed)</source>
       <translation>%1 (فهرست قطعی‌ها تغییر کرده)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="91" />
+      <location filename="../../ui/pages/uptime.py" line="90" />
       <source>Decided on a credit of %1; the outage log now gives %2. The decision is kept as it was.</source>
       <translation>تصمیم بر پایهٔ جبران %1 گرفته شد؛ فهرست قطعی‌ها اکنون %2 می‌دهد. تصمیم همان‌گونه که بود می‌ماند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="94" />
+      <location filename="../../ui/pages/uptime.py" line="93" />
       <source>The outage log changed after this credit was calculated: calculate the credits again.</source>
       <translation>فهرست قطعی‌ها پس از محاسبهٔ این جبران تغییر کرده است: جبران‌ها را دوباره محاسبه کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="97" />
+      <location filename="../../ui/pages/uptime.py" line="96" />
       <source>%1 days</source>
       <translation>%1 روز</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="98" />
+      <location filename="../../ui/pages/uptime.py" line="97" />
       <source>All customers</source>
       <translation>همهٔ مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="99" />
+      <location filename="../../ui/pages/uptime.py" line="98" />
       <source>Planned</source>
       <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="100" />
+      <location filename="../../ui/pages/uptime.py" line="99" />
       <source>Planned maintenance is not counted under the current policy</source>
       <translation>با سیاست کنونی، نگهداری برنامه‌ریزی‌شده حساب نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="262" />
-      <location filename="../../ui/pages/uptime.py" line="335" />
+      <location filename="../../ui/pages/uptime.py" line="261" />
+      <location filename="../../ui/pages/uptime.py" line="334" />
       <source>Uptime and credits</source>
       <translation>دسترس‌پذیری و جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="270" />
+      <location filename="../../ui/pages/uptime.py" line="269" />
       <source>Previous month</source>
       <translation>ماه قبل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="271" />
+      <location filename="../../ui/pages/uptime.py" line="270" />
       <source>Next month</source>
       <translation>ماه بعد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="273" />
+      <location filename="../../ui/pages/uptime.py" line="272" />
       <source>Planned maintenance counts as downtime</source>
       <translation>نگهداری برنامه‌ریزی‌شده جزو زمان قطعی حساب شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="278" />
+      <location filename="../../ui/pages/uptime.py" line="277" />
       <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
       <translation>حذف قطعی، تصمیم دربارهٔ جبران و تغییر سیاست فقط با سرپرست است؛ شما می‌توانید قطعی ثبت کنید و نامه بگیرید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="294" />
+      <location filename="../../ui/pages/uptime.py" line="293" />
       <source>Calculate credits</source>
       <translation>محاسبهٔ جبران‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="295" />
+      <location filename="../../ui/pages/uptime.py" line="294" />
       <source>Approve credit…</source>
       <translation>تأیید جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="296" />
+      <location filename="../../ui/pages/uptime.py" line="295" />
       <source>Reject credit…</source>
       <translation>رد جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="297" />
+      <location filename="../../ui/pages/uptime.py" line="296" />
       <source>Export letter…</source>
       <translation>خروجی نامه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="302" />
+      <location filename="../../ui/pages/uptime.py" line="301" />
       <source>Add outage…</source>
       <translation>ثبت قطعی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="303" />
-      <location filename="../../ui/pages/uptime.py" line="569" />
+      <location filename="../../ui/pages/uptime.py" line="302" />
+      <location filename="../../ui/pages/uptime.py" line="568" />
       <source>Remove outage</source>
       <translation>حذف قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="306" />
+      <location filename="../../ui/pages/uptime.py" line="305" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="318" />
+      <location filename="../../ui/pages/uptime.py" line="317" />
       <source>Availability by customer</source>
       <translation>دسترس‌پذیری هر مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="325" />
+      <location filename="../../ui/pages/uptime.py" line="324" />
       <source>Outage log</source>
       <translation>فهرست قطعی‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="392" />
+      <location filename="../../ui/pages/uptime.py" line="391" />
       <source>%1 to %2, Tehran time</source>
       <translation>%1 تا %2، به وقت تهران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="400" />
+      <location filename="../../ui/pages/uptime.py" line="399" />
       <source>Target %1; credit %2 × downtime</source>
       <translation>هدف: %1؛ جبران: %2 برابر زمان قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="416" />
+      <location filename="../../ui/pages/uptime.py" line="415" />
       <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
       <translation>%1 مشتری زیر هدف: %2 محاسبه‌نشده، %3 در انتظار بررسی، %4 تأییدشده.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="425" />
+      <location filename="../../ui/pages/uptime.py" line="424" />
       <source>The outage log changed after %1 credits were calculated or decided.</source>
       <translation>فهرست قطعی‌ها پس از محاسبه یا تصمیم %1 جبران تغییر کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="437" />
+      <location filename="../../ui/pages/uptime.py" line="436" />
       <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
       <translation>جبران‌ها محاسبه شد: %1 جدید، %2 بازمحاسبه، %3 پس‌گرفته.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="443" />
+      <location filename="../../ui/pages/uptime.py" line="442" />
       <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
       <translation>فهرست قطعی‌ها پس از تصمیم دربارهٔ %1 تغییر کرده است؛ تصمیم‌ها همان‌گونه که بودند می‌مانند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="455" />
+      <location filename="../../ui/pages/uptime.py" line="454" />
       <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
       <translation>جبران %1 برای «%2» در %3 تأیید شود؟ پایان اشتراک %4 روز جلو می‌رود: از %5 به %6.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="463" />
+      <location filename="../../ui/pages/uptime.py" line="462" />
       <source>Approve credit</source>
       <translation>تأیید جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="464" />
+      <location filename="../../ui/pages/uptime.py" line="463" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="465" />
+      <location filename="../../ui/pages/uptime.py" line="464" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="479" />
+      <location filename="../../ui/pages/uptime.py" line="478" />
       <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
       <translation>جبران %1 برای «%2» در %3 رد شود؟ دلیل را بنویسید؛ همراه تصمیم نگه داشته می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="484" />
+      <location filename="../../ui/pages/uptime.py" line="483" />
       <source>Reject credit</source>
       <translation>رد جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="484" />
+      <location filename="../../ui/pages/uptime.py" line="483" />
       <source>Reject</source>
       <translation>رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="500" />
+      <location filename="../../ui/pages/uptime.py" line="499" />
       <source>Save the letter</source>
       <translation>ذخیرهٔ نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="500" />
+      <location filename="../../ui/pages/uptime.py" line="499" />
       <source>PDF (*.pdf)</source>
       <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="525" />
+      <location filename="../../ui/pages/uptime.py" line="524" />
       <source>Letter saved: %1</source>
       <translation>نامه ذخیره شد: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="565" />
+      <location filename="../../ui/pages/uptime.py" line="564" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
       <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="570" />
+      <location filename="../../ui/pages/uptime.py" line="569" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="571" />
+      <location filename="../../ui/pages/uptime.py" line="570" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/uptime.py" line="616" />
-      <source>The operation could not be completed; nothing was changed.
-%1</source>
-      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/uptime.py" line="619" />
-      <source>Not done</source>
-      <translation>انجام نشد</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/uptime.py" line="620" />
-      <source>OK</source>
-      <translation>تأیید</translation>
     </message>
   </context>
   <context>

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QTableView, QWidget
 
 from console.audit import Change
+from console.errors import ConsoleError
 from ui.context import AppContext
+from ui.table_model import RowTableModel
+
+_R = TypeVar("_R")
 
 
 class Page(QWidget):
@@ -22,6 +28,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._loaded = False
+        self.prompt: Any = None  # the dialog on screen, if any
         ctx.feed.changed.connect(self.on_changes)
 
     def title(self) -> str:
@@ -39,3 +46,35 @@ class Page(QWidget):
     def on_changes(self, changes: Sequence[Change]) -> None:
         if self._loaded and any(c.entity in self.entities for c in changes):
             self.refresh()
+
+    # --- dialogs without nested event loops (tests drive them through ``self.prompt``) ------------
+    def open_prompt(
+        self, dialog: QDialog, on_ok: Callable[[], None] | None, on_finished: bool = False
+    ) -> None:
+        """Show ``dialog`` window-modal without a nested event loop; ``on_ok`` runs when it is accepted."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.prompt = dialog
+
+        def finished(_result: int) -> None:
+            if self.prompt is dialog:
+                self.prompt = None
+
+        if on_ok is not None:
+            (dialog.finished if on_finished else dialog.accepted).connect(lambda *_a: on_ok())
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def show_error_box(self, error: Exception) -> None:
+        if isinstance(error, ConsoleError):
+            message = error.message
+        else:
+            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
+                "%1", type(error).__name__
+            )
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
+        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        self.open_prompt(box, None)
+
+    def selected_row(self, view: QTableView, model: RowTableModel[_R]) -> _R | None:
+        rows = view.selectionModel().selectedRows()
+        return model.row_at(rows[0].row()) if rows else None

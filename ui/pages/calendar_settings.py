@@ -42,7 +42,6 @@ from console.calendar_store import (
 )
 from console.clock import TEHRAN
 from console.db import Session
-from console.errors import ConsoleError
 from console.jalali import (
     PERSIAN_WEEKDAYS,
     format_date,
@@ -229,7 +228,7 @@ class CalendarSettingsPage(Page):
             self.hours_editor.set_hours(settings.weekly_hours)
             self.hours_editor.set_editable(self.editable)
         self._show_holidays()
-        keep = self._selected(self.closures, self.closures_model)
+        keep = self.selected_row(self.closures, self.closures_model)
         self.closures_model.set_rows(settings.closures)
         _reselect(self.closures, self.closures_model, keep.id if keep else None)
         self.update_preview()
@@ -241,7 +240,7 @@ class CalendarSettingsPage(Page):
         year = self.year.value()
         first, last = jalali_to_gregorian(year, 1, 1), jalali_to_gregorian(year + 1, 1, 1)
         rows = [h for h in self.settings.holidays if first <= h.day < last]
-        keep = self._selected(self.holidays, self.holidays_model)
+        keep = self.selected_row(self.holidays, self.holidays_model)
         self.holidays_model.set_rows(rows)
         _reselect(self.holidays, self.holidays_model, keep.id if keep else None)
         pending = sum(not h.confirmed for h in rows)
@@ -320,10 +319,10 @@ class CalendarSettingsPage(Page):
             day, name = dialog.day(), dialog.name()
             self._mutate(lambda s: add_holiday(s, actor_id=actor, day=day, name=name))
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     def _confirm_holiday(self) -> None:
-        holiday = self._selected(self.holidays, self.holidays_model)
+        holiday = self.selected_row(self.holidays, self.holidays_model)
         if holiday is None:
             return
         dialog = HolidayDialog(holiday.day, holiday.name, confirming=True, parent=self)
@@ -333,10 +332,10 @@ class CalendarSettingsPage(Page):
             moved = dialog.day() if dialog.day() != holiday.day else None
             self._mutate(lambda s: confirm_holiday(s, actor_id=actor, holiday_id=holiday.id, day=moved))
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     def _remove_holiday(self) -> None:
-        if (h := self._selected(self.holidays, self.holidays_model)) is None:
+        if (h := self.selected_row(self.holidays, self.holidays_model)) is None:
             return
         actor, question = self.ctx.agent.id, self.tr("Remove the holiday “%1” on %2?")
         self._ask(
@@ -357,10 +356,10 @@ class CalendarSettingsPage(Page):
                 lambda s: add_closure(s, actor_id=actor, starts_at=start, ends_at=end, reason=reason)
             )
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     def _remove_closure(self) -> None:
-        if (c := self._selected(self.closures, self.closures_model)) is None:
+        if (c := self.selected_row(self.closures, self.closures_model)) is None:
             return
         actor, question = self.ctx.agent.id, self.tr("Remove the closure from %1 until %2?")
         self._ask(
@@ -378,46 +377,17 @@ class CalendarSettingsPage(Page):
                 then()
             self.ctx.feed.poke()
 
-        self.ctx.runner.run(op, done, self._show_error, write_lock=True)
-
-    def _show_error(self, error: Exception) -> None:
-        if isinstance(error, ConsoleError):
-            message = error.message
-        else:
-            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
-                "%1", type(error).__name__
-            )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
-        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        self._open(box, None)
+        self.ctx.runner.run(op, done, self.show_error_box, write_lock=True)
 
     def _ask(self, title: str, text: str, on_yes: Callable[[], None]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         yes = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole))
-        self._open(box, lambda: on_yes() if box.clickedButton() is yes else None, on_finished=True)
-
-    def _open(self, dialog: QDialog, on_ok: Callable[[], None] | None, on_finished: bool = False) -> None:
-        """Show ``dialog`` window-modal without a nested event loop; ``on_ok`` runs when it is accepted."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = dialog
-
-        def finished(_result: int) -> None:
-            if self.prompt is dialog:
-                self.prompt = None
-
-        if on_ok is not None:
-            (dialog.finished if on_finished else dialog.accepted).connect(lambda *_a: on_ok())
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def _selected(self, view: QTableView, model: RowTableModel[_R]) -> _R | None:
-        rows = view.selectionModel().selectedRows()
-        return model.row_at(rows[0].row()) if rows else None
+        self.open_prompt(box, lambda: on_yes() if box.clickedButton() is yes else None, on_finished=True)
 
     def _update_buttons(self) -> None:
-        holiday = self._selected(self.holidays, self.holidays_model)
-        closure = self._selected(self.closures, self.closures_model)
+        holiday = self.selected_row(self.holidays, self.holidays_model)
+        closure = self.selected_row(self.closures, self.closures_model)
         loaded, edit = self.settings is not None, self.editable
         self.save_button.setEnabled(edit and loaded and self.dirty)
         self.revert_button.setEnabled(edit and self.dirty)

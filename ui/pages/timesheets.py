@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from console.agents import AgentInfo, list_agents
 from console.db import Session
-from console.errors import ConsoleError
 from console.jalali import (
     PERSIAN_MONTHS,
     format_date,
@@ -468,7 +467,7 @@ class TimesheetsPage(Page):
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         if self.supervisor and self.agent_combo.count() <= 1:
-            self.ctx.runner.run(lambda s: list_agents(s), self._show_agents, self._show_error)
+            self.ctx.runner.run(lambda s: list_agents(s), self._show_agents, self.show_error_box)
         agent, (start, end) = self.agent_id(), self.period()
         viewer, now = self.ctx.agent.id, self.ctx.clock.now()
         self._request = (agent, start, end)
@@ -478,7 +477,7 @@ class TimesheetsPage(Page):
         def op(s: Session) -> Timesheet:
             return timesheet(s, viewer_id=viewer, agent_id=agent, start=start, end=end, now=now)
 
-        self.ctx.runner.run(op, lambda sheet: self._show_sheet(request, sheet), self._show_error)
+        self.ctx.runner.run(op, lambda sheet: self._show_sheet(request, sheet), self.show_error_box)
 
     def _show_agents(self, agents: list[AgentInfo]) -> None:
         keep = self.agent_id()
@@ -581,7 +580,7 @@ class TimesheetsPage(Page):
                     lambda s: approve_period(s, actor_id=actor, agent_id=agent, start=start, end=end)
                 )
 
-        self._open(box, answered, on_finished=True)
+        self.open_prompt(box, answered, on_finished=True)
 
     def reject(self) -> None:
         sheet = self._loaded_sheet()
@@ -598,7 +597,7 @@ class TimesheetsPage(Page):
                 )
             )
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     def correct(self) -> None:
         line = self.selected_line()
@@ -615,7 +614,7 @@ class TimesheetsPage(Page):
                 )
             )
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     def _update_buttons(self) -> None:
         sheet, line = self._loaded_sheet(), self.selected_line()
@@ -636,29 +635,4 @@ class TimesheetsPage(Page):
     # --- helpers -------------------------------------------------------------------------------
     def _mutate(self, op: Callable[[Session], object]) -> None:
         """Run a review service; the change feed then refreshes this page and every other PC's."""
-        self.ctx.runner.run(op, lambda _result: self.ctx.feed.poke(), self._show_error, write_lock=True)
-
-    def _show_error(self, error: Exception) -> None:
-        if isinstance(error, ConsoleError):
-            message = error.message
-        else:
-            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
-                "%1", type(error).__name__
-            )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
-        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        self._open(box, None)
-
-    def _open(self, dialog: QDialog, on_ok: Callable[[], None] | None, on_finished: bool = False) -> None:
-        """Show ``dialog`` window-modal without a nested event loop; ``on_ok`` runs when it is accepted."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = dialog
-
-        def finished(_result: int) -> None:
-            if self.prompt is dialog:
-                self.prompt = None
-
-        if on_ok is not None:
-            (dialog.finished if on_finished else dialog.accepted).connect(lambda *_a: on_ok())
-        dialog.finished.connect(finished)
-        dialog.open()
+        self.ctx.runner.run(op, lambda _result: self.ctx.feed.poke(), self.show_error_box, write_lock=True)

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from console.clock import TEHRAN
 from console.db import Session
-from console.errors import ConsoleError
 from console.jalali import (
     PERSIAN_MONTHS,
     format_date,
@@ -382,7 +381,7 @@ class UptimePage(Page):
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         year, month = self.month()
-        self.ctx.runner.run(lambda s: uptime_month(s, year, month), self._show, self._show_error)
+        self.ctx.runner.run(lambda s: uptime_month(s, year, month), self._show, self.show_error_box)
 
     def _show(self, data: UptimeMonth) -> None:
         if (data.year, data.month) != self.month():
@@ -401,13 +400,13 @@ class UptimePage(Page):
             .replace("%1", format_number(data.target_percent) + "٪")
             .replace("%2", format_number(data.multiplier))
         )
-        keep = self._selected(self.customers, self.customers_model)
+        keep = self.selected_row(self.customers, self.customers_model)
         self.customers_model.set_rows(data.customers)
         _reselect(
             self.customers, self.customers_model, lambda r: r.customer_id, keep.customer_id if keep else None
         )
         self.outages_model.planned_counts = data.planned_counts
-        kept = self._selected(self.outages, self.outages_model)
+        kept = self.selected_row(self.outages, self.outages_model)
         self.outages_model.set_rows(data.outages)
         _reselect(self.outages, self.outages_model, lambda o: o.id, kept.id if kept else None)
         below = [r for r in data.customers if r.below_target]
@@ -445,7 +444,7 @@ class UptimePage(Page):
         self._set_status(text)
 
     def _approve(self) -> None:
-        row = self._selected(self.customers, self.customers_model)
+        row = self.selected_row(self.customers, self.customers_model)
         if row is None or row.decision is None:
             return
         credit_id, actor = row.decision.id, self.ctx.agent.id
@@ -468,10 +467,10 @@ class UptimePage(Page):
             if box.clickedButton() is yes:
                 self._mutate(lambda s: approve_credit(s, actor_id=actor, credit_id=credit_id))
 
-        self._open(box, answered, on_finished=True)
+        self.open_prompt(box, answered, on_finished=True)
 
     def _reject(self) -> None:
-        row = self._selected(self.customers, self.customers_model)
+        row = self.selected_row(self.customers, self.customers_model)
         if row is None or row.decision is None:
             return
         credit_id, actor = row.decision.id, self.ctx.agent.id
@@ -487,11 +486,11 @@ class UptimePage(Page):
             reason = dialog.reason()
             self._mutate(lambda s: reject_credit(s, actor_id=actor, credit_id=credit_id, reason=reason))
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     # --- the letter ----------------------------------------------------------------------------
     def _export(self) -> None:
-        row = self._selected(self.customers, self.customers_model)
+        row = self.selected_row(self.customers, self.customers_model)
         if row is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -510,7 +509,7 @@ class UptimePage(Page):
             if files:
                 self.export_letter(customer_id, year, month, Path(files[0]))
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     def export_letter(self, customer_id: int, year: int, month: int, path: Path) -> None:
         """Write the letter for a customer's month to ``path`` (read off the GUI thread, drawn on it)."""
@@ -520,7 +519,7 @@ class UptimePage(Page):
             try:
                 written = write_credit_letter(letter, path, issued_on)
             except OSError as exc:
-                self._show_error(exc)
+                self.show_error_box(exc)
                 return
             self._set_status(self.tr("Letter saved: %1").replace("%1", str(written)))
             self.letter_saved.emit(str(written))
@@ -528,7 +527,7 @@ class UptimePage(Page):
         self.ctx.runner.run(
             lambda s: credit_letter(s, customer_id=customer_id, year=year, month=month),
             write,
-            self._show_error,
+            self.show_error_box,
         )
 
     # --- outages -------------------------------------------------------------------------------
@@ -555,10 +554,10 @@ class UptimePage(Page):
                 )
             )
 
-        self._open(dialog, accepted)
+        self.open_prompt(dialog, accepted)
 
     def _remove_outage(self) -> None:
-        if (o := self._selected(self.outages, self.outages_model)) is None:
+        if (o := self.selected_row(self.outages, self.outages_model)) is None:
             return
         actor = self.ctx.agent.id
         question = (
@@ -574,7 +573,7 @@ class UptimePage(Page):
             if box.clickedButton() is yes:
                 self._mutate(lambda s: remove_outage(s, actor_id=actor, outage_id=o.id))
 
-        self._open(box, answered, on_finished=True)
+        self.open_prompt(box, answered, on_finished=True)
 
     # --- the policy ----------------------------------------------------------------------------
     def _policy_toggled(self, counts: bool) -> None:
@@ -584,7 +583,7 @@ class UptimePage(Page):
             self.policy_check.blockSignals(True)
             self.policy_check.setChecked(not counts)
             self.policy_check.blockSignals(False)
-            self._show_error(error)
+            self.show_error_box(error)
 
         self.ctx.runner.run(
             lambda s: set_planned_maintenance_counts(s, actor_id=actor, counts=counts),
@@ -607,40 +606,11 @@ class UptimePage(Page):
                 then(result)
             self.ctx.feed.poke()
 
-        self.ctx.runner.run(op, done, self._show_error, write_lock=True)
-
-    def _show_error(self, error: Exception) -> None:
-        if isinstance(error, ConsoleError):
-            message = error.message
-        else:
-            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
-                "%1", type(error).__name__
-            )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
-        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        self._open(box, None)
-
-    def _open(self, dialog: QDialog, on_ok: Callable[[], None] | None, on_finished: bool = False) -> None:
-        """Show ``dialog`` window-modal without a nested event loop; ``on_ok`` runs when it is accepted."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = dialog
-
-        def finished(_result: int) -> None:
-            if self.prompt is dialog:
-                self.prompt = None
-
-        if on_ok is not None:
-            (dialog.finished if on_finished else dialog.accepted).connect(lambda *_a: on_ok())
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def _selected(self, view: QTableView, model: RowTableModel[_R]) -> _R | None:
-        rows = view.selectionModel().selectedRows()
-        return model.row_at(rows[0].row()) if rows else None
+        self.ctx.runner.run(op, done, self.show_error_box, write_lock=True)
 
     def _update_buttons(self) -> None:
-        row = self._selected(self.customers, self.customers_model)
-        outage = self._selected(self.outages, self.outages_model)
+        row = self.selected_row(self.customers, self.customers_model)
+        outage = self.selected_row(self.outages, self.outages_model)
         loaded, edit = self.data is not None, self.editable
         decidable = row is not None and row.state == "pending" and not row.stale
         self.policy_check.setEnabled(edit and loaded)
