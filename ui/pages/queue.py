@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,7 @@ from console.queue import QueueSnapshot, load_queue, load_rows
 from console.tickets import create_ticket, search_ticket_ids
 from ui.alerts import BreachAlerts
 from ui.context import AppContext
-from ui.delegates import CountdownDelegate
+from ui.delegates import ColorRoleDelegate, CountdownDelegate, PlainTextDelegate
 from ui.dialogs.new_ticket import NewTicketDialog
 from ui.pages.base import Page
 from ui.queue_model import VIEW_TITLES, VIEWS, QueueModel, closed_text, tr
@@ -83,7 +84,7 @@ class QueuePage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QueueModel.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
         for col, width in (
-            (QueueModel.COL_NUMBER, 60),
+            (QueueModel.COL_NUMBER, 66),
             (QueueModel.COL_CUSTOMER, 170),
             (QueueModel.COL_CATEGORY, 130),
             (QueueModel.COL_ENTITLEMENT, 120),
@@ -94,6 +95,11 @@ class QueuePage(Page):
             self.table.setColumnWidth(col, width)
         self.table.sortByColumn(QueueModel.COL_COUNTDOWN, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(32)
+        # The cells beside the countdown repaint with it every second: keep them on Qt's own C++
+        # painting; only the entitlement column needs its colour painted (sales in purple).
+        self.table.setItemDelegate(QStyledItemDelegate(self.table))
+        self.table.setItemDelegateForColumn(QueueModel.COL_ENTITLEMENT, ColorRoleDelegate(self.table))
+        self.table.setItemDelegateForColumn(QueueModel.COL_NUMBER, PlainTextDelegate(self.table))
         self.countdown_delegate = CountdownDelegate(self.table)
         self.table.setItemDelegateForColumn(QueueModel.COL_COUNTDOWN, self.countdown_delegate)
 
