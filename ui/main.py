@@ -42,21 +42,25 @@ def import_tickets(argv: list[str]) -> int:
     p.add_argument("--database", metavar="URL")
     p.add_argument("--demo", action="store_true", help="into the demo database")
     args = p.parse_args(argv)
-    from console.db import (
-        default_sqlite_path,
-        make_engine,
-        resolve_url,
-        session_factory,
-        sqlite_url,
-        unit_of_work,
-    )
+    from console.connection import resolve_startup_database
+    from console.db import default_sqlite_path, make_engine, session_factory, sqlite_url, unit_of_work
     from console.migrate import upgrade_to_head
     from console.ticket_import import import_file
 
     if not args.file.is_file():
         print(f"پرونده پیدا نشد: {args.file}", file=sys.stderr)
         return 2
-    url = sqlite_url(default_sqlite_path(demo=True)) if args.demo else resolve_url(args.database)
+    if args.demo:
+        url: str | None = sqlite_url(default_sqlite_path(demo=True))
+    else:
+        # the same database the app would open: --database, the environment, or this PC's first-run choice
+        url = args.database or resolve_startup_database()
+    if url is None:
+        print(
+            "پایگاه داده‌ای برای این رایانه انتخاب نشده است؛ برنامه را یک بار باز کنید یا ‎--database بدهید.",
+            file=sys.stderr,
+        )
+        return 2
     engine = make_engine(url)
     upgrade_to_head(engine)
     with unit_of_work(session_factory(engine), write_lock=True) as session:
