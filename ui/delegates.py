@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, 
 from PySide6.QtGui import QBrush, QFont, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.queue_model import COLORS, URGENCY_ROLE
+from ui.queue_model import COLORS, PAINT_ROLE
 
 
 class CountdownDelegate(QStyledItemDelegate):
@@ -17,7 +17,7 @@ class CountdownDelegate(QStyledItemDelegate):
     ) -> None:
         # Every countdown cell is painted here, calm ones too: the style's own item painting (through
         # the theme's stylesheet) costs several times more, and 25 of these repaint every second.
-        level = index.data(URGENCY_ROLE) or "calm"
+        text, level = index.data(PAINT_ROLE) or ("", "calm")
         bg, fg = COLORS.get(level, (None, None))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
@@ -36,7 +36,7 @@ class CountdownDelegate(QStyledItemDelegate):
             painter.setPen(
                 option.palette.highlightedText().color() if selected else option.palette.text().color()
             )
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(text))
         painter.restore()
 
     def _font(self, option: QStyleOptionViewItem, bold: bool) -> QFont:

@@ -28,6 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 3
+PAINT_ROLE = Qt.ItemDataRole.UserRole + 4  # (text, urgency) at once: one call per painted cell
 
 COLORS = {
     "hour": (QColor("#fff3e0"), QColor("#e65100")),
@@ -359,6 +360,9 @@ class QueueModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == URGENCY_ROLE:
             return "paused" if paused else level
+        if role == PAINT_ROLE:
+            shown = self._countdown_role(row, Qt.ItemDataRole.DisplayRole, left, level, paused)
+            return (shown, "paused" if paused else level)
         if role == SORT_ROLE:
             return self._sort_key(self.COL_COUNTDOWN)(row)
         return None

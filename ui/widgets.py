@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ui.delegates import ColorRoleDelegate
 
 
-def make_table(model: QAbstractItemModel, stretch_last: bool = True) -> QTableView:
-    """A read-only, row-selecting, sortable table view over ``model``."""
-    view = QTableView()
+def make_table(
+    model: QAbstractItemModel, stretch_last: bool = True, view: QTableView | None = None
+) -> QTableView:
+    """A read-only, row-selecting, sortable table view over ``model`` (``view``: a subclass to use)."""
+    view = view if view is not None else QTableView()
     view.setModel(model)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
