@@ -12,9 +12,7 @@ at a clock themselves.
 
 from __future__ import annotations
 
-import csv
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
@@ -23,8 +21,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console import exports
 from console.clock import TEHRAN
 from console.errors import ValidationError
+from console.exports import Cell, ExportTable
 from console.jalali import format_date, format_datetime
 from console.models import Customer, LedgerEntry, Package
 
@@ -294,7 +294,6 @@ EXPORT_HEADERS: tuple[str, ...] = (
 )
 _EXPIRING = "رو به انقضا"
 _EXPIRED = "منقضی‌شده"
-Cell = str | int | float | None
 
 
 def _cells(row: ExpiringPackage | ExpiredPackage) -> list[Cell]:
@@ -330,68 +329,21 @@ def _cells(row: ExpiringPackage | ExpiredPackage) -> list[Cell]:
     ]
 
 
-def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside ``path`` and move it in place: never half a file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        write(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+def export_table(rows: Sequence[ExpiringPackage | ExpiredPackage]) -> ExportTable:
+    """Both kinds of row in one layout (:data:`EXPORT_HEADERS`); a «وضعیت» column tells them apart."""
+    return ExportTable(
+        title="بسته‌ها",
+        headers=tuple(EXPORT_HEADERS),
+        rows=tuple(tuple(_cells(row)) for row in rows),
+        text_columns=(5, 6, 13),
+    )
 
 
 def export_csv(rows: Sequence[ExpiringPackage | ExpiredPackage], path: str | Path) -> int:
-    """Write the rows to a CSV file (UTF-8 with a byte-order mark, so Excel reads the Persian).
-
-    Both kinds of row share one layout (:data:`EXPORT_HEADERS`); a «وضعیت» column tells them apart and
-    cells that do not apply are empty.
-
-    Returns:
-        The number of data rows written.
-    """
-    target = Path(path)
-
-    def write(file: Path) -> None:
-        with file.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(EXPORT_HEADERS)
-            for row in rows:
-                writer.writerow(["" if cell is None else cell for cell in _cells(row)])
-
-    _write_atomically(target, write)
-    return len(rows)
+    """Write the rows to a CSV file (UTF-8 with a byte-order mark, so Excel reads the Persian)."""
+    return exports.export_csv(export_table(rows), path)
 
 
 def export_xlsx(rows: Sequence[ExpiringPackage | ExpiredPackage], path: str | Path) -> int:
-    """Write the rows to an Excel workbook: one right-to-left sheet, Persian headers, Jalali dates.
-
-    Returns:
-        The number of data rows written.
-    """
-    from openpyxl import Workbook  # imported here: only the export needs it
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    target = Path(path)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "بسته‌ها"
-    sheet.sheet_view.rightToLeft = True
-    sheet.append(list(EXPORT_HEADERS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(_cells(row))
-    text_columns = (5, 6, 13)  # Jalali dates: text, never reinterpreted as numbers or dates
-    for column in text_columns:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.number_format = "@"
-    for n, header in enumerate(EXPORT_HEADERS, start=1):
-        width = max(
-            [len(header)] + [len(str(sheet.cell(r, n).value or "")) for r in range(2, sheet.max_row + 1)]
-        )
-        sheet.column_dimensions[get_column_letter(n)].width = min(width + 2, 40)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    _write_atomically(target, lambda file: workbook.save(str(file)))
-    return len(rows)
+    """Write the rows to an Excel workbook: one right-to-left sheet, Persian headers, Jalali dates."""
+    return exports.export_xlsx(export_table(rows), path)

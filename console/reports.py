@@ -19,12 +19,9 @@ write. No Qt. The services take ``today`` and never look at a clock.
 
 from __future__ import annotations
 
-import csv
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -32,6 +29,7 @@ from sqlalchemy.orm import Session
 from console.agents import require_supervisor
 from console.clock import TEHRAN
 from console.errors import ValidationError
+from console.exports import ExportTable, export_csv, export_xlsx
 from console.jalali import (
     PERSIAN_MONTHS,
     format_date,
@@ -338,17 +336,7 @@ def month_start(year: int, month: int) -> date:
 
 
 # --- exports ---------------------------------------------------------------------------------------
-Cell = str | int | float | None
-
-
-@dataclass(frozen=True)
-class ReportTable:
-    """A table ready to write: Persian headers and cells; numbers stay numbers for spreadsheets."""
-
-    title: str  # the sheet's name (at most 31 characters)
-    headers: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    text_columns: tuple[int, ...] = ()  # 1-based columns of Jalali text, kept as text in Excel
+ReportTable = ExportTable  # the reports' name for the shared export table
 
 
 def _percent(value: float | None) -> float | None:
@@ -444,62 +432,3 @@ def availability_table(rows: Sequence[MonthAvailability]) -> ReportTable:
         ),
         text_columns=(1,),
     )
-
-
-def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside ``path`` and move it in place: never half a file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        write(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def export_csv(table: ReportTable, path: str | Path) -> int:
-    """Write a table as CSV (UTF-8 with a byte-order mark, so Excel reads the Persian).
-
-    Returns:
-        The number of data rows written.
-    """
-
-    def write(file: Path) -> None:
-        with file.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(table.headers)
-            for row in table.rows:
-                writer.writerow(["" if cell is None else cell for cell in row])
-
-    _write_atomically(Path(path), write)
-    return len(table.rows)
-
-
-def export_xlsx(table: ReportTable, path: str | Path) -> int:
-    """Write a table as an Excel workbook: one right-to-left sheet with bold, frozen headers.
-
-    Returns:
-        The number of data rows written.
-    """
-    from openpyxl import Workbook  # imported here: only the export needs it
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = table.title[:31]
-    sheet.sheet_view.rightToLeft = True
-    sheet.append(list(table.headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in table.rows:
-        sheet.append(list(row))
-    for column in table.text_columns:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.number_format = "@"
-    for n, header in enumerate(table.headers, start=1):
-        width = max([len(header)] + [len(str(r[n - 1] or "")) for r in table.rows])
-        sheet.column_dimensions[get_column_letter(n)].width = min(width + 2, 40)
-    sheet.freeze_panes = "A2"
-    _write_atomically(Path(path), lambda file: workbook.save(str(file)))
-    return len(table.rows)
