@@ -83,3 +83,10 @@ def export_xlsx(table: ExportTable, path: str | Path) -> int:
     sheet.auto_filter.ref = sheet.dimensions
     write_atomically(Path(path), lambda file: workbook.save(str(file)))
     return len(table.rows)
+
+
+def export_file(table: ExportTable, path: str | Path) -> int:
+    """Write ``table`` to ``path``: an Excel workbook for ``.xlsx``, CSV for anything else."""
+    if Path(path).suffix.lower() == ".xlsx":
+        return export_xlsx(table, path)
+    return export_csv(table, path)

@@ -33,9 +33,9 @@ from console.expiry import (
     ExpiringPackage,
     expired_packages,
     expiring_packages,
-    export_csv,
-    export_xlsx,
+    export_table,
 )
+from console.exports import export_file
 from console.jalali import format_date, format_minutes, gregorian_to_jalali, local_date, to_persian_digits
 from ui.context import AppContext
 from ui.delegates import ColorRoleDelegate
@@ -304,9 +304,7 @@ class ExpiryPage(Page):
         target = Path(path)
         rows = self.rows()
         try:
-            count = (
-                export_xlsx(rows, target) if target.suffix.lower() == ".xlsx" else export_csv(rows, target)
-            )
+            count = export_file(export_table(rows), target)
         except OSError as error:
             self._show_error(error)
             return None

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from console.audit import Change
 from console.db import Session
 from console.errors import ConsoleError
+from console.exports import export_file
 from console.jalali import (
     format_date,
     format_duration,
@@ -67,8 +68,6 @@ from console.reports import (
     availability_by_month,
     availability_table,
     compliance_table,
-    export_csv,
-    export_xlsx,
     minutes_by_customer_channel,
     minutes_table,
     month_label,
@@ -635,9 +634,7 @@ class ReportsPage(Page):
         target = Path(path)
         table = part.to_table(part.model.rows())
         try:
-            count = (
-                export_xlsx(table, target) if target.suffix.lower() == ".xlsx" else export_csv(table, target)
-            )
+            count = export_file(table, target)
         except OSError as error:
             self._show_error(error)
             return None
