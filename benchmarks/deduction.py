@@ -4,27 +4,31 @@ The non-functional target "no lost update" (DESIGN.md): concurrent sessions of m
 from one customer's packages leave the ledger exact. The database named by
 ``SUPPORT_CONSOLE_DATABASE_URL`` (PostgreSQL; its ``public`` schema is dropped, recreated and migrated
 with :func:`console.migrate.upgrade_to_head` first) gets one supervisor, one customer, ``--packages``
-support packages and one agent per process. Each of ``--processes`` processes then, after a common
-start signal, creates and stops ``--stops`` sessions one after another (one open session per agent):
-a session row backdated by ``m minutes - 30 s`` (``m`` cycles 1..5), then one timed transaction
-``unit_of_work(write_lock=True)`` + :func:`console.sessions.stop_session` on the server clock, which
-bills exactly ``m`` minutes. The packages hold less than everything billed, so stops spill into
-overage as they run out.
+support packages and one agent per stop (an agent has at most one open session). Each of
+``--processes`` processes, once all are connected, creates its ``--stops`` running sessions, each
+backdated by ``m minutes - 50 s`` on the server clock (``m`` cycles 1..5); then, after a common start
+signal, stops them one after another, each in one timed transaction ``unit_of_work(write_lock=True)``
++ :func:`console.sessions.stop_session` on the server clock, which bills exactly ``m`` minutes when
+the stop comes within 50 s of the creation. ``--interleave`` creates each session right before its
+stop instead, inside the timed run (half the processes' work is then creates, which thins the queue
+at the packages but adds the creates' load). The packages hold less than everything billed, so stops
+spill into overage as they run out.
 
 It prints one JSON line: ``lost`` (the minutes the stops must bill, known in advance, minus the
-minutes the ledger took, deductions plus overage: must be 0), ``stops_per_s`` (all stops over the wall time of the run, from
-the start signal to the last process done; that time includes each session's creating insert),
-``p50_ms`` / ``p95_ms`` / ``p99_ms`` / ``max_ms`` (per stop transaction, commit included), and
-checks: packages below zero, stops that billed other than expected, errors. Times are not asserted;
-the exit status is 1 when the ledger is not exact.
+minutes the ledger took, deductions plus overage: must be 0), ``stops_per_s`` (all stops over the
+wall time of the run, from the start signal to the last process done), ``p50_ms`` / ``p95_ms`` /
+``p99_ms`` / ``max_ms`` (per stop transaction, commit included), and checks: packages below zero,
+stops that billed other than expected, errors. Times are not asserted; the exit status is 1 when the
+ledger is not exact.
 
-What bounds the latency: every stop for one customer passes through one critical section, from
-``deduct()`` locking the customer's valid packages (``FOR UPDATE``) through the balance sums, the
-ledger inserts and the commit. Back to back (``--pace-ms 0``) the processes queue on it, so a stop's
-latency is about (processes x that section); ``--pace-ms`` shows the latency at a steady rate.
+What bounds the latency: every stop for one customer waits for the customer's package rows, which
+the one deduction statement locks until its transaction commits (console/ledger.py). Back to back
+(``--pace-ms 0``) all processes queue there, so a stop's latency is about processes / stops_per_s;
+on a small machine the throughput is the CPU the 20 client processes and their server backends
+share. ``--pace-ms`` shows the latency at a steady rate instead.
 
 Run: ``SUPPORT_CONSOLE_DATABASE_URL=postgresql+psycopg://... .venv/bin/python benchmarks/deduction.py``
-``[--processes 20] [--stops 200] [--packages 5] [--pace-ms 0]``.
+``[--processes 20] [--stops 200] [--packages 5] [--pace-ms 0] [--interleave]``.
 """
 
 from __future__ import annotations
@@ -45,9 +49,9 @@ import platform
 import statistics
 import time
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Interval, Table, bindparam, func, insert, select, text
 
 from console.db import ENV_URL, make_engine, server_now, session_factory, unit_of_work
 from console.jalali import local_date
@@ -57,6 +61,26 @@ from console.models import Agent, Customer, LedgerEntry, WorkSession
 from console.sessions import stop_session
 
 PACKAGE_MINUTES = 2000
+BACKDATE_MARGIN_S = 50  # a session stopped within this many seconds of its creation bills exactly m minutes
+
+# A session row as start_session() leaves it, backdated on the server clock: one prebuilt statement.
+CREATE = (
+    insert(cast(Table, WorkSession.__table__))
+    .values(
+        agent_id=bindparam("agent_id"),
+        customer_id=bindparam("customer_id"),
+        channel="phone",
+        kind="support",
+        billing="package",
+        state="running",
+        started_at=func.statement_timestamp() - bindparam("back", type_=Interval()),
+        heartbeat_at=func.statement_timestamp(),
+        paused_seconds=0,
+        note="",
+        flagged=False,
+    )
+    .returning(WorkSession.id)
+)
 
 
 def minutes_for(stop_index: int) -> int:
@@ -64,8 +88,9 @@ def minutes_for(stop_index: int) -> int:
     return 1 + stop_index % 5
 
 
-def prepare(url: str, processes: int, packages: int) -> tuple[list[int], int]:
-    """Clear and migrate the database; create the supervisor, agents, customer and packages."""
+def prepare(url: str, agents: int, packages: int) -> tuple[list[int], int]:
+    """Clear and migrate the database; create the supervisor, ``agents`` agents, the customer and
+    the packages."""
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
@@ -74,9 +99,9 @@ def prepare(url: str, processes: int, packages: int) -> tuple[list[int], int]:
     factory = session_factory(engine)
     with unit_of_work(factory) as s:
         supervisor = Agent(username="bench-supervisor", full_name="سرپرست", role="supervisor")
-        agents = [Agent(username=f"bench-{i}", full_name=f"کارشناس {i}") for i in range(processes)]
+        people = [Agent(username=f"bench-{i}", full_name=f"کارشناس {i}") for i in range(agents)]
         customer = Customer(code="BENCH", name="مشتری آزمون بار")
-        s.add_all([supervisor, *agents, customer])
+        s.add_all([supervisor, *people, customer])
         s.flush()
         today = local_date(server_now(s))
         for i in range(packages):
@@ -90,58 +115,51 @@ def prepare(url: str, processes: int, packages: int) -> tuple[list[int], int]:
                 reference=f"BENCH-{i}",
                 today=today,
             )
-        ids, customer_id = [a.id for a in agents], customer.id
+        ids, customer_id = [a.id for a in people], customer.id
     engine.dispose()
     return ids, customer_id
 
 
 def worker(
     url: str,
-    agent_id: int,
+    agent_ids: list[int],
     customer_id: int,
-    stops: int,
     pace_s: float,
     offset_s: float,
-    barrier: Any,
+    interleave: bool,
+    ready: Any,
+    start: Any,
     results: Any,
 ) -> None:
-    """One office PC: create and stop ``stops`` sessions, timing each stop transaction.
+    """One office PC: stop one session of each of ``agent_ids`` in turn, timing each stop transaction.
 
-    With ``pace_s`` > 0 the i-th session is created no earlier than ``offset_s + i * pace_s`` after the
-    start signal: a steady arrival rate instead of back-to-back stops, the processes' offsets spread
-    over one period so that they do not all arrive at once.
+    The sessions are created after every process has connected (``ready``) and before the timed run
+    (``start``), unless ``interleave``: then each is created right before its stop, inside the run.
+    With ``pace_s`` > 0 the i-th stop starts no earlier than ``offset_s + i * pace_s`` after the start
+    signal: a steady arrival rate instead of back-to-back stops, the processes' offsets spread over one
+    period so that they do not all arrive at once.
     """
     engine = make_engine(url, pool_size=1)
     factory = session_factory(engine)
     latencies: list[float] = []
     billed = mismatched = 0
     errors: list[str] = []
-    barrier.wait()
+
+    def create(i: int) -> int:
+        with unit_of_work(factory, write_lock=True) as s:
+            back = timedelta(seconds=minutes_for(i) * 60 - BACKDATE_MARGIN_S)
+            params = {"agent_id": agent_ids[i], "customer_id": customer_id, "back": back}
+            return int(s.execute(CREATE, params).scalar_one())
+
+    ready.wait()
+    sessions = [] if interleave else [create(i) for i in range(len(agent_ids))]
+    start.wait()
     began = time.perf_counter()
-    for i in range(stops):
-        minutes = minutes_for(i)
+    for i, agent_id in enumerate(agent_ids):
         if pace_s:
             time.sleep(max(0.0, began + offset_s + i * pace_s - time.perf_counter()))
         try:
-            with unit_of_work(factory, write_lock=True) as s:
-                # One cheap statement on the server clock, so the creates leave the CPU to the stops.
-                session_id = s.execute(
-                    insert(WorkSession)
-                    .values(
-                        agent_id=agent_id,
-                        customer_id=customer_id,
-                        channel="phone",
-                        kind="support",
-                        billing="package",
-                        state="running",
-                        started_at=func.statement_timestamp() - timedelta(seconds=minutes * 60 - 30),
-                        heartbeat_at=func.statement_timestamp(),
-                        paused_seconds=0,
-                        note="",
-                        flagged=False,
-                    )
-                    .returning(WorkSession.id)
-                ).scalar_one()
+            session_id = create(i) if interleave else sessions[i]
             t0 = time.perf_counter()
             with unit_of_work(factory, write_lock=True) as s:
                 stopped = stop_session(s, agent_id=agent_id, session_id=session_id)
@@ -150,7 +168,7 @@ def worker(
             errors.append(f"{type(exc).__name__}: {exc}")
             continue
         billed += stopped.billable_minutes
-        mismatched += stopped.billable_minutes != minutes
+        mismatched += stopped.billable_minutes != minutes_for(i)
     engine.dispose()
     results.put({"latencies": latencies, "billed": billed, "mismatched": mismatched, "errors": errors})
 
@@ -175,27 +193,44 @@ def main() -> int:
         default=0.0,
         help="per process, at most one session every N ms (0: back to back)",
     )
+    parser.add_argument(
+        "--interleave",
+        action="store_true",
+        help="create each session right before its stop, inside the timed run (default: all up front)",
+    )
     args = parser.parse_args()
     url = os.environ.get(ENV_URL, "").strip()
     if not url.startswith("postgresql"):
         print(f"set {ENV_URL} to a PostgreSQL database this benchmark may clear", file=sys.stderr)
         return 2
 
-    agent_ids, customer_id = prepare(url, args.processes, args.packages)
+    # One agent per stop: an agent has at most one open session, and the sessions are made up front.
+    agent_ids, customer_id = prepare(url, args.processes * args.stops, args.packages)
     pace = args.pace_ms / 1000
     ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(args.processes + 1)
+    ready = ctx.Barrier(args.processes)
+    start = ctx.Barrier(args.processes + 1)
     results = ctx.Queue()
     procs = [
         ctx.Process(
             target=worker,
-            args=(url, agent_id, customer_id, args.stops, pace, pace * k / len(agent_ids), barrier, results),
+            args=(
+                url,
+                agent_ids[k * args.stops : (k + 1) * args.stops],
+                customer_id,
+                pace,
+                pace * k / args.processes,
+                args.interleave,
+                ready,
+                start,
+                results,
+            ),
         )
-        for k, agent_id in enumerate(agent_ids)
+        for k in range(args.processes)
     ]
     for p in procs:
         p.start()
-    barrier.wait()
+    start.wait()
     t0 = time.perf_counter()
     outcomes = [results.get() for _ in procs]
     wall = time.perf_counter() - t0
@@ -234,6 +269,7 @@ def main() -> int:
         "stops": len(latencies),
         "packages": args.packages,
         "pace_ms": args.pace_ms,
+        "interleave": args.interleave,
         "expected_minutes": expected,
         "billed_minutes": billed,
         "deducted_plus_overage": taken,

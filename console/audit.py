@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from console.db import server_now
 from console.models import AuditEntry
-from console.notify import notify_change
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,10 @@ def _encode(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=default)
 
 
+# Built once: a mutation's audit entry is written on every change, often while rows are locked.
+_INSERT_ENTRY = insert(cast(Table, AuditEntry.__table__)).returning(AuditEntry.id)
+
+
 def record_change(
     session: Session,
     *,
@@ -53,20 +56,23 @@ def record_change(
     after: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> Change:
-    """Append one audit entry (flushes, never commits)."""
-    entry = AuditEntry(
-        at=at or server_now(session),
-        agent_id=agent_id,
-        entity=entity,
-        entity_id=entity_id,
-        action=action,
-        before=_encode(before),
-        after=_encode(after),
-    )
-    session.add(entry)
+    """Append one audit entry (flushes pending ORM changes first, never commits).
+
+    On PostgreSQL the insert's trigger sends the NOTIFY every PC listens for (migration 0003).
+    """
     session.flush()
-    notify_change(session, entry.id)
-    return Change(entry.id, entry.at, agent_id, entity, entity_id, action)
+    when = at or server_now(session)
+    row = {
+        "at": when,
+        "agent_id": agent_id,
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": action,
+        "before": _encode(before),
+        "after": _encode(after),
+    }
+    entry_id = session.connection().execute(_INSERT_ENTRY, row).scalar_one()
+    return Change(int(entry_id), when, agent_id, entity, entity_id, action)
 
 
 def latest_change_id(session: Session) -> int:

@@ -1,7 +1,8 @@
 """Package purchases and the append-only ledger: every change to a balance is an entry.
 
 Rules 7-8 of DESIGN.md. A balance is the sum of a package's entries; entries are never updated or
-deleted, a correction is a new entry. Deductions lock the customer's package rows (PostgreSQL
+deleted, a correction is a new entry; the database keeps each package's sum in ``packages.balance``
+(migration 0003). A deduction is one statement that locks the customer's package rows (PostgreSQL
 ``FOR UPDATE``; SQLite's write lock is taken at BEGIN by the caller) so that concurrent stops never
 lose or double a minute.
 """
@@ -11,16 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, bindparam, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
 from console.audit import Change, record_change
-from console.db import server_now
+from console.db import UTCDateTime, server_now
 from console.errors import NotFoundError, ValidationError
 from console.models import PACKAGE_KINDS, Customer, LedgerEntry, Package
-from console.packages import PackageBalance, allocate_minutes, package_expiry
+from console.packages import PackageBalance, package_expiry
 
 MAX_PACKAGE_MINUTES = 100_000 * 60
 MAX_TEXT = 500
@@ -105,35 +106,77 @@ def record_purchase(
     return package.id, change
 
 
-def valid_balances(
-    session: Session, customer_id: int, kind: str, on: date, *, lock: bool = False
-) -> list[PackageBalance]:
-    """The customer's packages of ``kind`` usable on ``on``, with balances (locked when asked)."""
-    query = (
-        select(Package)
-        .where(
-            Package.customer_id == customer_id,
-            Package.kind == kind,
-            Package.purchased_on <= on,
-            Package.expires_on > on,
-        )
-        .order_by(Package.id)
+def valid_balances(session: Session, customer_id: int, kind: str, on: date) -> list[PackageBalance]:
+    """The customer's packages of ``kind`` usable on ``on``, with balances (what a stop would take
+    from: :func:`deduct` reads the same rows, locked).
+
+    The balance is the package's stored sum of its ledger entries (kept by the database on every
+    insert, migration 0003): one statement, however long the ledger has grown.
+    """
+    rows = session.execute(_VALID, {"customer_id": customer_id, "kind": kind, "on": on})
+    return [PackageBalance(pid, expires, bought, int(balance)) for pid, expires, bought, balance in rows]
+
+
+# Built once: parameters by name.
+_VALID = (
+    select(Package.id, Package.expires_on, Package.purchased_on, Package.balance)
+    .where(
+        Package.customer_id == bindparam("customer_id"),
+        Package.kind == bindparam("kind"),
+        Package.purchased_on <= bindparam("on"),
+        Package.expires_on > bindparam("on"),
     )
-    if lock:
-        query = query.with_for_update()
-    packages = list(session.scalars(query))
-    if not packages:
-        return []
-    totals = dict(
-        session.execute(
-            select(LedgerEntry.package_id, func.sum(LedgerEntry.minutes))
-            .where(LedgerEntry.package_id.in_([p.id for p in packages]))
-            .group_by(LedgerEntry.package_id)
-        )
-        .tuples()
-        .all()
+    .order_by(Package.id)
+)
+
+# One statement takes the minutes (rule 8): it locks the customer's valid packages of the kind that
+# still hold minutes, splits the minutes across them, the first to expire first (the order of
+# console.packages.allocate_minutes: expiry, purchase date, id; each gives up to its balance), and
+# inserts one deduction entry per package it takes from plus an overage entry for what none covered.
+# The trigger of migration 0003 lowers each package's stored balance. Being one statement, the
+# package rows stay locked only for it and the commit that follows: there is no round trip to this
+# PC in between (every other stop for the customer waits on those locks).
+#
+# On PostgreSQL ``FOR UPDATE`` waits for a concurrent stop to commit, then reads the package as that
+# stop left it (READ COMMITTED re-checks the row); a package that stop emptied drops out. On SQLite
+# the caller already holds the database's write lock (``unit_of_work(write_lock=True)``).
+_DEDUCT = """
+WITH locked AS (
+    SELECT id, expires_on, purchased_on, balance FROM packages
+    WHERE customer_id = :customer_id AND kind = :kind AND purchased_on <= :on AND expires_on > :on
+      AND balance > 0
+    {lock}
+), running AS (
+    SELECT id, balance, SUM(balance) OVER (
+        ORDER BY expires_on, purchased_on, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+    ) AS upto
+    FROM locked
+), taken AS (
+    SELECT id, upto, CASE WHEN upto <= :minutes THEN balance ELSE :minutes - (upto - balance) END AS minutes
+    FROM running WHERE upto - balance < :minutes
+)
+INSERT INTO ledger_entries (customer_id, package_id, session_id, kind, minutes, reason, created_at, created_by)
+SELECT customer_id, package_id, session_id, kind, minutes, reason, created_at, created_by FROM (
+    SELECT CAST(:customer_id AS INTEGER) AS customer_id, id AS package_id,
+           CAST(:session_id AS INTEGER) AS session_id, 'deduction' AS kind, -minutes AS minutes,
+           '' AS reason, :at AS created_at, CAST(:agent_id AS INTEGER) AS created_by, upto AS step
+    FROM taken
+    UNION ALL
+    SELECT CAST(:customer_id AS INTEGER), NULL, CAST(:session_id AS INTEGER), 'overage',
+           covered - :minutes, :overage_reason, :at, CAST(:agent_id AS INTEGER), NULL
+    FROM (SELECT COALESCE(SUM(minutes), 0) AS covered FROM taken) AS total
+    WHERE covered < :minutes
+) AS entries
+ORDER BY step IS NULL, step
+RETURNING id, package_id, minutes
+"""
+_DEDUCT_STATEMENT = {
+    dialect: text(_DEDUCT.format(lock=lock)).bindparams(
+        bindparam("at", type_=UTCDateTime()), bindparam("on", type_=Date())
     )
-    return [PackageBalance(p.id, p.expires_on, p.purchased_on, int(totals.get(p.id) or 0)) for p in packages]
+    for dialect, lock in (("postgresql", "FOR UPDATE"), ("sqlite", ""))
+}
+OVERAGE_REASON = "ساعات مازاد قابل صورتحساب"
 
 
 def deduct(
@@ -146,46 +189,34 @@ def deduct(
     at: datetime,
     session_id: int | None,
     agent_id: int | None,
-    allow_overage: bool = True,
 ) -> Deduction:
     """Take ``minutes`` from the valid packages that expire first; record the rest as overage.
 
-    The caller holds the transaction (SQLite: ``unit_of_work(..., write_lock=True)``); the package
-    rows are locked here on PostgreSQL.
+    One statement (see ``_DEDUCT``). The caller holds the transaction and commits right after: on
+    PostgreSQL the customer's packages stay locked until then (SQLite: ``unit_of_work(...,
+    write_lock=True)``).
     """
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        raise TypeError(f"minutes must be int, not {type(minutes).__name__}")
     if minutes < 0:
         raise ValidationError("مدت نمی‌تواند منفی باشد.")
-    balances = valid_balances(session, customer_id, kind, on, lock=True)
-    allocations, overage = allocate_minutes(balances, minutes)
-    for package_id, taken in allocations:
-        session.add(
-            LedgerEntry(
-                customer_id=customer_id,
-                package_id=package_id,
-                session_id=session_id,
-                kind="deduction",
-                minutes=-taken,
-                created_at=at,
-                created_by=agent_id,
-            )
-        )
-    if overage:
-        if not allow_overage:
-            raise ValidationError("بستهٔ معتبری با زمان باقی‌مانده برای این مشتری نیست.")
-        session.add(
-            LedgerEntry(
-                customer_id=customer_id,
-                package_id=None,
-                session_id=session_id,
-                kind="overage",
-                minutes=-overage,
-                created_at=at,
-                created_by=agent_id,
-                reason="ساعات مازاد قابل صورتحساب",
-            )
-        )
-    session.flush()
-    return Deduction(tuple(allocations), overage)
+    if minutes == 0:
+        return Deduction((), 0)
+    statement = _DEDUCT_STATEMENT[session.get_bind().dialect.name]
+    params = {
+        "customer_id": customer_id,
+        "kind": kind,
+        "on": on,
+        "minutes": minutes,
+        "session_id": session_id,
+        "at": at,
+        "agent_id": agent_id,
+        "overage_reason": OVERAGE_REASON,
+    }
+    rows = sorted(session.connection().execute(statement, params).tuples())
+    allocations = tuple((package_id, -taken) for _, package_id, taken in rows if package_id is not None)
+    overage = sum(-taken for _, package_id, taken in rows if package_id is None)
+    return Deduction(allocations, overage)
 
 
 def adjust_balance(
@@ -230,26 +261,16 @@ def record_forfeits(session: Session, today: date, at: datetime | None = None) -
     Whichever PC notices first records it; a second PC running this at the same moment hits the
     unique index on (package, forfeit) and skips that package. Returns the ids recorded here.
     """
-    expired = select(Package.id, Package.customer_id).where(Package.expires_on <= today)
+    expired = select(Package.id, Package.customer_id, Package.balance).where(
+        Package.expires_on <= today, Package.balance > 0
+    )
     already = set(session.scalars(select(LedgerEntry.package_id).where(LedgerEntry.kind == "forfeit")))
-    rows = [(pid, cid) for pid, cid in session.execute(expired) if pid not in already]
+    rows = [(pid, cid, int(balance)) for pid, cid, balance in session.execute(expired) if pid not in already]
     if not rows:
         return []
-    totals = dict(
-        session.execute(
-            select(LedgerEntry.package_id, func.sum(LedgerEntry.minutes))
-            .where(LedgerEntry.package_id.in_([pid for pid, _ in rows]))
-            .group_by(LedgerEntry.package_id)
-        )
-        .tuples()
-        .all()
-    )
     when = at or server_now(session)
     recorded: list[int] = []
-    for pid, cid in rows:
-        balance = int(totals.get(pid) or 0)
-        if balance <= 0:
-            continue
+    for pid, cid, balance in rows:
         try:
             with session.begin_nested():
                 session.add(

@@ -100,6 +100,10 @@ class Package(Base):
     reference: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
     created_by: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    # The sum of the package's ledger entries, kept by the database (migration 0003's trigger adds
+    # each inserted entry). Never written by the application; an ORM copy goes stale as entries are
+    # added, so read it fresh (console.ledger.valid_balances).
+    balance: Mapped[int] = mapped_column(Integer, server_default="0", deferred=True)
 
     customer: Mapped[Customer] = relationship()
 

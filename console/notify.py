@@ -1,6 +1,7 @@
 """PostgreSQL LISTEN/NOTIFY: every PC hears of a change as soon as it is committed.
 
-Each audit entry sends a NOTIFY on :data:`CHANNEL` (delivered by PostgreSQL at commit). A PC runs
+Each audit entry sends a NOTIFY on :data:`CHANNEL` (a trigger on ``audit_log``, migration 0003;
+delivered by PostgreSQL at commit). A PC runs
 :func:`listen` on a thread of its own; each notification only says "look at the change feed now",
 so a lost one costs at most the feed's next poll.
 """
@@ -11,18 +12,8 @@ import threading
 from collections.abc import Callable
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
-from sqlalchemy.sql import text
 
 CHANNEL = "support_console_changes"
-
-
-def notify_change(session: Session, change_id: int) -> None:
-    """Announce a change (PostgreSQL only; elsewhere the poll finds it)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": str(change_id)}
-        )
 
 
 def supports_listen(url: str) -> bool:

@@ -34,19 +34,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import CursorResult, Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.audit import Change, record_change
-from console.db import server_now
+from console.db import server_clock, server_now
 from console.entitlements import CATEGORIES, Entitlement, entitlement_for
 from console.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from console.jalali import format_date, format_datetime, local_date, to_persian_digits
 from console.ledger import deduct, valid_balances
 from console.models import CHANNELS, PACKAGE_KINDS, Agent, Customer, Ticket, WorkSession, session_tickets
 from console.packages import PackageBalance, billable_minutes
-from console.settings import get_policies
+from console.settings import decode_setting, get_policies, setting_value
 
 __all__ = [
     "OpenSessionConflictError",
@@ -376,29 +376,76 @@ def _open_conflict(session: Session, ws: WorkSession) -> OpenSessionConflictErro
     )
 
 
-def _locked_session(session: Session, session_id: int) -> WorkSession:
-    """The session row, locked FOR UPDATE on PostgreSQL and re-read (never a stale identity-map copy)."""
-    ws = session.scalars(
-        select(WorkSession)
-        .where(WorkSession.id == session_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
-    if ws is None:
+# Built once: run by every pause, resume and stop. Brings the server clock back with the row.
+_LOCK_SESSION = (
+    select(WorkSession, server_clock())
+    .where(WorkSession.id == bindparam("id"))
+    .with_for_update(of=WorkSession)
+    .execution_options(populate_existing=True)
+)
+
+
+def _locked_session(session: Session, session_id: int) -> tuple[WorkSession, datetime]:
+    """The session row, locked FOR UPDATE on PostgreSQL and re-read (never a stale identity-map
+    copy), and the server clock, in one round trip."""
+    row = session.execute(_LOCK_SESSION, {"id": session_id}).first()
+    if row is None:
         raise NotFoundError("جلسهٔ کاری پیدا نشد.")
-    return ws
+    return row[0], row[1]
 
 
-def _require_owner(session: Session, ws: WorkSession, agent_id: int) -> None:
-    if ws.agent_id == agent_id:
+# The stop's lock: the same row, clock and policy as a plain (Core) row. Stops are the hot path (many
+# agents, one customer's packages); loading and flushing an ORM object cost more than the SQL.
+_WS = cast(Table, WorkSession.__table__)
+_LOCK_FOR_STOP = (
+    select(*_WS.c, server_clock().label("now"), setting_value("rounding").label("rounding"))
+    .where(_WS.c.id == bindparam("id"))
+    .with_for_update(of=_WS)
+)
+_STOP_UPDATE = (
+    update(_WS)
+    .where(_WS.c.id == bindparam("row_id"))
+    .values(
+        {
+            name: bindparam(name)
+            for name in (
+                "state",
+                "stopped_at",
+                "paused_at",
+                "paused_seconds",
+                "billable_minutes",
+                "edited_reason",
+                "flagged",
+            )
+        }
+    )
+)
+
+
+def _lock_for_stop(session: Session, session_id: int) -> Any:
+    """The session's row (locked FOR UPDATE on PostgreSQL) with ``now`` and ``rounding``; a copy of
+    it this database session loaded earlier is expired, as the stop changes the row underneath."""
+    row = session.connection().execute(_LOCK_FOR_STOP, {"id": session_id}).first()
+    if row is None:
+        raise NotFoundError("جلسهٔ کاری پیدا نشد.")
+    loaded = session.identity_map.get(session.identity_key(WorkSession, session_id))
+    if loaded is not None:
+        session.expire(loaded)
+    return row
+
+
+def _require_owner(session: Session, owner_id: int, agent_id: int) -> None:
+    if owner_id == agent_id:
         return  # an agent may always finish their own session (even one deactivated meanwhile)
     agent = _active_agent(session, agent_id)
     if agent.role != "supervisor":
         raise PermissionDeniedError("فقط کارشناسِ همین جلسه یا سرپرست می‌تواند آن را تغییر دهد.")
 
 
-def _stopped_conflict(ws: WorkSession) -> ConflictError:
-    return ConflictError(f"جلسهٔ شمارهٔ {to_persian_digits(str(ws.id))} پیش‌تر متوقف شده است؛ چیزی تغییر نکرد.")
+def _stopped_conflict(session_id: int) -> ConflictError:
+    return ConflictError(
+        f"جلسهٔ شمارهٔ {to_persian_digits(str(session_id))} پیش‌تر متوقف شده است؛ چیزی تغییر نکرد."
+    )
 
 
 def _clean_text(value: str | None, what: str, limit: int) -> str:
@@ -410,7 +457,11 @@ def _clean_text(value: str | None, what: str, limit: int) -> str:
 
 def _rounding(session: Session, channel: str) -> tuple[int, int]:
     """The channel's (increment, minimum) billing policy, refused in Persian when malformed."""
-    policy: Any = get_policies(session).rounding.get(channel, {})
+    return _channel_rounding(get_policies(session).rounding, channel)
+
+
+def _channel_rounding(rounding: dict[str, Any], channel: str) -> tuple[int, int]:
+    policy: Any = rounding.get(channel, {}) if isinstance(rounding, dict) else None
     increment = policy.get("increment", 1) if isinstance(policy, dict) else None
     minimum = policy.get("minimum", 0) if isinstance(policy, dict) else None
     if (
@@ -660,13 +711,12 @@ def pause_session(session: Session, *, agent_id: int, session_id: int) -> Runnin
         ConflictError: The session is not running (already paused, or stopped).
         PermissionDeniedError: Another agent's session.
     """
-    ws = _locked_session(session, session_id)
-    _require_owner(session, ws, agent_id)
+    ws, now = _locked_session(session, session_id)
+    _require_owner(session, ws.agent_id, agent_id)
     if ws.state == "stopped":
-        raise _stopped_conflict(ws)
+        raise _stopped_conflict(ws.id)
     if ws.state != "running":
         raise ConflictError("این جلسه همین حالا در مکث است.")
-    now = server_now(session)
     ws.state, ws.paused_at, ws.heartbeat_at = "paused", now, now
     session.flush()
     change = record_change(
@@ -691,13 +741,12 @@ def resume_session(session: Session, *, agent_id: int, session_id: int) -> Runni
         ConflictError: The session is not paused (running, or stopped).
         PermissionDeniedError: Another agent's session.
     """
-    ws = _locked_session(session, session_id)
-    _require_owner(session, ws, agent_id)
+    ws, now = _locked_session(session, session_id)
+    _require_owner(session, ws.agent_id, agent_id)
     if ws.state == "stopped":
-        raise _stopped_conflict(ws)
+        raise _stopped_conflict(ws.id)
     if ws.state != "paused" or ws.paused_at is None:
         raise ConflictError("این جلسه در مکث نیست.")
-    now = server_now(session)
     paused = math.ceil(max(0.0, (now - ws.paused_at).total_seconds()))
     ws.paused_seconds += paused
     ws.state, ws.paused_at, ws.heartbeat_at = "running", None, now
@@ -742,7 +791,7 @@ def heartbeat(session: Session, *, session_id: int) -> datetime:
         ws = session.get(WorkSession, session_id)
         if ws is None:
             raise NotFoundError("جلسهٔ کاری پیدا نشد.")
-        raise _stopped_conflict(ws)
+        raise _stopped_conflict(ws.id)
     return now
 
 
@@ -835,11 +884,11 @@ def _stop(
 ) -> StoppedSession:
     _require_aware(stop_at, "زمان توقف")
     _require_aware(day_end, "پایان روز کاری")
-    ws = _locked_session(session, session_id)
-    _require_owner(session, ws, agent_id)
+    ws = _lock_for_stop(session, session_id)
+    now, rounding = ws.now, decode_setting("rounding", ws.rounding)
+    _require_owner(session, ws.agent_id, agent_id)
     if ws.state == "stopped":
-        raise _stopped_conflict(ws)
-    now = server_now(session)
+        raise _stopped_conflict(ws.id)
     why = _clean_text(reason, "دلیل", MAX_REASON)
     if stop_at is not None:
         if not why:
@@ -861,13 +910,20 @@ def _stop(
     if ws.state == "paused" and ws.paused_at is not None:
         paused += math.ceil(max(0.0, (stop - ws.paused_at).total_seconds()))
     duration = max(timedelta(0), stop - ws.started_at - timedelta(seconds=paused))
-    increment, minimum = _rounding(session, ws.channel)
+    increment, minimum = _channel_rounding(rounding, ws.channel)
     minutes = 0 if ws.billing == "free" else billable_minutes(duration, increment, minimum)
     before = {"state": ws.state, "heartbeat_at": ws.heartbeat_at}
-    ws.state, ws.stopped_at, ws.paused_at, ws.paused_seconds = "stopped", stop, None, paused
-    ws.billable_minutes, ws.edited_reason = minutes, edited
-    ws.flagged = ws.flagged or (day_end is not None and stop > day_end)
-    change = record_change(  # flushes the session row too
+    stopped = {
+        "state": "stopped",
+        "stopped_at": stop,
+        "paused_at": None,
+        "paused_seconds": paused,
+        "billable_minutes": minutes,
+        "edited_reason": edited,
+        "flagged": ws.flagged or (day_end is not None and stop > day_end),
+    }
+    session.connection().execute(_STOP_UPDATE, {"row_id": ws.id, **stopped})
+    change = record_change(
         session,
         agent_id=agent_id,
         entity="session",
@@ -880,15 +936,16 @@ def _stop(
             "paused_seconds": paused,
             "billable_minutes": minutes,
             "edited_reason": edited,
-            "flagged": ws.flagged,
+            "flagged": stopped["flagged"],
         },
     )
     allocations: tuple[tuple[int, int], ...] = ()
     overage = 0
     if minutes:
-        # Last, right before the caller commits: on PostgreSQL deduct() locks every valid package of
-        # the customer, and every other stop for that customer waits until this transaction ends.
-        # (Which packages paid is in the ledger entries, each carrying this session's id.)
+        # Last, right before the caller commits: on PostgreSQL deduct() locks the customer's valid
+        # packages that hold minutes, and every other stop for that customer waits until this
+        # transaction ends. (Which packages paid is in the ledger entries, each carrying this
+        # session's id.)
         result = deduct(
             session,
             customer_id=ws.customer_id,
@@ -914,7 +971,7 @@ def _stop(
         billable_minutes=minutes,
         allocations=allocations,
         overage=overage,
-        flagged=ws.flagged,
+        flagged=bool(stopped["flagged"]),
         edited_reason=edited,
         change=change,
     )

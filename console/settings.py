@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
 
 from console.models import Setting
@@ -56,10 +56,23 @@ def set_setting(session: Session, key: str, value: Any) -> None:
     session.flush()
 
 
+_ALL_SETTINGS = select(Setting.key, Setting.value)
+
+
 def get_policies(session: Session) -> Policies:
-    stored = {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
-    values = {key: stored.get(key, default) for key, default in DEFAULTS.items()}
-    return Policies(**values)
+    stored = dict(session.execute(_ALL_SETTINGS).tuples().all())
+    return Policies(**{key: decode_setting(key, stored.get(key)) for key in DEFAULTS})
+
+
+def setting_value(key: str) -> ScalarSelect[str]:
+    """The stored (encoded) value of ``key`` as a column a statement can bring back with its rows:
+    pass it through :func:`decode_setting`."""
+    return select(Setting.value).where(Setting.key == key).scalar_subquery()
+
+
+def decode_setting(key: str, stored: str | None) -> Any:
+    """A stored policy value, or its default when none is stored."""
+    return DEFAULTS[key] if stored is None else json.loads(stored)
 
 
 def update_policies(session: Session, *, actor_id: int, changes: dict[str, Any]) -> Any:

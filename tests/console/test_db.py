@@ -8,11 +8,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.db import NaiveDatetimeError, describe, make_engine, server_now, unit_of_work
+from console.db import NaiveDatetimeError, describe, make_engine, server_now, session_factory, unit_of_work
 from console.migrate import alembic_config, head_revision
 from console.models import Base, Closure, Customer, LedgerEntry, Package
 
@@ -155,3 +155,48 @@ def test_rule8_ledger_and_audit_rows_cannot_be_updated_or_deleted(factory: sessi
     with unit_of_work(factory) as s:
         assert [e.minutes for e in s.scalars(select(LedgerEntry))] == [60]
         assert [a.action for a in s.scalars(select(AuditEntry))] == ["purchase"]
+
+
+def test_every_audit_entry_notifies_listening_pcs_on_postgresql(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite PCs poll")
+    import psycopg
+
+    from console.audit import record_change
+    from console.notify import CHANNEL
+
+    conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as listener:
+        listener.execute(f"LISTEN {CHANNEL}")
+        with unit_of_work(session_factory(engine)) as s:
+            change = record_change(s, agent_id=None, entity="calendar", entity_id=None, action="test")
+        payloads = [note.payload for note in listener.notifies(timeout=5, stop_after=1)]
+    assert payloads == [str(change.id)]
+
+
+def test_a_connection_dropped_while_idle_is_tested_and_replaced_before_use(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no server to lose")
+    import console.db
+
+    def dropped_engine() -> Engine:
+        eng = make_engine(engine.url.render_as_string(hide_password=False), pool_size=1)
+        with eng.connect() as conn:
+            pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with engine.connect() as admin:
+            admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        return eng
+
+    # In steady use a connection is not tested (it just proved itself): a drop shows on first use.
+    eng = dropped_engine()
+    with pytest.raises(OperationalError), eng.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    eng.dispose()
+    # Idle long enough, it is tested at checkout and silently replaced.
+    monkeypatch.setattr(console.db, "PING_AFTER_IDLE_S", 0.0)
+    eng = dropped_engine()
+    with eng.connect() as conn:
+        assert conn.execute(text("SELECT 1")).scalar_one() == 1
+    eng.dispose()
