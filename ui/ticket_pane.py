@@ -92,6 +92,11 @@ class TicketPane(QFrame):
         for code in ("open", "waiting", "resolved", "closed"):
             self.status.addItem(label(code), code)
         self.assignee = QComboBox()
+        # Filled after the first show (the agents come from the database): size the combos by the
+        # longest text they will hold, not by what they held when first laid out.
+        for combo, letters in ((self.category, 6), (self.status, 4), (self.assignee, 9)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         self.claim_button = QPushButton(self.tr("Claim"))
         self.claim_button.setToolTip(self.tr("Take this ticket (Ctrl+K)"))
         self.timer_button = QPushButton(self.tr("Start timer"))
