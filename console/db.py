@@ -23,7 +23,15 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.functions import FunctionElement
 
-__all__ = ["DatabaseInfo", "Session", "SessionFactory", "UTCDateTime", "make_engine", "unit_of_work"]
+__all__ = [
+    "DatabaseInfo",
+    "Engine",
+    "Session",
+    "SessionFactory",
+    "UTCDateTime",
+    "make_engine",
+    "unit_of_work",
+]
 from sqlalchemy.sql.elements import Label
 from sqlalchemy.types import TypeDecorator, TypeEngine
 

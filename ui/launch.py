@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from console.agents import AgentInfo, find_agent
@@ -14,8 +14,10 @@ from console.calendar_store import seed_calendar
 from console.clock import TEHRAN, Clock, FixedClock, SystemClock
 from console.connection import resolve_startup_database
 from console.db import (
+    Engine,
     default_sqlite_path,
     describe,
+    is_connection_error,
     make_engine,
     session_factory,
     sqlite_url,
@@ -66,12 +68,21 @@ def prepare_database(args: argparse.Namespace, tmp: Path | None) -> tuple[str, C
     return url, SystemClock(), False
 
 
+def _qt_app(args: argparse.Namespace) -> None:
+    """Set Qt up before the main window (for a dialog at start-up), once."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import setup_application
+
+    if QApplication.instance() is None:
+        setup_application(sys.argv[:1], dark=args.dark or _saved_dark())
+
+
 def _ask_database(args: argparse.Namespace) -> str:
     """The first-run dialog, before the main window (so Qt is set up here); exits when the person quits."""
-    from ui.app import setup_application
     from ui.first_run import ask_database
 
-    setup_application(sys.argv[:1], dark=args.dark or _saved_dark())
+    _qt_app(args)
     url = ask_database()
     if url is None:
         raise SystemExit(0)
@@ -117,16 +128,53 @@ def sign_in_with_dialog(app: object, factory: object, demo: bool, username: str 
         runner.shutdown()
 
 
+def _open(url: str, today: date) -> Engine:
+    """Migrate the database, seed its calendar and record the day's forfeits (raises when unreachable)."""
+    engine = make_engine(url)
+    try:
+        upgrade_to_head(engine)
+        factory = session_factory(engine)
+        with unit_of_work(factory) as session:
+            seed_calendar(session, today)
+        with unit_of_work(factory) as session:
+            record_forfeits(session, today)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def open_database(args: argparse.Namespace, url: str, today: date, interactive: bool) -> tuple[Engine, str]:
+    """The prepared database; when it cannot be reached, say so instead of failing with a traceback.
+
+    With a window: offer to try again, to choose another database (the first-run dialog, saved as this
+    PC's choice) or to quit. Without one (scripts): one line on stderr and exit status 1.
+    """
+    while True:
+        try:
+            return _open(url, today), url
+        except Exception as exc:
+            if not is_connection_error(exc):
+                raise
+            location = describe(url).location
+            if not interactive:
+                raise SystemExit(f"support-console: پایگاه داده در دسترس نیست ({location}).") from None
+        from ui.unreachable import Unreachable, ask_after_unreachable
+
+        _qt_app(args)
+        answer = ask_after_unreachable(location)
+        if answer is Unreachable.QUIT:
+            raise SystemExit(1)
+        if answer is Unreachable.CHOOSE:
+            url = _ask_database(args)
+
+
 def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     url, clock, demo = prepare_database(args, tmp)
-    engine = make_engine(url)
-    upgrade_to_head(engine)
-    factory = session_factory(engine)
     today = clock.now().astimezone(TEHRAN).date()
-    with unit_of_work(factory) as session:
-        seed_calendar(session, today)
-    with unit_of_work(factory) as session:
-        record_forfeits(session, today)
+    interactive = tmp is None and not os.environ.get(STARTUP_PROBE)
+    engine, url = open_database(args, url, today, interactive)
+    factory = session_factory(engine)
 
     from PySide6.QtWidgets import QApplication
 

@@ -837,7 +837,7 @@
       <location filename="../../ui/pages/customers.py" line="51" />
       <location filename="../../ui/pages/expiry.py" line="86" />
       <location filename="../../ui/pages/expiry.py" line="136" />
-      <location filename="../../ui/pages/reports.py" line="165" />
+      <location filename="../../ui/pages/reports.py" line="164" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
@@ -845,7 +845,7 @@
       <location filename="../../ui/pages/customers.py" line="52" />
       <location filename="../../ui/pages/expiry.py" line="88" />
       <location filename="../../ui/pages/expiry.py" line="138" />
-      <location filename="../../ui/pages/reports.py" line="170" />
+      <location filename="../../ui/pages/reports.py" line="169" />
       <location filename="../../ui/pages/timesheets.py" line="198" />
       <location filename="../../ui/pages/uptime.py" line="144" />
       <source>Customer</source>
@@ -1079,88 +1079,88 @@
       <translation>کسر از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="119" />
+      <location filename="../../ui/pages/reports.py" line="118" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="125" />
+      <location filename="../../ui/pages/reports.py" line="124" />
       <source>Answered</source>
       <translation>پاسخ‌داده‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="131" />
+      <location filename="../../ui/pages/reports.py" line="130" />
       <source>Within target</source>
       <translation>در مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="137" />
+      <location filename="../../ui/pages/reports.py" line="136" />
       <source>Share within target</source>
       <translation>سهم پاسخ در مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="143" />
+      <location filename="../../ui/pages/reports.py" line="142" />
       <source>Median response</source>
       <translation>میانهٔ زمان پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="152" />
+      <location filename="../../ui/pages/reports.py" line="151" />
       <source>Still waiting</source>
       <translation>در انتظار پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="172" />
+      <location filename="../../ui/pages/reports.py" line="171" />
       <source>Phone</source>
       <translation>تلفنی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="178" />
+      <location filename="../../ui/pages/reports.py" line="177" />
       <source>Remote session</source>
       <translation>اتصال از راه دور</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="184" />
+      <location filename="../../ui/pages/reports.py" line="183" />
       <source>Ticket</source>
       <translation>تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="190" />
+      <location filename="../../ui/pages/reports.py" line="189" />
       <source>Total</source>
       <translation>جمع کل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="196" />
+      <location filename="../../ui/pages/reports.py" line="195" />
       <location filename="../../ui/pages/timesheets.py" line="230" />
       <source>Extra billable</source>
       <translation>ساعات مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="209" />
+      <location filename="../../ui/pages/reports.py" line="208" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="215" />
+      <location filename="../../ui/pages/reports.py" line="214" />
       <source>Average availability</source>
       <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="221" />
+      <location filename="../../ui/pages/reports.py" line="220" />
       <source>Lowest availability</source>
       <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="228" />
+      <location filename="../../ui/pages/reports.py" line="227" />
       <source>Lowest customer</source>
       <translation>مشتری با کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="232" />
+      <location filename="../../ui/pages/reports.py" line="231" />
       <source>Below target</source>
       <translation>زیر هدف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="239" />
+      <location filename="../../ui/pages/reports.py" line="238" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
@@ -1433,31 +1433,31 @@
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="313" />
+      <location filename="../../ui/pages/expiry.py" line="311" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="330" />
+      <location filename="../../ui/pages/expiry.py" line="328" />
       <source>The file could not be saved.
 %1</source>
       <translation>فایل ذخیره نشد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="332" />
+      <location filename="../../ui/pages/expiry.py" line="330" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="335" />
+      <location filename="../../ui/pages/expiry.py" line="333" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="336" />
+      <location filename="../../ui/pages/expiry.py" line="334" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -2231,7 +2231,7 @@
   <context>
     <name>Page</name>
     <message>
-      <location filename="../../ui/pages/base.py" line="69" />
+      <location filename="../../ui/pages/base.py" line="71" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files</extracomment>
@@ -2239,12 +2239,12 @@
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="72" />
+      <location filename="../../ui/pages/base.py" line="74" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="73" />
+      <location filename="../../ui/pages/base.py" line="75" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -2455,118 +2455,118 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../ui/queue_model.py" line="42" />
+      <location filename="../../ui/queue_model.py" line="43" />
       <source>My tickets</source>
       <translation>تیکت‌های من</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="43" />
-      <location filename="../../ui/queue_model.py" line="304" />
+      <location filename="../../ui/queue_model.py" line="44" />
+      <location filename="../../ui/queue_model.py" line="318" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="44" />
+      <location filename="../../ui/queue_model.py" line="45" />
       <source>All open</source>
       <translation>همهٔ باز</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="45" />
+      <location filename="../../ui/queue_model.py" line="46" />
       <source>Breaching within the hour</source>
       <translation>کمتر از یک ساعت مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="46" />
+      <location filename="../../ui/queue_model.py" line="47" />
       <source>Breached</source>
       <translation>گذشته از مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="49" />
+      <location filename="../../ui/queue_model.py" line="50" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="50" />
+      <location filename="../../ui/queue_model.py" line="51" />
       <source>Time to respond</source>
       <translation>مهلت پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="51" />
+      <location filename="../../ui/queue_model.py" line="52" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="52" />
+      <location filename="../../ui/queue_model.py" line="53" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="53" />
+      <location filename="../../ui/queue_model.py" line="54" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="54" />
+      <location filename="../../ui/queue_model.py" line="55" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="55" />
+      <location filename="../../ui/queue_model.py" line="56" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="56" />
+      <location filename="../../ui/queue_model.py" line="57" />
       <source>Entitlement</source>
       <translation>پرداخت از</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="69" />
+      <location filename="../../ui/queue_model.py" line="70" />
       <source>Holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="70" />
+      <location filename="../../ui/queue_model.py" line="71" />
       <source>official holiday</source>
       <translation>تعطیل رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="73" />
+      <location filename="../../ui/queue_model.py" line="74" />
       <source>Closure: %1</source>
       <translation>تعطیلی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="74" />
+      <location filename="../../ui/queue_model.py" line="75" />
       <source>announced closure</source>
       <translation>تعطیلی اعلام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="79" />
+      <location filename="../../ui/queue_model.py" line="80" />
       <source>After hours</source>
       <translation>خارج از ساعت کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="80" />
+      <location filename="../../ui/queue_model.py" line="81" />
       <source>%1 — resumes %2</source>
       <translation>%1 — از %2 ادامه می‌یابد</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="327" />
+      <location filename="../../ui/queue_model.py" line="341" />
       <source>Waiting on customer</source>
       <translation>در انتظار مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="332" />
+      <location filename="../../ui/queue_model.py" line="346" />
       <source>%1 overdue</source>
       <translation>%1 تأخیر</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="338" />
+      <location filename="../../ui/queue_model.py" line="352" />
       <source>until %1</source>
       <translation>تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="354" />
+      <location filename="../../ui/queue_model.py" line="368" />
       <source>Waiting since %1</source>
       <translation>در انتظار پاسخ از %1</translation>
     </message>
@@ -2574,27 +2574,27 @@
   <context>
     <name>QueuePage</name>
     <message>
-      <location filename="../../ui/pages/queue.py" line="58" />
+      <location filename="../../ui/pages/queue.py" line="95" />
       <source>Ticket queue</source>
       <translation>صف تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="69" />
+      <location filename="../../ui/pages/queue.py" line="106" />
       <source>Search number, customer or text… (Ctrl+F)</source>
       <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="71" />
+      <location filename="../../ui/pages/queue.py" line="108" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="72" />
+      <location filename="../../ui/pages/queue.py" line="109" />
       <source>Ctrl+N</source>
       <translation>Ctrl+N</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="210" />
+      <location filename="../../ui/pages/queue.py" line="252" />
       <source>The desk is closed; deadlines are paused. %1</source>
       <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
     </message>
@@ -2686,147 +2686,147 @@
   <context>
     <name>ReportsPage</name>
     <message>
-      <location filename="../../ui/pages/reports.py" line="282" />
+      <location filename="../../ui/pages/reports.py" line="281" />
       <source>Responses within the target, per week</source>
       <translation>پاسخ‌های در مهلت، هفته به هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="283" />
+      <location filename="../../ui/pages/reports.py" line="282" />
       <source>Answered within target (%)</source>
       <translation>پاسخ در مهلت (٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="284" />
+      <location filename="../../ui/pages/reports.py" line="283" />
       <source>Median response (business hours)</source>
       <translation>میانهٔ زمان پاسخ (ساعت کاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="285" />
+      <location filename="../../ui/pages/reports.py" line="284" />
       <source>Billable minutes per channel: the top ten customers</source>
       <translation>دقیقه‌های قابل‌محاسبه به تفکیک روش: ده مشتری نخست</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="286" />
+      <location filename="../../ui/pages/reports.py" line="285" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="287" />
+      <location filename="../../ui/pages/reports.py" line="286" />
       <source>Customer availability per month</source>
       <translation>دسترس‌پذیری مشتریان در هر ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="288" />
+      <location filename="../../ui/pages/reports.py" line="287" />
       <source>Average availability</source>
       <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="289" />
+      <location filename="../../ui/pages/reports.py" line="288" />
       <source>Lowest availability</source>
       <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="290" />
+      <location filename="../../ui/pages/reports.py" line="289" />
       <source>Target</source>
       <translation>هدف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="291" />
+      <location filename="../../ui/pages/reports.py" line="290" />
       <source>Availability (%)</source>
       <translation>دسترس‌پذیری (٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="456" />
-      <location filename="../../ui/pages/reports.py" line="512" />
+      <location filename="../../ui/pages/reports.py" line="455" />
+      <location filename="../../ui/pages/reports.py" line="511" />
       <source>Reports</source>
       <translation>گزارش‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="492" />
+      <location filename="../../ui/pages/reports.py" line="491" />
       <source>Weeks shown</source>
       <translation>تعداد هفته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="492" />
+      <location filename="../../ui/pages/reports.py" line="491" />
       <source>Response SLA</source>
       <translation>مهلت پاسخ‌گویی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="498" />
+      <location filename="../../ui/pages/reports.py" line="497" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="498" />
+      <location filename="../../ui/pages/reports.py" line="497" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="501" />
+      <location filename="../../ui/pages/reports.py" line="500" />
       <source>Minutes by channel</source>
       <translation>دقیقه‌ها به تفکیک روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="504" />
+      <location filename="../../ui/pages/reports.py" line="503" />
       <source>Months shown</source>
       <translation>تعداد ماه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="504" />
+      <location filename="../../ui/pages/reports.py" line="503" />
       <source>Availability</source>
       <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="506" />
+      <location filename="../../ui/pages/reports.py" line="505" />
       <source>Only a supervisor can see the reports.</source>
       <translation>گزارش‌ها را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="538" />
+      <location filename="../../ui/pages/reports.py" line="537" />
       <source>Export…</source>
       <translation>خروجی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="611" />
+      <location filename="../../ui/pages/reports.py" line="610" />
       <source>Export report</source>
       <translation>خروجی گزارش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="614" />
+      <location filename="../../ui/pages/reports.py" line="613" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="614" />
+      <location filename="../../ui/pages/reports.py" line="613" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="644" />
+      <location filename="../../ui/pages/reports.py" line="641" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="661" />
+      <location filename="../../ui/pages/reports.py" line="658" />
       <source>The file could not be saved.
 %1</source>
       <translation>فایل ذخیره نشد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="663" />
+      <location filename="../../ui/pages/reports.py" line="660" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="666" />
+      <location filename="../../ui/pages/reports.py" line="663" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="667" />
+      <location filename="../../ui/pages/reports.py" line="664" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -3055,142 +3055,142 @@
   <context>
     <name>TicketPane</name>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="95" />
+      <location filename="../../ui/ticket_pane.py" line="100" />
       <source>Claim</source>
       <translation>برداشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="96" />
+      <location filename="../../ui/ticket_pane.py" line="101" />
       <source>Take this ticket (Ctrl+K)</source>
       <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="97" />
+      <location filename="../../ui/ticket_pane.py" line="102" />
       <source>Start timer</source>
       <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="98" />
+      <location filename="../../ui/ticket_pane.py" line="103" />
       <source>Time a session on this ticket (Ctrl+T)</source>
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="101" />
+      <location filename="../../ui/ticket_pane.py" line="106" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="103" />
+      <location filename="../../ui/ticket_pane.py" line="108" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="105" />
+      <location filename="../../ui/ticket_pane.py" line="110" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="114" />
+      <location filename="../../ui/ticket_pane.py" line="119" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="117" />
+      <location filename="../../ui/ticket_pane.py" line="122" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="118" />
+      <location filename="../../ui/ticket_pane.py" line="123" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="119" />
+      <location filename="../../ui/ticket_pane.py" line="124" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="163" />
+      <location filename="../../ui/ticket_pane.py" line="168" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="210" />
+      <location filename="../../ui/ticket_pane.py" line="215" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="221" />
+      <location filename="../../ui/ticket_pane.py" line="226" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="239" />
+      <location filename="../../ui/ticket_pane.py" line="244" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="243" />
+      <location filename="../../ui/ticket_pane.py" line="248" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="245" />
+      <location filename="../../ui/ticket_pane.py" line="250" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="247" />
+      <location filename="../../ui/ticket_pane.py" line="252" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="248" />
+      <location filename="../../ui/ticket_pane.py" line="253" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="250" />
+      <location filename="../../ui/ticket_pane.py" line="255" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="255" />
+      <location filename="../../ui/ticket_pane.py" line="260" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="257" />
+      <location filename="../../ui/ticket_pane.py" line="262" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="259" />
+      <location filename="../../ui/ticket_pane.py" line="264" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="261" />
+      <location filename="../../ui/ticket_pane.py" line="266" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="268" />
+      <location filename="../../ui/ticket_pane.py" line="273" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="272" />
+      <location filename="../../ui/ticket_pane.py" line="277" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="284" />
+      <location filename="../../ui/ticket_pane.py" line="289" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="286" />
+      <location filename="../../ui/ticket_pane.py" line="291" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
     </message>
@@ -3363,6 +3363,39 @@
       <location filename="../../ui/pages/timesheets.py" line="629" />
       <source>A session of this period is still running.</source>
       <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnreachableDatabase</name>
+    <message>
+      <location filename="../../ui/unreachable.py" line="21" />
+      <source>Database unreachable</source>
+      <translation>پایگاه داده در دسترس نیست</translation>
+    </message>
+    <message>
+      <location filename="../../ui/unreachable.py" line="24" />
+      <source>The database could not be reached:</source>
+      <translation>به پایگاه داده نمی‌توان وصل شد:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/unreachable.py" line="29" />
+      <source>Check the network and that the database server is running, then try again; or choose another database. Nothing has been changed.</source>
+      <translation>شبکه و روشن بودن کارساز پایگاه داده را بررسی کنید و دوباره تلاش کنید، یا پایگاه دادهٔ دیگری برگزینید. چیزی تغییر نکرده است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/unreachable.py" line="36" />
+      <source>Try again</source>
+      <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/unreachable.py" line="39" />
+      <source>Choose another database…</source>
+      <translation>انتخاب پایگاه دادهٔ دیگر…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/unreachable.py" line="43" />
+      <source>Quit</source>
+      <translation>خروج</translation>
     </message>
   </context>
   <context>
