@@ -31,22 +31,25 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.agents import AgentInfo, get_agent, require_supervisor
 from console.audit import Change, record_change
+from console.db import server_now
 from console.errors import ConflictError, ConsoleError, NotFoundError, PermissionDeniedError, ValidationError
+from console.jalali import format_time, to_persian_digits
 from console.models import ROLES, Agent
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
     "AccountView",
     "SignInFailedError",
+    "SignInLockedError",
     "authenticate",
     "create_account",
     "first_password_account",
@@ -90,6 +93,10 @@ _SAME_LETTER = str.maketrans(
 _WRONG = "نام کاربری یا گذرواژه نادرست است."
 _DISABLED = "این حساب غیرفعال است؛ با سرپرست تماس بگیرید."
 _DUPLICATE = "نام کاربری «%1» پیش‌تر گرفته شده است."
+
+
+class SignInLockedError(ConsoleError):
+    """Too many wrong passwords in a row: the account cannot sign in for a few minutes."""
 
 
 class SignInFailedError(ConsoleError):
@@ -308,6 +315,13 @@ def authenticate(
     """
     name = (username or "").strip().lower()
     row = session.scalar(select(Agent).where(Agent.username == name)) if 0 < len(name) <= 64 else None
+    now = server_now(session)
+    if row is not None and row.locked_until is not None and row.locked_until > now:
+        raise SignInLockedError(
+            f"به دلیل {to_persian_digits(str(MAX_FAILED_SIGN_INS))} تلاش نادرست پیاپی، ورود با این نام "
+            f"کاربری تا ساعت {format_time(row.locked_until)} بسته است؛ سپس دوباره تلاش کنید، یا از "
+            "سرپرست بخواهید گذرواژه را از نو بگذارد."
+        )
     if row is not None and row.password_hash is None and allow_passwordless:
         ok = True
     else:
@@ -315,10 +329,47 @@ def authenticate(
         candidate = (password or "")[: MAX_PASSWORD_LENGTH * 4]
         ok = verify_password(candidate, stored or _dummy_hash()) and stored is not None
     if not ok or row is None:
+        if row is not None:
+            _count_failure(session, row.id, now)
         raise SignInFailedError()
     if not row.active:
         raise PermissionDeniedError(_DISABLED)
+    if row.failed_sign_ins or row.locked_until is not None:
+        _clear_failures(session, row.id)
     return _info(row)
+
+
+MAX_FAILED_SIGN_INS = 5
+"""Wrong passwords in a row after which an account's sign-in is refused for :data:`LOCKOUT`."""
+LOCKOUT = timedelta(minutes=5)
+
+
+# The count is written in transactions of their own, never in the caller's: a failed sign-in ends the
+# caller's in a rollback, which must not take the count with it, and the caller's transaction must
+# not hold a write (SQLite's whole-file lock) that they would wait on. So authenticate() writes
+# nothing in the caller's transaction: call it before anything that does.
+
+
+def _count_failure(session: Session, agent_id: int, now: datetime) -> None:
+    """Count a wrong password; the fifth in a row locks the account for :data:`LOCKOUT`."""
+    with Session(session.get_bind()) as own, own.begin():
+        failed = own.execute(
+            update(Agent)
+            .where(Agent.id == agent_id)
+            .values(failed_sign_ins=Agent.failed_sign_ins + 1)
+            .returning(Agent.failed_sign_ins)
+        ).scalar_one()
+        if failed >= MAX_FAILED_SIGN_INS:
+            own.execute(
+                update(Agent)
+                .where(Agent.id == agent_id)
+                .values(failed_sign_ins=0, locked_until=now + LOCKOUT)
+            )
+
+
+def _clear_failures(session: Session, agent_id: int) -> None:
+    with Session(session.get_bind()) as own, own.begin():
+        own.execute(update(Agent).where(Agent.id == agent_id).values(failed_sign_ins=0, locked_until=None))
 
 
 def first_password_account(session: Session) -> AgentInfo | None:
@@ -419,6 +470,7 @@ def set_password(
     _check_password(password, row.username)
     before = _state(row)
     row.password_hash = hash_password(password)
+    row.failed_sign_ins, row.locked_until = 0, None  # a new password ends a lock-out
     session.flush()
     return record_change(
         session,

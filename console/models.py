@@ -68,6 +68,9 @@ class Agent(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     password_hash: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
+    # Wrong passwords in a row, and until when sign-in is refused after too many (console.accounts).
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, server_default="0", default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Customer(Base):

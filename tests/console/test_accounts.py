@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console import accounts
 from console.accounts import (
     SignInFailedError,
+    SignInLockedError,
     authenticate,
     create_account,
     first_password_account,
@@ -568,3 +569,48 @@ def test_search_audit_hides_secret_keys_a_faulty_client_recorded(
     with unit_of_work(factory) as s:
         (view,) = search_audit(s, actor_id=people["boss"])
     assert view.after == {"a": 1} and view.agent_name is None
+
+
+def _wrong(factory: Factory, username: str, times: int) -> None:
+    """Wrong passwords as the sign-in dialog sends them: each unit of work ends in a rollback."""
+    for _ in range(times):
+        with pytest.raises(SignInFailedError), unit_of_work(factory) as s:
+            authenticate(s, username, "not-the-password")
+
+
+def test_five_wrong_passwords_in_a_row_lock_the_account_for_five_minutes(
+    factory: Factory, people: dict[str, int]
+) -> None:
+    _wrong(factory, "ali", accounts.MAX_FAILED_SIGN_INS)
+    with pytest.raises(SignInLockedError) as caught, unit_of_work(factory) as s:
+        authenticate(s, "ali", ALI_PW)  # even the right password, while locked
+    assert is_persian(caught.value.message) and "سرپرست" in caught.value.message
+    with unit_of_work(factory) as s:  # nobody else is affected
+        assert authenticate(s, "boss", BOSS_PW).id == people["boss"]
+        row = s.get_one(Agent, people["ali"])
+        assert row.locked_until is not None
+        left = row.locked_until - datetime.now(UTC)
+        assert timedelta(minutes=4) < left <= accounts.LOCKOUT + timedelta(seconds=5)
+        row.locked_until = datetime.now(UTC) - timedelta(seconds=1)  # the five minutes are over
+    with unit_of_work(factory) as s:
+        assert authenticate(s, "ali", ALI_PW).id == people["ali"]
+    with unit_of_work(factory) as s:
+        row = s.get_one(Agent, people["ali"])
+    assert (row.failed_sign_ins, row.locked_until) == (0, None)
+
+
+def test_a_right_password_clears_the_count_of_wrong_ones(factory: Factory, people: dict[str, int]) -> None:
+    _wrong(factory, "ali", accounts.MAX_FAILED_SIGN_INS - 1)
+    with unit_of_work(factory) as s:
+        authenticate(s, "ali", ALI_PW)
+    _wrong(factory, "ali", accounts.MAX_FAILED_SIGN_INS - 1)
+    with unit_of_work(factory) as s:
+        assert authenticate(s, "ali", ALI_PW).id == people["ali"]
+
+
+def test_a_supervisors_new_password_ends_a_lockout(factory: Factory, people: dict[str, int]) -> None:
+    _wrong(factory, "ali", accounts.MAX_FAILED_SIGN_INS)
+    with unit_of_work(factory) as s:
+        reset_password(s, actor_id=people["boss"], agent_id=people["ali"], password="reset-pass-1")
+    with unit_of_work(factory) as s:
+        assert authenticate(s, "ali", "reset-pass-1").id == people["ali"]

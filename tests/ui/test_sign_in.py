@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.accounts import authenticate, hash_password, passwordless_accounts
+from console.accounts import MAX_FAILED_SIGN_INS, authenticate, hash_password, passwordless_accounts
 from console.agents import AgentInfo
 from console.db import unit_of_work
 from console.models import Agent
+from tests.ui.helpers import english_left
 from ui.runner import DbRunner
 from ui.sign_in import FirstPasswordDialog, SignInDialog, sign_in_interactively
 
@@ -124,6 +125,24 @@ def test_disabled_account_is_told_so(qtbot: QtBot, make_dialog: MakeDialog, peop
     dialog.sign_in()
     qtbot.waitUntil(lambda: not dialog.busy and bool(dialog.error.text()), timeout=WAIT)
     assert "غیرفعال" in dialog.error.text() and dialog.agent is None
+
+
+def test_five_wrong_passwords_lock_the_account_and_the_dialog_says_until_when(
+    qtbot: QtBot, make_dialog: MakeDialog, people: dict[str, int]
+) -> None:
+    dialog = make_dialog(username="ali")
+    for _ in range(MAX_FAILED_SIGN_INS):
+        dialog.error.clear()
+        dialog.password_edit.setText("not-the-password")
+        dialog.sign_in()
+        qtbot.waitUntil(lambda: not dialog.busy and bool(dialog.error.text()), timeout=WAIT)
+    dialog.error.clear()
+    dialog.password_edit.setText(ALI_PW)  # the right one, too late
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: not dialog.busy and bool(dialog.error.text()), timeout=WAIT)
+    assert "بسته است" in dialog.error.text() and "ساعت" in dialog.error.text()
+    assert dialog.agent is None and dialog.isVisible()
+    assert not english_left(dialog)
 
 
 def test_demo_one_click_signs_in_without_a_password(
