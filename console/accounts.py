@@ -117,6 +117,7 @@ class AccountView:
     active: bool
     has_password: bool
     created_at: datetime | None
+    locked_until: datetime | None = None  # sign-in refused until then (too many wrong passwords)
 
     @property
     def is_supervisor(self) -> bool:
@@ -218,9 +219,12 @@ def _info(a: Agent) -> AgentInfo:
     return AgentInfo(a.id, a.username, a.full_name, a.role, a.active)
 
 
-def _view(a: Agent) -> AccountView:
+def _view(a: Agent, now: datetime | None = None) -> AccountView:
+    locked = (
+        a.locked_until if now is not None and a.locked_until is not None and a.locked_until > now else None
+    )
     return AccountView(
-        a.id, a.username, a.full_name, a.role, a.active, a.password_hash is not None, a.created_at
+        a.id, a.username, a.full_name, a.role, a.active, a.password_hash is not None, a.created_at, locked
     )
 
 
@@ -269,7 +273,8 @@ def list_accounts(session: Session, *, actor_id: int) -> list[AccountView]:
     """Every account, disabled ones too (supervisors only)."""
     require_supervisor(session, actor_id)
     rows = session.scalars(select(Agent).order_by(Agent.full_name, Agent.id))
-    return [_view(a) for a in rows]
+    now = server_now(session)
+    return [_view(a, now) for a in rows]
 
 
 def my_account(session: Session, *, actor_id: int) -> AccountView:

@@ -126,113 +126,118 @@
       <translation>تعیین‌نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="106" />
-      <location filename="../../ui/pages/accounts.py" line="140" />
+      <location filename="../../ui/pages/accounts.py" line="63" />
+      <source>Locked until %1</source>
+      <translation>قفل تا %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/accounts.py" line="116" />
+      <location filename="../../ui/pages/accounts.py" line="150" />
       <source>Accounts</source>
       <translation>حساب‌های کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="110" />
+      <location filename="../../ui/pages/accounts.py" line="120" />
       <source>A supervisor manages the accounts. Here you can change your own password.</source>
       <translation>حساب‌ها را سرپرست مدیریت می‌کند. در اینجا می‌توانید گذرواژهٔ خودتان را تغییر دهید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="121" />
+      <location filename="../../ui/pages/accounts.py" line="131" />
       <source>New account…</source>
       <translation>حساب تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="122" />
-      <location filename="../../ui/pages/accounts.py" line="243" />
-      <location filename="../../ui/pages/accounts.py" line="332" />
+      <location filename="../../ui/pages/accounts.py" line="132" />
+      <location filename="../../ui/pages/accounts.py" line="253" />
+      <location filename="../../ui/pages/accounts.py" line="342" />
       <source>Disable account</source>
       <translation>غیرفعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="123" />
-      <location filename="../../ui/pages/accounts.py" line="336" />
+      <location filename="../../ui/pages/accounts.py" line="133" />
+      <location filename="../../ui/pages/accounts.py" line="346" />
       <source>Make supervisor</source>
       <translation>سرپرست شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="124" />
+      <location filename="../../ui/pages/accounts.py" line="134" />
       <source>Reset password…</source>
       <translation>تعیین گذرواژهٔ تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="125" />
+      <location filename="../../ui/pages/accounts.py" line="135" />
       <source>Change my password…</source>
       <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="214" />
+      <location filename="../../ui/pages/accounts.py" line="224" />
       <source>Your password was changed.</source>
       <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="240" />
-      <location filename="../../ui/pages/accounts.py" line="330" />
+      <location filename="../../ui/pages/accounts.py" line="250" />
+      <location filename="../../ui/pages/accounts.py" line="340" />
       <source>Enable account</source>
       <translation>فعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="240" />
+      <location filename="../../ui/pages/accounts.py" line="250" />
       <source>Let %1 sign in again?</source>
       <translation>%1 دوباره بتواند وارد شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="241" />
+      <location filename="../../ui/pages/accounts.py" line="251" />
       <source>Enable</source>
       <translation>فعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="245" />
+      <location filename="../../ui/pages/accounts.py" line="255" />
       <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
       <translation>حساب %1 غیرفعال شود؟ دیگر نمی‌تواند وارد شود؛ سوابق کارش می‌ماند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="247" />
+      <location filename="../../ui/pages/accounts.py" line="257" />
       <source>Disable</source>
       <translation>غیرفعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="261" />
+      <location filename="../../ui/pages/accounts.py" line="271" />
       <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
       <translation>%1 سرپرست شود؟ سرپرست حساب‌ها، تقویم کاری و بازبینی‌ها را مدیریت می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="263" />
+      <location filename="../../ui/pages/accounts.py" line="273" />
       <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
       <translation>%1 کارشناس شود؟ صفحه‌ها و اختیارات سرپرست را از دست می‌دهد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="265" />
-      <location filename="../../ui/pages/accounts.py" line="267" />
+      <location filename="../../ui/pages/accounts.py" line="275" />
+      <location filename="../../ui/pages/accounts.py" line="277" />
       <source>Change role</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="281" />
+      <location filename="../../ui/pages/accounts.py" line="291" />
       <source>Done</source>
       <translation>انجام شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="295" />
+      <location filename="../../ui/pages/accounts.py" line="305" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="299" />
+      <location filename="../../ui/pages/accounts.py" line="309" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="305" />
+      <location filename="../../ui/pages/accounts.py" line="315" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="334" />
+      <location filename="../../ui/pages/accounts.py" line="344" />
       <source>Make agent</source>
       <translation>کارشناس شود</translation>
     </message>
@@ -974,34 +979,34 @@
       <translation>مناسبت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="62" />
+      <location filename="../../ui/pages/accounts.py" line="72" />
       <source>Username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="64" />
+      <location filename="../../ui/pages/accounts.py" line="74" />
       <source>Full name</source>
       <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="68" />
+      <location filename="../../ui/pages/accounts.py" line="78" />
       <source>Role</source>
       <translation>نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="70" />
+      <location filename="../../ui/pages/accounts.py" line="80" />
       <location filename="../../ui/pages/calendar_settings.py" line="103" />
       <location filename="../../ui/pages/uptime.py" line="165" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="77" />
+      <location filename="../../ui/pages/accounts.py" line="87" />
       <source>Password</source>
       <translation>گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="84" />
+      <location filename="../../ui/pages/accounts.py" line="94" />
       <source>Created on</source>
       <translation>تاریخ ایجاد</translation>
     </message>

@@ -11,12 +11,20 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.accounts import AccountView, SignInFailedError, authenticate, hash_password, list_accounts
+from console.accounts import (
+    MAX_FAILED_SIGN_INS,
+    AccountView,
+    SignInFailedError,
+    authenticate,
+    hash_password,
+    list_accounts,
+)
 from console.agents import get_agent
 from console.clock import FixedClock
 from console.db import unit_of_work
 from console.demo import FIXED_ANCHOR
 from console.errors import PermissionDeniedError
+from console.jalali import format_time
 from console.models import Agent
 from tests.ui.helpers import close_context, make_context
 from ui.context import AppContext
@@ -279,3 +287,16 @@ def test_agent_sees_only_their_account_and_changes_their_password(
 def test_model_passes_qtmodeltester(qtmodeltester, make_page: MakePage) -> None:  # type: ignore[no-untyped-def]
     page = make_page("boss")
     qtmodeltester.check(page.model)
+
+
+def test_a_locked_out_account_shows_until_when(
+    make_page: MakePage, factory: sessionmaker[Session], people: dict[str, int]
+) -> None:
+    for _ in range(MAX_FAILED_SIGN_INS):
+        can_sign_in(factory, "ali", "not-his-password")
+    page = make_page("boss")
+    ali = next(a for a in page.model.rows() if a.username == "ali")
+    assert ali.locked_until is not None
+    text = page.model.index(page.model.rows().index(ali), page.model.COL_STATE).data()
+    assert text == page.tr("Locked until %1").replace("%1", format_time(ali.locked_until))
+    assert text.startswith("قفل تا")

@@ -34,7 +34,7 @@ from console.accounts import (
 )
 from console.db import Session
 from console.errors import ConsoleError
-from console.jalali import format_date
+from console.jalali import format_date, format_time
 from ui.context import AppContext
 from ui.dialogs.account_dialogs import NewAccountDialog, PasswordDialog, SubmitDialog
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -56,6 +56,16 @@ def _tr(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
 
 
+def _state(account: AccountView) -> str:
+    if not account.active:
+        return _tr(_DISABLED)
+    if account.locked_until is not None:  # too many wrong passwords: it ends by itself, or with a new one
+        return QCoreApplication.translate("AccountsPage", "Locked until %1").replace(
+            "%1", format_time(account.locked_until)
+        )
+    return _tr(_ACTIVE)
+
+
 class AccountTableModel(RowTableModel[AccountView]):
     COL_USERNAME, COL_NAME, COL_ROLE, COL_STATE, COL_PASSWORD, COL_CREATED = range(6)
     columns = (
@@ -68,10 +78,10 @@ class AccountTableModel(RowTableModel[AccountView]):
         Column(QT_TRANSLATE_NOOP("Columns", "Role"), lambda a: label(a.role), align=CENTER),
         Column(
             QT_TRANSLATE_NOOP("Columns", "State"),
-            lambda a: _tr(_ACTIVE if a.active else _DISABLED),
-            lambda a: not a.active,
+            lambda a: _state(a),
+            lambda a: (not a.active, a.locked_until is None),
             CENTER,
-            color=lambda a: None if a.active else WARN,
+            color=lambda a: None if a.active and a.locked_until is None else WARN,
         ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Password"),
