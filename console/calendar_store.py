@@ -7,6 +7,7 @@ company's defaults and the holidays come from the ``holidays`` package's Iran ca
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 from console.agents import require_supervisor
 from console.audit import Change, record_change
 from console.calendar import BusinessCalendar, default_weekly_hours
-from console.errors import NotFoundError, ValidationError
+from console.errors import ConflictError, NotFoundError, ValidationError
 from console.jalali import gregorian_to_jalali, jalali_to_gregorian
 from console.models import BusinessHours, Closure, Holiday
 
@@ -110,10 +111,31 @@ def load_calendar(session: Session) -> BusinessCalendar:
     return build_calendar(calendar_settings(session))
 
 
+WeeklyHours = Mapping[int, Sequence[tuple[time, time]]]
+
+
+def _same_hours(a: WeeklyHours, b: WeeklyHours) -> bool:
+    def normal(hours: WeeklyHours) -> dict[int, tuple[tuple[time, time], ...]]:
+        return {
+            day: tuple((opens, closes) for opens, closes in spans) for day, spans in hours.items() if spans
+        }
+
+    return normal(a) == normal(b)
+
+
 def set_weekly_hours(
-    session: Session, *, actor_id: int, weekly_hours: dict[int, list[tuple[time, time]]]
+    session: Session,
+    *,
+    actor_id: int,
+    weekly_hours: dict[int, list[tuple[time, time]]],
+    expected: WeeklyHours | None = None,
 ) -> Change:
-    """Replace the weekly hours (supervisors only); malformed hours change nothing."""
+    """Replace the weekly hours (supervisors only); malformed hours change nothing.
+
+    ``expected``: the hours the supervisor started editing from. When another supervisor has saved
+    different hours since, nothing changes and :class:`ConflictError` says so (never last-write-wins).
+    Needs ``write_lock`` on SQLite; on PostgreSQL the current rows are locked here first.
+    """
     require_supervisor(session, actor_id)
     try:
         BusinessCalendar(weekly_hours)  # the same validation the engine applies
@@ -121,7 +143,13 @@ def set_weekly_hours(
         raise ValidationError(
             "ساعات کاری نامعتبر است: بازه‌ها باید مرتب و بدون هم‌پوشانی باشند و پایان پس از آغاز."
         ) from exc
+    session.execute(select(BusinessHours.id).with_for_update()).all()  # one save at a time
     before = calendar_settings(session).weekly_hours
+    if expected is not None and not _same_hours(before, expected):
+        raise ConflictError(
+            "ساعات کاری هفته را همین حالا سرپرست دیگری تغییر داد؛ چیزی ذخیره نشد. "
+            "ساعات تازه نمایش داده می‌شود؛ اگر لازم است دوباره ویرایش و ذخیره کنید."
+        )
     session.execute(delete(BusinessHours))
     for weekday, intervals in sorted(weekly_hours.items()):
         for opens, closes in intervals:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.agents import get_agent
 from console.calendar import default_weekly_hours
-from console.calendar_store import CalendarSettings, calendar_settings, seed_calendar
+from console.calendar_store import CalendarSettings, calendar_settings, seed_calendar, set_weekly_hours
 from console.clock import TEHRAN, FixedClock
 from console.db import describe, unit_of_work
 from console.jalali import format_date, format_time, gregorian_to_jalali, jalali_to_gregorian
@@ -152,6 +152,31 @@ def test_malformed_hours_show_the_services_message_and_change_nothing(
     assert stored(factory).weekly_hours == {d: default_weekly_hours().get(d, ()) for d in range(7)}
     assert page.dirty  # the supervisor's edit is still there to fix
     assert page.hours_editor.days[SATURDAY].intervals() == [(time(8), time(7))]
+
+
+def test_hours_another_supervisor_saved_meanwhile_are_not_overwritten(
+    qtbot: QtBot, make_page: MakePage, factory: sessionmaker[Session]
+) -> None:
+    page = make_page()
+    ((_opens, closes),) = page.hours_editor.days[SATURDAY].pairs()
+    closes.set_value(time(16))  # this supervisor starts editing...
+    assert page.dirty
+    theirs = {d: list(v) for d, v in default_weekly_hours().items()}
+    theirs[SATURDAY] = [(time(9), time(14))]
+    with unit_of_work(factory, write_lock=True) as s:  # ...and another saves first, from another PC
+        other = Agent(username="other", full_name="سرپرست دیگر", role="supervisor")
+        s.add(other)
+        s.flush()
+        set_weekly_hours(s, actor_id=other.id, weekly_hours=theirs)
+    QTest.mouseClick(page.save_button, LEFT)
+    box = wait_prompt(qtbot, page, QMessageBox)
+    assert isinstance(box, QMessageBox) and "سرپرست دیگری" in box.text()
+    box.accept()
+    assert stored(factory).weekly_hours[SATURDAY] == ((time(9), time(14)),)  # theirs, kept
+    qtbot.waitUntil(  # and shown, in place of the edit that was refused
+        lambda: page.hours_editor.days[SATURDAY].intervals() == [(time(9), time(14))], timeout=WAIT
+    )
+    assert not page.dirty
 
 
 def test_add_a_holiday_with_the_jalali_picker(

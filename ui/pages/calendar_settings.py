@@ -42,6 +42,7 @@ from console.calendar_store import (
 )
 from console.clock import TEHRAN
 from console.db import Session
+from console.errors import ConflictError
 from console.jalali import (
     PERSIAN_WEEKDAYS,
     format_date,
@@ -136,6 +137,7 @@ class CalendarSettingsPage(Page):
         self.settings: CalendarSettings | None = None
         self.calendar: BusinessCalendar | None = None
         self.dirty = False  # unsaved edits of the weekly hours: a refresh keeps them
+        self.editing_from: dict[int, tuple[tuple[time, time], ...]] | None = None
         self.prompt: QDialog | None = None  # the dialog or question on screen, if any
         self._build_ui()
         self._connect_signals()
@@ -290,6 +292,8 @@ class CalendarSettingsPage(Page):
 
     # --- weekly hours --------------------------------------------------------------------------
     def _on_edited(self) -> None:
+        if not self.dirty and self.settings is not None:
+            self.editing_from = self.settings.weekly_hours  # what a save expects to replace
         self.dirty = True
         self._update_buttons()
 
@@ -301,8 +305,19 @@ class CalendarSettingsPage(Page):
         self._update_buttons()
 
     def save_hours(self) -> None:
-        hours, actor = self.hours_editor.hours(), self.ctx.agent.id
-        self._mutate(lambda s: set_weekly_hours(s, actor_id=actor, weekly_hours=hours), then=self._saved)
+        hours, actor, expected = self.hours_editor.hours(), self.ctx.agent.id, self.editing_from
+
+        def failed(error: Exception) -> None:
+            self.show_error_box(error)
+            if isinstance(error, ConflictError):  # another supervisor saved first: show theirs
+                self._revert()
+                self.refresh()
+
+        self._mutate(
+            lambda s: set_weekly_hours(s, actor_id=actor, weekly_hours=hours, expected=expected),
+            then=self._saved,
+            on_error=failed,
+        )
 
     def _saved(self) -> None:
         self.dirty = False  # the editor shows what was saved until the change feed reloads it
@@ -369,7 +384,12 @@ class CalendarSettingsPage(Page):
         )
 
     # --- helpers -------------------------------------------------------------------------------
-    def _mutate(self, op: Callable[[Session], object], then: Callable[[], None] | None = None) -> None:
+    def _mutate(
+        self,
+        op: Callable[[Session], object],
+        then: Callable[[], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
         """Run a calendar service; the change feed then refreshes this page and every other PC's."""
 
         def done(_change: object) -> None:
@@ -377,7 +397,7 @@ class CalendarSettingsPage(Page):
                 then()
             self.ctx.feed.poke()
 
-        self.ctx.runner.run(op, done, self.show_error_box, write_lock=True)
+        self.ctx.runner.run(op, done, on_error or self.show_error_box, write_lock=True)
 
     def _ask(self, title: str, text: str, on_yes: Callable[[], None]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
