@@ -29,7 +29,8 @@ class Change:
     action: str
 
 
-def _encode(value: Any) -> str | None:
+def encode_values(value: Any) -> str | None:
+    """``before``/``after`` as the audit trail stores them (JSON; dates as ISO text)."""
     if value is None:
         return None
 
@@ -68,8 +69,8 @@ def record_change(
         "entity": entity,
         "entity_id": entity_id,
         "action": action,
-        "before": _encode(before),
-        "after": _encode(after),
+        "before": encode_values(before),
+        "after": encode_values(after),
     }
     entry_id = session.connection().execute(_INSERT_ENTRY, row).scalar_one()
     return Change(int(entry_id), when, agent_id, entity, entity_id, action)

@@ -34,17 +34,26 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, select, update
+from sqlalchemy import CursorResult, Table, bindparam, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from console.audit import Change, record_change
+from console.audit import Change, encode_values, record_change
 from console.db import server_clock, server_now
 from console.entitlements import CATEGORIES, Entitlement, entitlement_for
 from console.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from console.jalali import format_date, format_datetime, local_date, to_persian_digits
 from console.ledger import deduct, valid_balances
-from console.models import CHANNELS, PACKAGE_KINDS, Agent, Customer, Ticket, WorkSession, session_tickets
+from console.models import (
+    CHANNELS,
+    PACKAGE_KINDS,
+    Agent,
+    AuditEntry,
+    Customer,
+    Ticket,
+    WorkSession,
+    session_tickets,
+)
 from console.packages import PackageBalance, billable_minutes
 from console.settings import decode_setting, get_policies, setting_value
 
@@ -398,7 +407,27 @@ def _locked_session(session: Session, session_id: int) -> tuple[WorkSession, dat
 # agents, one customer's packages); loading and flushing an ORM object cost more than the SQL.
 _WS = cast(Table, WorkSession.__table__)
 _LOCK_FOR_STOP = (
-    select(*_WS.c, server_clock().label("now"), setting_value("rounding").label("rounding"))
+    select(
+        *(
+            _WS.c[name]
+            for name in (
+                "id",
+                "agent_id",
+                "customer_id",
+                "channel",
+                "kind",
+                "billing",
+                "state",
+                "started_at",
+                "heartbeat_at",
+                "paused_at",
+                "paused_seconds",
+                "flagged",
+            )
+        ),
+        server_clock().label("now"),
+        setting_value("rounding").label("rounding"),
+    )
     .where(_WS.c.id == bindparam("id"))
     .with_for_update(of=_WS)
 )
@@ -419,6 +448,27 @@ _STOP_UPDATE = (
             )
         }
     )
+)
+
+
+_STOPPED = _STOP_UPDATE.returning(_WS.c.id).cte("stopped")
+_AUDIT = cast(Table, AuditEntry.__table__)
+_STOP_AND_AUDIT = (
+    insert(_AUDIT)
+    .from_select(
+        ["at", "agent_id", "entity", "entity_id", "action", "before", "after"],
+        select(
+            bindparam("audit_at", type_=_AUDIT.c.at.type),
+            bindparam("audit_agent_id", type_=_AUDIT.c.agent_id.type),
+            literal("session", _AUDIT.c.entity.type),
+            _STOPPED.c.id,
+            bindparam("audit_action", type_=_AUDIT.c.action.type),
+            bindparam("audit_before", type_=_AUDIT.c.before.type),
+            bindparam("audit_after", type_=_AUDIT.c.after.type),
+        ),
+    )
+    .add_cte(_STOPPED, nest_here=True)
+    .returning(_AUDIT.c.id)
 )
 
 
@@ -922,23 +972,39 @@ def _stop(
         "edited_reason": edited,
         "flagged": ws.flagged or (day_end is not None and stop > day_end),
     }
-    session.connection().execute(_STOP_UPDATE, {"row_id": ws.id, **stopped})
-    change = record_change(
-        session,
-        agent_id=agent_id,
-        entity="session",
-        entity_id=ws.id,
-        action="recover" if recovery else "stop",
-        at=now,
-        before=before,
-        after={
-            "stopped_at": stop,
-            "paused_seconds": paused,
-            "billable_minutes": minutes,
-            "edited_reason": edited,
-            "flagged": stopped["flagged"],
-        },
-    )
+    action = "recover" if recovery else "stop"
+    after = {
+        "stopped_at": stop,
+        "paused_seconds": paused,
+        "billable_minutes": minutes,
+        "edited_reason": edited,
+        "flagged": stopped["flagged"],
+    }
+    if session.get_bind().dialect.name == "postgresql":
+        # The row's update and its audit entry in one statement (one round trip less per stop).
+        entry = {  # named apart from the session's columns, which the UPDATE would otherwise set
+            "audit_at": now,
+            "audit_agent_id": agent_id,
+            "audit_action": action,
+            "audit_before": encode_values(before),
+            "audit_after": encode_values(after),
+        }
+        entry_id = (
+            session.connection().execute(_STOP_AND_AUDIT, {"row_id": ws.id, **stopped, **entry}).scalar_one()
+        )
+        change = Change(int(entry_id), now, agent_id, "session", ws.id, action)
+    else:
+        session.connection().execute(_STOP_UPDATE, {"row_id": ws.id, **stopped})
+        change = record_change(
+            session,
+            agent_id=agent_id,
+            entity="session",
+            entity_id=ws.id,
+            action=action,
+            at=now,
+            before=before,
+            after=after,
+        )
     allocations: tuple[tuple[int, int], ...] = ()
     overage = 0
     if minutes:

@@ -8,6 +8,7 @@ minutes with a 1-minute increment (as long as the stop comes within 30 s).
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -364,6 +365,43 @@ def test_rule4_start_refuses_extra_without_confirmation_and_changes_nothing(fact
         )
     assert running.billing == "extra"
     assert running.balance_minutes_before == 0
+
+
+def test_rule4_stop_updates_the_row_and_records_its_audit_entry_with_the_values(factory: Factory) -> None:
+    w = _world(factory)
+    _buy(factory, w, 60, days_ago=5)
+    with unit_of_work(factory, write_lock=True) as s:
+        running = start_session(
+            s,
+            agent_id=w.agents[0],
+            customer_id=w.customer,
+            channel="remote",
+            kind="support",
+            ticket_ids=[],
+            confirm_extra=False,
+        )
+    with unit_of_work(factory, write_lock=True) as s:
+        stopped = stop_session(s, agent_id=w.agents[0], session_id=running.id)
+    with unit_of_work(factory) as s:
+        audit = s.get_one(AuditEntry, stopped.change.id)
+        row = s.get_one(WorkSession, running.id)
+    assert (audit.entity, audit.entity_id, audit.action, audit.agent_id) == (
+        "session",
+        running.id,
+        "stop",
+        w.agents[0],
+    )
+    assert audit.at == stopped.change.at == stopped.stopped_at
+    after = json.loads(audit.after or "{}")
+    assert after["billable_minutes"] == stopped.billable_minutes == row.billable_minutes == 1
+    assert json.loads(audit.before or "{}")["state"] == "running"
+    assert (row.state, row.stopped_at, row.paused_at, row.flagged) == (
+        "stopped",
+        stopped.stopped_at,
+        None,
+        False,
+    )
+    assert row.agent_id == w.agents[0]  # the audit entry's agent is not written into the row
 
 
 def test_rule4_start_uses_the_server_clock_and_records_an_audit_entry(factory: Factory) -> None:
