@@ -138,14 +138,15 @@ _VALID = (
 # PC in between (every other stop for the customer waits on those locks).
 #
 # On PostgreSQL ``FOR UPDATE`` waits for a concurrent stop to commit, then reads the package as that
-# stop left it (READ COMMITTED re-checks the row); a package that stop emptied drops out. On SQLite
+# stop left it (READ COMMITTED re-checks the row); a package that stop emptied drops out. Rows are
+# locked in id order, as every stop does, so that two stops queue rather than deadlock. On SQLite
 # the caller already holds the database's write lock (``unit_of_work(write_lock=True)``).
 _DEDUCT = """
 WITH locked AS (
     SELECT id, expires_on, purchased_on, balance FROM packages
     WHERE customer_id = :customer_id AND kind = :kind AND purchased_on <= :on AND expires_on > :on
       AND balance > 0
-    {lock}
+    ORDER BY id {lock}
 ), running AS (
     SELECT id, balance, SUM(balance) OVER (
         ORDER BY expires_on, purchased_on, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
