@@ -48,7 +48,7 @@ def fill(factory, count: int) -> int:  # type: ignore[no-untyped-def]
         seed_calendar(s, NOW.date())
         agents = [Agent(username=f"a{n}", full_name=f"کارشناس {n}", role="agent") for n in range(6)]
         customers = [Customer(code=str(1000 + n), name=f"مشتری شمارهٔ {n}") for n in range(300)]
-        s.add_all(agents + customers)
+        s.add_all([*agents, *customers])
         s.flush()
         agent_ids = [a.id for a in agents]
         customer_ids = [c.id for c in customers]

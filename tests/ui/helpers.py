@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QTableView, QWidget
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -36,9 +37,7 @@ def english_left(root: QWidget) -> list[str]:
     return [t for t in visible_texts(root) if LATIN.search(SHORTCUT.sub("", t))]
 
 
-def _horizontal():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
+def _horizontal() -> Qt.Orientation:
     return Qt.Orientation.Horizontal
 
 
