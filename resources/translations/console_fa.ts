@@ -106,138 +106,133 @@
   <context>
     <name>AccountsPage</name>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="49" />
+      <location filename="../../ui/pages/accounts.py" line="48" />
       <source>Active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="50" />
+      <location filename="../../ui/pages/accounts.py" line="49" />
       <source>Disabled</source>
       <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="51" />
+      <location filename="../../ui/pages/accounts.py" line="50" />
       <source>Set</source>
       <translation>تعیین‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="52" />
+      <location filename="../../ui/pages/accounts.py" line="51" />
       <source>Not set</source>
       <translation>تعیین‌نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="63" />
+      <location filename="../../ui/pages/accounts.py" line="62" />
       <source>Locked until %1</source>
       <translation>قفل تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="116" />
-      <location filename="../../ui/pages/accounts.py" line="150" />
+      <location filename="../../ui/pages/accounts.py" line="115" />
+      <location filename="../../ui/pages/accounts.py" line="149" />
       <source>Accounts</source>
       <translation>حساب‌های کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="120" />
+      <location filename="../../ui/pages/accounts.py" line="119" />
       <source>A supervisor manages the accounts. Here you can change your own password.</source>
       <translation>حساب‌ها را سرپرست مدیریت می‌کند. در اینجا می‌توانید گذرواژهٔ خودتان را تغییر دهید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="131" />
+      <location filename="../../ui/pages/accounts.py" line="130" />
       <source>New account…</source>
       <translation>حساب تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="132" />
-      <location filename="../../ui/pages/accounts.py" line="253" />
-      <location filename="../../ui/pages/accounts.py" line="342" />
+      <location filename="../../ui/pages/accounts.py" line="131" />
+      <location filename="../../ui/pages/accounts.py" line="252" />
+      <location filename="../../ui/pages/accounts.py" line="326" />
       <source>Disable account</source>
       <translation>غیرفعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="133" />
-      <location filename="../../ui/pages/accounts.py" line="346" />
+      <location filename="../../ui/pages/accounts.py" line="132" />
+      <location filename="../../ui/pages/accounts.py" line="330" />
       <source>Make supervisor</source>
       <translation>سرپرست شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="134" />
+      <location filename="../../ui/pages/accounts.py" line="133" />
       <source>Reset password…</source>
       <translation>تعیین گذرواژهٔ تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="135" />
+      <location filename="../../ui/pages/accounts.py" line="134" />
       <source>Change my password…</source>
       <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="224" />
+      <location filename="../../ui/pages/accounts.py" line="223" />
       <source>Your password was changed.</source>
       <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="250" />
-      <location filename="../../ui/pages/accounts.py" line="340" />
+      <location filename="../../ui/pages/accounts.py" line="249" />
+      <location filename="../../ui/pages/accounts.py" line="324" />
       <source>Enable account</source>
       <translation>فعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="250" />
+      <location filename="../../ui/pages/accounts.py" line="249" />
       <source>Let %1 sign in again?</source>
       <translation>%1 دوباره بتواند وارد شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="251" />
+      <location filename="../../ui/pages/accounts.py" line="250" />
       <source>Enable</source>
       <translation>فعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="255" />
+      <location filename="../../ui/pages/accounts.py" line="254" />
       <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
       <translation>حساب %1 غیرفعال شود؟ دیگر نمی‌تواند وارد شود؛ سوابق کارش می‌ماند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="257" />
+      <location filename="../../ui/pages/accounts.py" line="256" />
       <source>Disable</source>
       <translation>غیرفعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="271" />
+      <location filename="../../ui/pages/accounts.py" line="270" />
       <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
       <translation>%1 سرپرست شود؟ سرپرست حساب‌ها، تقویم کاری و بازبینی‌ها را مدیریت می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="273" />
+      <location filename="../../ui/pages/accounts.py" line="272" />
       <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
       <translation>%1 کارشناس شود؟ صفحه‌ها و اختیارات سرپرست را از دست می‌دهد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="275" />
-      <location filename="../../ui/pages/accounts.py" line="277" />
+      <location filename="../../ui/pages/accounts.py" line="274" />
+      <location filename="../../ui/pages/accounts.py" line="276" />
       <source>Change role</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="291" />
+      <location filename="../../ui/pages/accounts.py" line="290" />
       <source>Done</source>
       <translation>انجام شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="305" />
-      <source>Not done</source>
-      <translation>انجام نشد</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/accounts.py" line="309" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="315" />
+      <location filename="../../ui/pages/accounts.py" line="311" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="344" />
+      <location filename="../../ui/pages/accounts.py" line="328" />
       <source>Make agent</source>
       <translation>کارشناس شود</translation>
     </message>
@@ -645,145 +640,145 @@
   <context>
     <name>CalendarSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="64" />
+      <location filename="../../ui/pages/calendar_settings.py" line="65" />
       <source>Estimated</source>
       <translation>تخمینی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="65" />
+      <location filename="../../ui/pages/calendar_settings.py" line="66" />
       <source>Lunar holiday estimated by the calendar package: confirm it or move it to the official day</source>
       <translation>تعطیلی قمری با تاریخ تخمینی: آن را تأیید کنید یا به روز رسمی ببرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="69" />
+      <location filename="../../ui/pages/calendar_settings.py" line="70" />
       <source>Confirmed</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="145" />
-      <location filename="../../ui/pages/calendar_settings.py" line="199" />
+      <location filename="../../ui/pages/calendar_settings.py" line="147" />
+      <location filename="../../ui/pages/calendar_settings.py" line="201" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="153" />
+      <location filename="../../ui/pages/calendar_settings.py" line="155" />
       <source>Only a supervisor can change the business calendar; you can view it here.</source>
       <translation>فقط سرپرست می‌تواند تقویم کاری را تغییر دهد؛ شما آن را فقط می‌بینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="159" />
+      <location filename="../../ui/pages/calendar_settings.py" line="161" />
       <source>Save hours</source>
       <translation>ذخیرهٔ ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="160" />
+      <location filename="../../ui/pages/calendar_settings.py" line="162" />
       <source>Discard changes</source>
       <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="164" />
+      <location filename="../../ui/pages/calendar_settings.py" line="166" />
       <source>Add closure…</source>
       <translation>افزودن تعطیلی موردی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="165" />
-      <location filename="../../ui/pages/calendar_settings.py" line="366" />
+      <location filename="../../ui/pages/calendar_settings.py" line="167" />
+      <location filename="../../ui/pages/calendar_settings.py" line="381" />
       <source>Remove closure</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="177" />
+      <location filename="../../ui/pages/calendar_settings.py" line="179" />
       <source>Add holiday…</source>
       <translation>افزودن تعطیلی رسمی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="178" />
+      <location filename="../../ui/pages/calendar_settings.py" line="180" />
       <source>Confirm date…</source>
       <translation>تأیید تاریخ…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="179" />
-      <location filename="../../ui/pages/calendar_settings.py" line="342" />
+      <location filename="../../ui/pages/calendar_settings.py" line="181" />
+      <location filename="../../ui/pages/calendar_settings.py" line="357" />
       <source>Remove holiday</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="182" />
+      <location filename="../../ui/pages/calendar_settings.py" line="184" />
       <source>Weekly hours (Tehran time)</source>
       <translation>ساعات کاری هفته (به وقت تهران)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="185" />
+      <location filename="../../ui/pages/calendar_settings.py" line="187" />
       <source>Closures</source>
       <translation>تعطیلی‌های موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="189" />
+      <location filename="../../ui/pages/calendar_settings.py" line="191" />
       <source>Holidays</source>
       <translation>تعطیلات رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="190" />
+      <location filename="../../ui/pages/calendar_settings.py" line="192" />
       <source>Jalali year</source>
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="247" />
+      <location filename="../../ui/pages/calendar_settings.py" line="249" />
       <source>%1 holidays</source>
       <translation>%1 تعطیلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="247" />
+      <location filename="../../ui/pages/calendar_settings.py" line="249" />
       <source>%1 holidays, %2 to confirm</source>
       <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="263" />
+      <location filename="../../ui/pages/calendar_settings.py" line="265" />
       <source>Now: open. Closes %1.</source>
       <translation>اکنون: باز. پایان وقت کاری: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="265" />
+      <location filename="../../ui/pages/calendar_settings.py" line="267" />
       <source>Now: closed (%1). Opens %2.</source>
       <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="267" />
+      <location filename="../../ui/pages/calendar_settings.py" line="269" />
       <source>Now: closed (%1). No open hours are set.</source>
       <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="277" />
+      <location filename="../../ui/pages/calendar_settings.py" line="279" />
       <source>holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="279" />
+      <location filename="../../ui/pages/calendar_settings.py" line="281" />
       <source>closure</source>
       <translation>تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="280" />
+      <location filename="../../ui/pages/calendar_settings.py" line="282" />
       <source>outside working hours</source>
       <translation>خارج از ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="340" />
+      <location filename="../../ui/pages/calendar_settings.py" line="355" />
       <source>Remove the holiday “%1” on %2?</source>
       <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="364" />
+      <location filename="../../ui/pages/calendar_settings.py" line="379" />
       <source>Remove the closure from %1 until %2?</source>
       <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="384" />
+      <location filename="../../ui/pages/calendar_settings.py" line="404" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="385" />
+      <location filename="../../ui/pages/calendar_settings.py" line="405" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
@@ -840,17 +835,17 @@
     <name>Columns</name>
     <message>
       <location filename="../../ui/pages/customers.py" line="51" />
-      <location filename="../../ui/pages/expiry.py" line="86" />
-      <location filename="../../ui/pages/expiry.py" line="136" />
-      <location filename="../../ui/pages/reports.py" line="164" />
+      <location filename="../../ui/pages/expiry.py" line="84" />
+      <location filename="../../ui/pages/expiry.py" line="134" />
+      <location filename="../../ui/pages/reports.py" line="162" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="52" />
-      <location filename="../../ui/pages/expiry.py" line="88" />
-      <location filename="../../ui/pages/expiry.py" line="138" />
-      <location filename="../../ui/pages/reports.py" line="169" />
+      <location filename="../../ui/pages/expiry.py" line="86" />
+      <location filename="../../ui/pages/expiry.py" line="136" />
+      <location filename="../../ui/pages/reports.py" line="167" />
       <location filename="../../ui/pages/timesheets.py" line="198" />
       <location filename="../../ui/pages/uptime.py" line="144" />
       <source>Customer</source>
@@ -879,8 +874,8 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="85" />
-      <location filename="../../ui/pages/expiry.py" line="89" />
-      <location filename="../../ui/pages/expiry.py" line="139" />
+      <location filename="../../ui/pages/expiry.py" line="87" />
+      <location filename="../../ui/pages/expiry.py" line="137" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
@@ -891,13 +886,13 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="93" />
-      <location filename="../../ui/pages/expiry.py" line="97" />
+      <location filename="../../ui/pages/expiry.py" line="95" />
       <source>Expires</source>
       <translation>پایان اعتبار</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="99" />
-      <location filename="../../ui/pages/expiry.py" line="103" />
+      <location filename="../../ui/pages/expiry.py" line="101" />
       <source>Days left</source>
       <translation>روز مانده</translation>
     </message>
@@ -908,7 +903,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="112" />
-      <location filename="../../ui/pages/expiry.py" line="110" />
+      <location filename="../../ui/pages/expiry.py" line="108" />
       <source>Balance</source>
       <translation>مانده</translation>
     </message>
@@ -951,8 +946,8 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="132" />
-      <location filename="../../ui/pages/expiry.py" line="91" />
-      <location filename="../../ui/pages/expiry.py" line="141" />
+      <location filename="../../ui/pages/expiry.py" line="89" />
+      <location filename="../../ui/pages/expiry.py" line="139" />
       <location filename="../../ui/pages/timesheets.py" line="278" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
@@ -964,64 +959,64 @@
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="90" />
+      <location filename="../../ui/pages/calendar_settings.py" line="91" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="92" />
+      <location filename="../../ui/pages/calendar_settings.py" line="93" />
       <source>Weekday</source>
       <translation>روز هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="98" />
+      <location filename="../../ui/pages/calendar_settings.py" line="99" />
       <source>Holiday</source>
       <translation>مناسبت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="72" />
+      <location filename="../../ui/pages/accounts.py" line="71" />
       <source>Username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="74" />
+      <location filename="../../ui/pages/accounts.py" line="73" />
       <source>Full name</source>
       <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="78" />
+      <location filename="../../ui/pages/accounts.py" line="77" />
       <source>Role</source>
       <translation>نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="80" />
-      <location filename="../../ui/pages/calendar_settings.py" line="103" />
+      <location filename="../../ui/pages/accounts.py" line="79" />
+      <location filename="../../ui/pages/calendar_settings.py" line="104" />
       <location filename="../../ui/pages/uptime.py" line="165" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="87" />
+      <location filename="../../ui/pages/accounts.py" line="86" />
       <source>Password</source>
       <translation>گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="94" />
+      <location filename="../../ui/pages/accounts.py" line="93" />
       <source>Created on</source>
       <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="117" />
+      <location filename="../../ui/pages/calendar_settings.py" line="118" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="123" />
+      <location filename="../../ui/pages/calendar_settings.py" line="124" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="125" />
+      <location filename="../../ui/pages/calendar_settings.py" line="126" />
       <location filename="../../ui/pages/customers.py" line="144" />
       <location filename="../../ui/pages/timesheets.py" line="289" />
       <source>Reason</source>
@@ -1084,88 +1079,88 @@
       <translation>کسر از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="118" />
+      <location filename="../../ui/pages/reports.py" line="116" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="124" />
+      <location filename="../../ui/pages/reports.py" line="122" />
       <source>Answered</source>
       <translation>پاسخ‌داده‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="130" />
+      <location filename="../../ui/pages/reports.py" line="128" />
       <source>Within target</source>
       <translation>در مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="136" />
+      <location filename="../../ui/pages/reports.py" line="134" />
       <source>Share within target</source>
       <translation>سهم پاسخ در مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="142" />
+      <location filename="../../ui/pages/reports.py" line="140" />
       <source>Median response</source>
       <translation>میانهٔ زمان پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="151" />
+      <location filename="../../ui/pages/reports.py" line="149" />
       <source>Still waiting</source>
       <translation>در انتظار پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="171" />
+      <location filename="../../ui/pages/reports.py" line="169" />
       <source>Phone</source>
       <translation>تلفنی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="177" />
+      <location filename="../../ui/pages/reports.py" line="175" />
       <source>Remote session</source>
       <translation>اتصال از راه دور</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="183" />
+      <location filename="../../ui/pages/reports.py" line="181" />
       <source>Ticket</source>
       <translation>تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="189" />
+      <location filename="../../ui/pages/reports.py" line="187" />
       <source>Total</source>
       <translation>جمع کل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="195" />
+      <location filename="../../ui/pages/reports.py" line="193" />
       <location filename="../../ui/pages/timesheets.py" line="230" />
       <source>Extra billable</source>
       <translation>ساعات مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="208" />
+      <location filename="../../ui/pages/reports.py" line="206" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="214" />
+      <location filename="../../ui/pages/reports.py" line="212" />
       <source>Average availability</source>
       <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="220" />
+      <location filename="../../ui/pages/reports.py" line="218" />
       <source>Lowest availability</source>
       <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="227" />
+      <location filename="../../ui/pages/reports.py" line="225" />
       <source>Lowest customer</source>
       <translation>مشتری با کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="231" />
+      <location filename="../../ui/pages/reports.py" line="229" />
       <source>Below target</source>
       <translation>زیر هدف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="238" />
+      <location filename="../../ui/pages/reports.py" line="236" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
@@ -1200,27 +1195,27 @@
       <translation>علت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="116" />
+      <location filename="../../ui/pages/expiry.py" line="114" />
       <source>Used per week</source>
       <translation>مصرف هفتگی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="123" />
+      <location filename="../../ui/pages/expiry.py" line="121" />
       <source>Projected forfeit</source>
       <translation>سوخت پیش‌بینی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="147" />
+      <location filename="../../ui/pages/expiry.py" line="145" />
       <source>Expired on</source>
       <translation>تاریخ انقضا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="153" />
+      <location filename="../../ui/pages/expiry.py" line="151" />
       <source>Forfeited</source>
       <translation>سوخت‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="160" />
+      <location filename="../../ui/pages/expiry.py" line="158" />
       <source>Recorded on</source>
       <translation>تاریخ ثبت</translation>
     </message>
@@ -1357,114 +1352,90 @@
   <context>
     <name>ExpiryPage</name>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="54" />
+      <location filename="../../ui/pages/expiry.py" line="52" />
       <source>%1 (not recorded yet)</source>
       <translation>%1 (هنوز ثبت نشده)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="55" />
+      <location filename="../../ui/pages/expiry.py" line="53" />
       <source>Average over the last eight weeks</source>
       <translation>میانگین هشت هفتهٔ گذشته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="182" />
-      <location filename="../../ui/pages/expiry.py" line="226" />
+      <location filename="../../ui/pages/expiry.py" line="180" />
+      <location filename="../../ui/pages/expiry.py" line="224" />
       <source>Package expiry</source>
       <translation>انقضای بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="190" />
+      <location filename="../../ui/pages/expiry.py" line="188" />
       <source>Export as text (CSV)…</source>
       <translation>خروجی فایل متنی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="191" />
+      <location filename="../../ui/pages/expiry.py" line="189" />
       <source>Export to Excel…</source>
       <translation>خروجی اکسل…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="207" />
+      <location filename="../../ui/pages/expiry.py" line="205" />
       <source>Expiring within</source>
       <translation>انقضا در</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="209" />
+      <location filename="../../ui/pages/expiry.py" line="207" />
       <source>days</source>
       <translation>روز آینده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="215" />
+      <location filename="../../ui/pages/expiry.py" line="213" />
       <source>About to expire, with time left</source>
       <translation>رو به انقضا، با زمان باقی‌مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="219" />
+      <location filename="../../ui/pages/expiry.py" line="217" />
       <source>Expired</source>
       <translation>منقضی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="220" />
+      <location filename="../../ui/pages/expiry.py" line="218" />
       <source>since</source>
       <translation>از تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="261" />
+      <location filename="../../ui/pages/expiry.py" line="259" />
       <source>%1 packages; projected forfeit %2</source>
       <translation>%1 بسته؛ سوخت پیش‌بینی‌شده %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="267" />
+      <location filename="../../ui/pages/expiry.py" line="265" />
       <source>%1 packages; forfeited %2</source>
       <translation>%1 بسته؛ سوخت‌شده %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="284" />
+      <location filename="../../ui/pages/expiry.py" line="282" />
       <source>Export to Excel</source>
       <translation>خروجی اکسل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="284" />
+      <location filename="../../ui/pages/expiry.py" line="282" />
       <source>Export as text (CSV)</source>
       <translation>خروجی فایل متنی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="290" />
+      <location filename="../../ui/pages/expiry.py" line="288" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="290" />
+      <location filename="../../ui/pages/expiry.py" line="288" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="311" />
+      <location filename="../../ui/pages/expiry.py" line="306" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/expiry.py" line="328" />
-      <source>The file could not be saved.
-%1</source>
-      <translation>فایل ذخیره نشد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/expiry.py" line="330" />
-      <source>The operation could not be completed; nothing was changed.
-%1</source>
-      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/expiry.py" line="333" />
-      <source>Not done</source>
-      <translation>انجام نشد</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/expiry.py" line="334" />
-      <source>OK</source>
-      <translation>تأیید</translation>
     </message>
   </context>
   <context>
@@ -2236,20 +2207,27 @@
   <context>
     <name>Page</name>
     <message>
-      <location filename="../../ui/pages/base.py" line="71" />
+      <location filename="../../ui/pages/base.py" line="25" />
+      <source>The file could not be saved.
+%1</source>
+      <translation>فایل ذخیره نشد.
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="28" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
-      <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files</extracomment>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="74" />
+      <location filename="../../ui/pages/base.py" line="82" />
       <source>Not done</source>
+      <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files</extracomment>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="75" />
+      <location filename="../../ui/pages/base.py" line="83" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -2691,149 +2669,125 @@
   <context>
     <name>ReportsPage</name>
     <message>
-      <location filename="../../ui/pages/reports.py" line="281" />
+      <location filename="../../ui/pages/reports.py" line="279" />
       <source>Responses within the target, per week</source>
       <translation>پاسخ‌های در مهلت، هفته به هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="282" />
+      <location filename="../../ui/pages/reports.py" line="280" />
       <source>Answered within target (%)</source>
       <translation>پاسخ در مهلت (٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="283" />
+      <location filename="../../ui/pages/reports.py" line="281" />
       <source>Median response (business hours)</source>
       <translation>میانهٔ زمان پاسخ (ساعت کاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="284" />
+      <location filename="../../ui/pages/reports.py" line="282" />
       <source>Billable minutes per channel: the top ten customers</source>
       <translation>دقیقه‌های قابل‌محاسبه به تفکیک روش: ده مشتری نخست</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="285" />
+      <location filename="../../ui/pages/reports.py" line="283" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="286" />
+      <location filename="../../ui/pages/reports.py" line="284" />
       <source>Customer availability per month</source>
       <translation>دسترس‌پذیری مشتریان در هر ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="287" />
+      <location filename="../../ui/pages/reports.py" line="285" />
       <source>Average availability</source>
       <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="288" />
+      <location filename="../../ui/pages/reports.py" line="286" />
       <source>Lowest availability</source>
       <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="289" />
+      <location filename="../../ui/pages/reports.py" line="287" />
       <source>Target</source>
       <translation>هدف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="290" />
+      <location filename="../../ui/pages/reports.py" line="288" />
       <source>Availability (%)</source>
       <translation>دسترس‌پذیری (٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="455" />
-      <location filename="../../ui/pages/reports.py" line="511" />
+      <location filename="../../ui/pages/reports.py" line="453" />
+      <location filename="../../ui/pages/reports.py" line="509" />
       <source>Reports</source>
       <translation>گزارش‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="491" />
+      <location filename="../../ui/pages/reports.py" line="489" />
       <source>Weeks shown</source>
       <translation>تعداد هفته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="491" />
+      <location filename="../../ui/pages/reports.py" line="489" />
       <source>Response SLA</source>
       <translation>مهلت پاسخ‌گویی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="497" />
+      <location filename="../../ui/pages/reports.py" line="495" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="497" />
+      <location filename="../../ui/pages/reports.py" line="495" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="500" />
+      <location filename="../../ui/pages/reports.py" line="498" />
       <source>Minutes by channel</source>
       <translation>دقیقه‌ها به تفکیک روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="503" />
+      <location filename="../../ui/pages/reports.py" line="501" />
       <source>Months shown</source>
       <translation>تعداد ماه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="503" />
+      <location filename="../../ui/pages/reports.py" line="501" />
       <source>Availability</source>
       <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="505" />
+      <location filename="../../ui/pages/reports.py" line="503" />
       <source>Only a supervisor can see the reports.</source>
       <translation>گزارش‌ها را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="537" />
+      <location filename="../../ui/pages/reports.py" line="535" />
       <source>Export…</source>
       <translation>خروجی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="610" />
+      <location filename="../../ui/pages/reports.py" line="608" />
       <source>Export report</source>
       <translation>خروجی گزارش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="613" />
+      <location filename="../../ui/pages/reports.py" line="611" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="613" />
+      <location filename="../../ui/pages/reports.py" line="611" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="641" />
+      <location filename="../../ui/pages/reports.py" line="636" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="658" />
-      <source>The file could not be saved.
-%1</source>
-      <translation>فایل ذخیره نشد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="660" />
-      <source>The operation could not be completed; nothing was changed.
-%1</source>
-      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="663" />
-      <source>Not done</source>
-      <translation>انجام نشد</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="664" />
-      <source>OK</source>
-      <translation>تأیید</translation>
     </message>
   </context>
   <context>

@@ -109,6 +109,7 @@ def test_a_failed_export_says_so(qtbot: QtBot, page: ExpiryPage, tmp_path: Path)
     qtbot.waitUntil(lambda: isinstance(page.prompt, QMessageBox) and page.prompt.isVisible(), timeout=WAIT)
     box = page.prompt
     assert isinstance(box, QMessageBox) and box.icon() == QMessageBox.Icon.Warning
+    assert box.text().startswith("فایل ذخیره نشد.")  # in Persian, with the system's reason after it
     assert not (tmp_path / "missing-folder").exists()
     box.accept()
     qtbot.waitUntil(lambda: page.prompt is None, timeout=WAIT)

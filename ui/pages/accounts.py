@@ -33,13 +33,12 @@ from console.accounts import (
     set_role,
 )
 from console.db import Session
-from console.errors import ConsoleError
 from console.jalali import format_date, format_time
 from ui.context import AppContext
 from ui.dialogs.account_dialogs import NewAccountDialog, PasswordDialog, SubmitDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import label
-from ui.pages.base import Page
+from ui.pages.base import Page, error_message
 from ui.table_model import CENTER, Column, RowTableModel
 from ui.widgets import heading, make_table
 
@@ -208,7 +207,7 @@ class AccountsPage(Page):
             )
 
         dialog.submitted.connect(submitted)
-        self._open(dialog)
+        self.open_prompt(dialog, None)
 
     def change_my_password(self) -> None:
         dialog = PasswordDialog(own=True, parent=self)
@@ -225,7 +224,7 @@ class AccountsPage(Page):
             )
 
         dialog.submitted.connect(submitted)
-        self._open(dialog)
+        self.open_prompt(dialog, None)
 
     def reset_selected_password(self) -> None:
         if (account := self.selected()) is None:
@@ -240,7 +239,7 @@ class AccountsPage(Page):
             )
 
         dialog.submitted.connect(submitted)
-        self._open(dialog)
+        self.open_prompt(dialog, None)
 
     def toggle_active(self) -> None:
         if (account := self.selected()) is None:
@@ -292,41 +291,26 @@ class AccountsPage(Page):
 
         def failed(error: Exception) -> None:
             if self.prompt is dialog:
-                dialog.show_error(_message(error))
+                dialog.show_error(error_message(error))
             else:
-                self._show_error(error)
+                self.show_error_box(error)
 
         self.ctx.runner.run(op, done, failed, write_lock=True)
 
     def _mutate(self, op: Callable[[Session], object]) -> None:
-        self.ctx.runner.run(op, lambda _c: self.ctx.feed.poke(), self._show_error, write_lock=True)
-
-    def _show_error(self, error: Exception) -> None:
-        self._show_message(QMessageBox.Icon.Warning, self.tr("Not done"), _message(error))
+        self.ctx.runner.run(op, lambda _c: self.ctx.feed.poke(), self.show_error_box, write_lock=True)
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         box = QMessageBox(icon, title, text, parent=self)
         box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        self._open(box)
+        self.open_prompt(box, None)
 
     def _ask(self, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
         box.finished.connect(lambda _r: on_yes() if box.clickedButton() is yes else None)
-        self._open(box)
-
-    def _open(self, dialog: QDialog) -> None:
-        """Show ``dialog`` window-modal without a nested event loop."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = dialog
-
-        def finished(_result: int) -> None:
-            if self.prompt is dialog:
-                self.prompt = None
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        self.open_prompt(box, None)
 
     def _update_buttons(self) -> None:
         account = self.selected()
@@ -344,11 +328,3 @@ class AccountsPage(Page):
             self.role_button.setText(self.tr("Make agent"))
         else:
             self.role_button.setText(self.tr("Make supervisor"))
-
-
-def _message(error: Exception) -> str:
-    if isinstance(error, ConsoleError):
-        return error.message
-    return _tr("The operation could not be completed; nothing was changed.\n%1").replace(
-        "%1", type(error).__name__
-    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableView, QWidget
 
 from console.audit import Change
@@ -14,6 +14,20 @@ from ui.context import AppContext
 from ui.table_model import RowTableModel
 
 _R = TypeVar("_R")
+
+
+def error_message(error: Exception) -> str:
+    """What a page says when an operation fails: the service's own Persian message, why a file could
+    not be written, or that nothing was changed."""
+    if isinstance(error, ConsoleError):
+        return error.message
+    if isinstance(error, OSError):
+        return QCoreApplication.translate("Page", "The file could not be saved.\n%1").replace(
+            "%1", error.strerror or str(error)
+        )
+    return QCoreApplication.translate(
+        "Page", "The operation could not be completed; nothing was changed.\n%1"
+    ).replace("%1", type(error).__name__)
 
 
 class Page(QWidget):
@@ -65,13 +79,7 @@ class Page(QWidget):
         dialog.open()
 
     def show_error_box(self, error: Exception) -> None:
-        if isinstance(error, ConsoleError):
-            message = error.message
-        else:
-            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
-                "%1", type(error).__name__
-            )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), error_message(error), parent=self)
         box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         self.open_prompt(box, None)
 

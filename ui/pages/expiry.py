@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.db import Session
-from console.errors import ConsoleError
 from console.expiry import (
     ExpiredPackage,
     ExpiringPackage,
@@ -248,7 +246,7 @@ class ExpiryPage(Page):
                 expired_packages(s, today=today, since=since),
             )
 
-        self.ctx.runner.run(op, lambda report: self._show(request, report), self._show_error)
+        self.ctx.runner.run(op, lambda report: self._show(request, report), self.show_error_box)
 
     def _show(self, request: int, report: Report) -> None:
         if request != self._request:
@@ -289,11 +287,8 @@ class ExpiryPage(Page):
         dialog.setNameFilter(
             self.tr("Excel workbook (*.xlsx)") if suffix == "xlsx" else self.tr("CSV file (*.csv)")
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = dialog
         dialog.fileSelected.connect(lambda path: self.export_to(path))
-        dialog.finished.connect(lambda _r: self._forget(dialog))
-        dialog.open()
+        self.open_prompt(dialog, None)
 
     def export_to(self, path: str | Path) -> int | None:
         """Write both lists to ``path``: an Excel workbook for ``.xlsx``, else CSV.
@@ -306,33 +301,13 @@ class ExpiryPage(Page):
         try:
             count = export_file(export_table(rows), target)
         except OSError as error:
-            self._show_error(error)
+            self.show_error_box(error)
             return None
         self.status.setText(self.tr("%1 rows saved.").replace("%1", _number(count)))
         self.status.setToolTip(str(target))
         return count
 
     # --- helpers -------------------------------------------------------------------------------
-    def _forget(self, dialog: QDialog) -> None:
-        if self.prompt is dialog:
-            self.prompt = None
-
     def _update_buttons(self) -> None:
         self.export_csv_button.setEnabled(self.loaded)
         self.export_xlsx_button.setEnabled(self.loaded)
-
-    def _show_error(self, error: Exception) -> None:
-        if isinstance(error, ConsoleError):
-            message = error.message
-        elif isinstance(error, OSError):
-            message = self.tr("The file could not be saved.\n%1").replace("%1", error.strerror or str(error))
-        else:
-            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
-                "%1", type(error).__name__
-            )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
-        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = box
-        box.finished.connect(lambda _r: self._forget(box))
-        box.open()

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -49,7 +48,6 @@ from PySide6.QtWidgets import (
 
 from console.audit import Change
 from console.db import Session
-from console.errors import ConsoleError
 from console.exports import export_file
 from console.jalali import (
     format_date,
@@ -587,7 +585,7 @@ class ReportsPage(Page):
                 months=availability_by_month(s, actor_id=actor, months=months, today=today),
             )
 
-        self.ctx.runner.run(op, lambda data: self._show(request, data), self._show_error)
+        self.ctx.runner.run(op, lambda data: self._show(request, data), self.show_error_box)
 
     def _show(self, request: int, data: ReportData) -> None:
         if request != self._request:
@@ -614,11 +612,8 @@ class ReportsPage(Page):
         dialog.setNameFilters([excel, text])
         dialog.setDefaultSuffix("xlsx")
         dialog.filterSelected.connect(lambda f: dialog.setDefaultSuffix("csv" if f == text else "xlsx"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = dialog
         dialog.fileSelected.connect(lambda path: self.export_to(section, path))
-        dialog.finished.connect(lambda _r: self._forget(dialog))
-        dialog.open()
+        self.open_prompt(dialog, None)
 
     def export_to(self, section: str, path: str | Path) -> int | None:
         """Write one section's rows (as in its table) to ``path``: Excel for ``.xlsx``, else CSV.
@@ -636,33 +631,13 @@ class ReportsPage(Page):
         try:
             count = export_file(table, target)
         except OSError as error:
-            self._show_error(error)
+            self.show_error_box(error)
             return None
         part.status.setText(self.tr("%1 rows saved.").replace("%1", _count(count)))
         part.status.setToolTip(str(target))
         return count
 
     # --- helpers -------------------------------------------------------------------------------
-    def _forget(self, dialog: QDialog) -> None:
-        if self.prompt is dialog:
-            self.prompt = None
-
     def _update_buttons(self) -> None:
         for section in self.sections.values():
             section.export_button.setEnabled(self.loaded)
-
-    def _show_error(self, error: Exception) -> None:
-        if isinstance(error, ConsoleError):
-            message = error.message
-        elif isinstance(error, OSError):
-            message = self.tr("The file could not be saved.\n%1").replace("%1", error.strerror or str(error))
-        else:
-            message = self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
-                "%1", type(error).__name__
-            )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), message, parent=self)
-        box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.prompt = box
-        box.finished.connect(lambda _r: self._forget(box))
-        box.open()
