@@ -786,47 +786,32 @@
   <context>
     <name>ClosureDialog</name>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="32" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="27" />
       <source>Add closure</source>
       <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="37" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="30" />
       <source>e.g. Government-announced closure</source>
       <translation>مثلاً تعطیلی اعلام‌شده از سوی دولت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="38" />
-      <source>The end must be after the start.</source>
-      <translation>پایان باید پس از آغاز باشد.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="43" />
-      <source>Add</source>
-      <translation>افزودن</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="44" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="47" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="32" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="48" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="33" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="49" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="34" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="51" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="36" />
       <source>Times are on the Tehran clock. The desk counts no business time in between.</source>
       <translation>زمان‌ها به وقت تهران است. در این فاصله هیچ زمان کاری شمرده نمی‌شود.</translation>
     </message>
@@ -2144,62 +2129,47 @@
   <context>
     <name>OutageDialog</name>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="49" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="40" />
       <source>Add outage</source>
       <translation>ثبت قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="42" />
       <source>All customers (global outage)</source>
       <translation>همهٔ مشتریان (قطعی سراسری)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="58" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="47" />
       <source>e.g. Data centre network failure</source>
       <translation>مثلاً قطعی شبکهٔ مرکز داده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="59" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="48" />
       <source>Planned maintenance</source>
       <translation>نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="60" />
-      <source>The end must be after the start.</source>
-      <translation>پایان باید پس از آغاز باشد.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="65" />
-      <source>Add</source>
-      <translation>افزودن</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="66" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="69" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="50" />
       <source>Start</source>
       <translation>شروع</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="70" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="51" />
       <source>End</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="71" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="52" />
       <source>Affected</source>
       <translation>دامنه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="72" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
       <source>Cause</source>
       <translation>علت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="76" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="57" />
       <source>Times are on the Tehran clock. Overlapping outages are counted once; planned maintenance counts only if the policy says so.</source>
       <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب می‌شوند؛ نگهداری برنامه‌ریزی‌شده فقط اگر سیاست بگوید حساب می‌شود.</translation>
     </message>
@@ -3152,6 +3122,24 @@
       <location filename="../../ui/ticket_pane.py" line="291" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimeSpanDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/time_span.py" line="27" />
+      <source>The end must be after the start.</source>
+      <translation>پایان باید پس از آغاز باشد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/time_span.py" line="32" />
+      <source>Add</source>
+      <translation>افزودن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/time_span.py" line="33" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
   </context>
   <context>
