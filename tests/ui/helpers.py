@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QTableView, QWidget
+
+from console.calendar_store import seed_calendar
+from console.clock import TEHRAN
+from console.db import unit_of_work
+from console.models import Agent, Customer, LedgerEntry, Package
+from console.packages import package_expiry
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 # Keyboard shortcuts keep their key names (as on the keyboard itself): Ctrl+F, Ctrl+Shift+Enter, F5.
@@ -69,3 +76,34 @@ def make_context(factory, clock, agent, demo: bool = False):  # type: ignore[no-
 def close_context(ctx) -> None:  # type: ignore[no-untyped-def]
     ctx.feed.stop()
     ctx.runner.shutdown()
+
+
+def seed_office(factory, password_hash: str | None = None) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    """An office on an empty migrated database: the calendar, agent «ali», one customer and a
+    600-minute support package bought on 1405/03/11. Returns (agent id, customer id, package id)."""
+    with unit_of_work(factory) as s:
+        seed_calendar(s, date(2026, 11, 24))
+        ali = Agent(username="ali", full_name="علی رضایی", role="agent", password_hash=password_hash)
+        c = Customer(code="1", name="شرکت نمونه")
+        s.add_all([ali, c])
+        s.flush()
+        bought = date(2026, 6, 1)
+        p = Package(
+            customer_id=c.id,
+            kind="support",
+            minutes=600,
+            purchased_on=bought,
+            expires_on=package_expiry(bought),
+        )
+        s.add(p)
+        s.flush()
+        s.add(
+            LedgerEntry(
+                customer_id=c.id,
+                package_id=p.id,
+                kind="purchase",
+                minutes=600,
+                created_at=datetime(2026, 6, 1, tzinfo=TEHRAN),
+            )
+        )
+        return ali.id, c.id, p.id

@@ -7,20 +7,18 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from console.accounts import hash_password
-from console.calendar_store import seed_calendar
-from console.clock import TEHRAN
 from console.db import make_engine, session_factory, sqlite_url, unit_of_work
 from console.migrate import upgrade_to_head
-from console.models import Agent, Customer, LedgerEntry, Package, WorkSession
-from console.packages import package_expiry
+from console.models import LedgerEntry, WorkSession
 from console.sessions import orphaned_sessions, recover_session, start_session
 from console.settings import set_setting
+from tests.ui.helpers import seed_office
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "ali-password-1"
@@ -31,35 +29,9 @@ def test_killing_the_app_mid_session_loses_nothing(tmp_path: Path) -> None:
     engine = make_engine(url)
     upgrade_to_head(engine)
     factory = session_factory(engine)
+    ids = seed_office(factory, password_hash=hash_password(PASSWORD))
     with unit_of_work(factory) as s:
-        seed_calendar(s, date(2026, 11, 24))
         set_setting(s, "heartbeat_seconds", 1)
-        ali = Agent(
-            username="ali", full_name="علی رضایی", role="agent", password_hash=hash_password(PASSWORD)
-        )
-        c = Customer(code="1", name="شرکت نمونه")
-        s.add_all([ali, c])
-        s.flush()
-        bought = date(2026, 6, 1)
-        p = Package(
-            customer_id=c.id,
-            kind="support",
-            minutes=600,
-            purchased_on=bought,
-            expires_on=package_expiry(bought),
-        )
-        s.add(p)
-        s.flush()
-        s.add(
-            LedgerEntry(
-                customer_id=c.id,
-                package_id=p.id,
-                kind="purchase",
-                minutes=600,
-                created_at=datetime(2026, 6, 1, tzinfo=TEHRAN),
-            )
-        )
-        ids = (ali.id, c.id, p.id)
     with unit_of_work(factory, write_lock=True) as s:
         running = start_session(
             s,

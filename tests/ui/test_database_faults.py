@@ -12,7 +12,6 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from console.agents import get_agent
-from console.calendar_store import seed_calendar
-from console.clock import TEHRAN, SystemClock
+from console.clock import SystemClock
 from console.db import describe, make_engine, session_factory, unit_of_work
 from console.migrate import upgrade_to_head
-from console.models import Agent, Customer, LedgerEntry, Package, WorkSession
-from console.packages import package_expiry
+from console.models import LedgerEntry, WorkSession
 from console.sessions import start_session
+from tests.ui.helpers import seed_office
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRE_PG = os.environ.get("SUPPORT_CONSOLE_REQUIRE_PG") == "1"
@@ -99,32 +97,7 @@ def test_database_outage_shows_a_banner_keeps_the_clock_and_loses_nothing(qtbot:
     engine = make_engine(url)
     upgrade_to_head(engine)
     factory = session_factory(engine)
-    with unit_of_work(factory) as s:
-        seed_calendar(s, date(2026, 11, 24))
-        ali = Agent(username="ali", full_name="علی رضایی", role="agent")
-        c = Customer(code="1", name="شرکت نمونه")
-        s.add_all([ali, c])
-        s.flush()
-        bought = date(2026, 6, 1)
-        p = Package(
-            customer_id=c.id,
-            kind="support",
-            minutes=600,
-            purchased_on=bought,
-            expires_on=package_expiry(bought),
-        )
-        s.add(p)
-        s.flush()
-        s.add(
-            LedgerEntry(
-                customer_id=c.id,
-                package_id=p.id,
-                kind="purchase",
-                minutes=600,
-                created_at=datetime(2026, 6, 1, tzinfo=TEHRAN),
-            )
-        )
-        ids = (ali.id, c.id, p.id)
+    ids = seed_office(factory)
     with unit_of_work(factory) as s:
         start_session(
             s,
