@@ -822,7 +822,7 @@
       <location filename="../../ui/pages/customers.py" line="51" />
       <location filename="../../ui/pages/expiry.py" line="84" />
       <location filename="../../ui/pages/expiry.py" line="134" />
-      <location filename="../../ui/pages/reports.py" line="162" />
+      <location filename="../../ui/pages/reports.py" line="156" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
@@ -830,9 +830,9 @@
       <location filename="../../ui/pages/customers.py" line="52" />
       <location filename="../../ui/pages/expiry.py" line="86" />
       <location filename="../../ui/pages/expiry.py" line="136" />
-      <location filename="../../ui/pages/reports.py" line="167" />
-      <location filename="../../ui/pages/timesheets.py" line="198" />
-      <location filename="../../ui/pages/uptime.py" line="144" />
+      <location filename="../../ui/pages/reports.py" line="161" />
+      <location filename="../../ui/pages/timesheet_models.py" line="163" />
+      <location filename="../../ui/pages/uptime_models.py" line="87" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
@@ -853,7 +853,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="74" />
-      <location filename="../../ui/pages/uptime.py" line="173" />
+      <location filename="../../ui/pages/uptime_models.py" line="116" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
@@ -895,7 +895,7 @@
     <message>
       <location filename="../../ui/pages/audit.py" line="182" />
       <location filename="../../ui/pages/customers.py" line="125" />
-      <location filename="../../ui/pages/timesheets.py" line="266" />
+      <location filename="../../ui/pages/timesheet_models.py" line="231" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
@@ -933,13 +933,13 @@
       <location filename="../../ui/pages/customers.py" line="132" />
       <location filename="../../ui/pages/expiry.py" line="89" />
       <location filename="../../ui/pages/expiry.py" line="139" />
-      <location filename="../../ui/pages/timesheets.py" line="278" />
+      <location filename="../../ui/pages/timesheet_models.py" line="243" />
       <source>Package no.</source>
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="138" />
-      <location filename="../../ui/pages/timesheets.py" line="284" />
+      <location filename="../../ui/pages/timesheet_models.py" line="249" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
@@ -976,7 +976,7 @@
     <message>
       <location filename="../../ui/pages/accounts.py" line="79" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
-      <location filename="../../ui/pages/uptime.py" line="165" />
+      <location filename="../../ui/pages/uptime_models.py" line="108" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
@@ -1003,179 +1003,179 @@
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="126" />
       <location filename="../../ui/pages/customers.py" line="144" />
-      <location filename="../../ui/pages/timesheets.py" line="289" />
+      <location filename="../../ui/pages/timesheet_models.py" line="254" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="146" />
+      <location filename="../../ui/pages/uptime_models.py" line="89" />
       <source>Availability</source>
       <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="153" />
+      <location filename="../../ui/pages/uptime_models.py" line="96" />
       <source>Downtime</source>
       <translation>زمان قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="159" />
+      <location filename="../../ui/pages/uptime_models.py" line="102" />
       <source>Credit</source>
       <translation>جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="185" />
+      <location filename="../../ui/pages/uptime_models.py" line="128" />
       <source>Start</source>
       <translation>شروع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="191" />
+      <location filename="../../ui/pages/uptime_models.py" line="134" />
       <source>End</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="197" />
+      <location filename="../../ui/pages/timesheet_models.py" line="162" />
       <source>Time</source>
       <translation>ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="200" />
+      <location filename="../../ui/pages/timesheet_models.py" line="165" />
       <source>Tickets</source>
       <translation>تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="204" />
+      <location filename="../../ui/pages/timesheet_models.py" line="169" />
       <source>Channel</source>
       <translation>روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="206" />
-      <location filename="../../ui/pages/uptime.py" line="197" />
+      <location filename="../../ui/pages/timesheet_models.py" line="171" />
+      <location filename="../../ui/pages/uptime_models.py" line="140" />
       <source>Duration</source>
       <translation>مدت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="218" />
+      <location filename="../../ui/pages/timesheet_models.py" line="183" />
       <source>Billable</source>
       <translation>قابل‌محاسبه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="228" />
+      <location filename="../../ui/pages/timesheet_models.py" line="193" />
       <source>Charged to</source>
       <translation>کسر از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="116" />
+      <location filename="../../ui/pages/reports.py" line="110" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="122" />
+      <location filename="../../ui/pages/reports.py" line="116" />
       <source>Answered</source>
       <translation>پاسخ‌داده‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="128" />
+      <location filename="../../ui/pages/reports.py" line="122" />
       <source>Within target</source>
       <translation>در مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="134" />
+      <location filename="../../ui/pages/reports.py" line="128" />
       <source>Share within target</source>
       <translation>سهم پاسخ در مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="140" />
+      <location filename="../../ui/pages/reports.py" line="134" />
       <source>Median response</source>
       <translation>میانهٔ زمان پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="149" />
+      <location filename="../../ui/pages/reports.py" line="143" />
       <source>Still waiting</source>
       <translation>در انتظار پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="169" />
+      <location filename="../../ui/pages/reports.py" line="163" />
       <source>Phone</source>
       <translation>تلفنی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="175" />
+      <location filename="../../ui/pages/reports.py" line="169" />
       <source>Remote session</source>
       <translation>اتصال از راه دور</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="181" />
+      <location filename="../../ui/pages/reports.py" line="175" />
       <source>Ticket</source>
       <translation>تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="187" />
+      <location filename="../../ui/pages/reports.py" line="181" />
       <source>Total</source>
       <translation>جمع کل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="193" />
-      <location filename="../../ui/pages/timesheets.py" line="230" />
+      <location filename="../../ui/pages/reports.py" line="187" />
+      <location filename="../../ui/pages/timesheet_models.py" line="195" />
       <source>Extra billable</source>
       <translation>ساعات مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="206" />
+      <location filename="../../ui/pages/reports.py" line="200" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="212" />
+      <location filename="../../ui/pages/reports.py" line="206" />
       <source>Average availability</source>
       <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="218" />
+      <location filename="../../ui/pages/reports.py" line="212" />
       <source>Lowest availability</source>
       <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="225" />
+      <location filename="../../ui/pages/reports.py" line="219" />
       <source>Lowest customer</source>
       <translation>مشتری با کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="229" />
+      <location filename="../../ui/pages/reports.py" line="223" />
       <source>Below target</source>
       <translation>زیر هدف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="236" />
+      <location filename="../../ui/pages/reports.py" line="230" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="237" />
+      <location filename="../../ui/pages/timesheet_models.py" line="202" />
       <source>Flags</source>
       <translation>هشدارها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="272" />
+      <location filename="../../ui/pages/timesheet_models.py" line="237" />
       <source>Session no.</source>
       <translation>شمارهٔ جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="290" />
+      <location filename="../../ui/pages/timesheet_models.py" line="255" />
       <source>Recorded by</source>
       <translation>ثبت‌کننده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="203" />
+      <location filename="../../ui/pages/uptime_models.py" line="146" />
       <source>Scope</source>
       <translation>دامنه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="208" />
+      <location filename="../../ui/pages/uptime_models.py" line="151" />
       <source>Planned</source>
       <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="214" />
+      <location filename="../../ui/pages/uptime_models.py" line="157" />
       <source>Cause</source>
       <translation>علت</translation>
     </message>
@@ -2639,123 +2639,123 @@
   <context>
     <name>ReportsPage</name>
     <message>
-      <location filename="../../ui/pages/reports.py" line="279" />
+      <location filename="../../ui/pages/report_charts.py" line="81" />
       <source>Responses within the target, per week</source>
       <translation>پاسخ‌های در مهلت، هفته به هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="280" />
+      <location filename="../../ui/pages/report_charts.py" line="82" />
       <source>Answered within target (%)</source>
       <translation>پاسخ در مهلت (٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="281" />
+      <location filename="../../ui/pages/report_charts.py" line="83" />
       <source>Median response (business hours)</source>
       <translation>میانهٔ زمان پاسخ (ساعت کاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="282" />
+      <location filename="../../ui/pages/report_charts.py" line="84" />
       <source>Billable minutes per channel: the top ten customers</source>
       <translation>دقیقه‌های قابل‌محاسبه به تفکیک روش: ده مشتری نخست</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="283" />
+      <location filename="../../ui/pages/report_charts.py" line="85" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="284" />
+      <location filename="../../ui/pages/report_charts.py" line="86" />
       <source>Customer availability per month</source>
       <translation>دسترس‌پذیری مشتریان در هر ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="285" />
+      <location filename="../../ui/pages/report_charts.py" line="87" />
       <source>Average availability</source>
       <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="286" />
+      <location filename="../../ui/pages/report_charts.py" line="88" />
       <source>Lowest availability</source>
       <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="287" />
+      <location filename="../../ui/pages/report_charts.py" line="89" />
       <source>Target</source>
       <translation>هدف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="288" />
+      <location filename="../../ui/pages/report_charts.py" line="90" />
       <source>Availability (%)</source>
       <translation>دسترس‌پذیری (٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="453" />
-      <location filename="../../ui/pages/reports.py" line="509" />
+      <location filename="../../ui/pages/reports.py" line="268" />
+      <location filename="../../ui/pages/reports.py" line="324" />
       <source>Reports</source>
       <translation>گزارش‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="489" />
+      <location filename="../../ui/pages/reports.py" line="304" />
       <source>Weeks shown</source>
       <translation>تعداد هفته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="489" />
+      <location filename="../../ui/pages/reports.py" line="304" />
       <source>Response SLA</source>
       <translation>مهلت پاسخ‌گویی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="495" />
+      <location filename="../../ui/pages/reports.py" line="310" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="495" />
+      <location filename="../../ui/pages/reports.py" line="310" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="498" />
+      <location filename="../../ui/pages/reports.py" line="313" />
       <source>Minutes by channel</source>
       <translation>دقیقه‌ها به تفکیک روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="501" />
+      <location filename="../../ui/pages/reports.py" line="316" />
       <source>Months shown</source>
       <translation>تعداد ماه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="501" />
+      <location filename="../../ui/pages/reports.py" line="316" />
       <source>Availability</source>
       <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="503" />
+      <location filename="../../ui/pages/reports.py" line="318" />
       <source>Only a supervisor can see the reports.</source>
       <translation>گزارش‌ها را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="535" />
+      <location filename="../../ui/pages/reports.py" line="350" />
       <source>Export…</source>
       <translation>خروجی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="608" />
+      <location filename="../../ui/pages/reports.py" line="423" />
       <source>Export report</source>
       <translation>خروجی گزارش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="611" />
+      <location filename="../../ui/pages/reports.py" line="426" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="611" />
+      <location filename="../../ui/pages/reports.py" line="426" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="636" />
+      <location filename="../../ui/pages/reports.py" line="451" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
     </message>
@@ -3145,169 +3145,169 @@
   <context>
     <name>TimesheetsPage</name>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="87" />
+      <location filename="../../ui/pages/timesheet_models.py" line="52" />
       <source>Forgotten timer</source>
       <translation>زمان‌سنج فراموش‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="88" />
+      <location filename="../../ui/pages/timesheet_models.py" line="53" />
       <source>Edited time</source>
       <translation>زمان ویرایش‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="89" />
+      <location filename="../../ui/pages/timesheet_models.py" line="54" />
       <source>Overage</source>
       <translation>مازاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="90" />
+      <location filename="../../ui/pages/timesheet_models.py" line="55" />
       <source>Corrected</source>
       <translation>تصحیح‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="94" />
+      <location filename="../../ui/pages/timesheet_models.py" line="59" />
       <source>Approved</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="95" />
+      <location filename="../../ui/pages/timesheet_models.py" line="60" />
       <source>Gap: %1</source>
       <translation>فاصله: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="96" />
+      <location filename="../../ui/pages/timesheet_models.py" line="61" />
       <source>running</source>
       <translation>در جریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="97" />
+      <location filename="../../ui/pages/timesheet_models.py" line="62" />
       <source>Week %1 to %2</source>
       <translation>هفتهٔ %1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="98" />
+      <location filename="../../ui/pages/timesheet_models.py" line="63" />
       <source>Total</source>
       <translation>جمع کل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="99" />
+      <location filename="../../ui/pages/timesheet_models.py" line="64" />
       <source>%1 sessions</source>
       <translation>%1 جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="100" />
+      <location filename="../../ui/pages/timesheet_models.py" line="65" />
       <source>no. %1</source>
       <translation>شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="340" />
-      <location filename="../../ui/pages/timesheets.py" line="403" />
+      <location filename="../../ui/pages/timesheets.py" line="78" />
+      <location filename="../../ui/pages/timesheets.py" line="141" />
       <source>Timesheets</source>
       <translation>کارکرد کارشناسان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="348" />
+      <location filename="../../ui/pages/timesheets.py" line="86" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="349" />
+      <location filename="../../ui/pages/timesheets.py" line="87" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="355" />
+      <location filename="../../ui/pages/timesheets.py" line="93" />
       <source>Previous</source>
       <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="356" />
+      <location filename="../../ui/pages/timesheets.py" line="94" />
       <source>Next</source>
       <translation>بعدی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="574" />
+      <location filename="../../ui/pages/timesheets.py" line="312" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="365" />
+      <location filename="../../ui/pages/timesheets.py" line="103" />
       <source>Reject…</source>
       <translation>رد کارکرد…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="366" />
+      <location filename="../../ui/pages/timesheets.py" line="104" />
       <source>Correct…</source>
       <translation>تصحیح…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="368" />
+      <location filename="../../ui/pages/timesheets.py" line="106" />
       <source>Record a correction for the selected session of an approved period</source>
       <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="378" />
+      <location filename="../../ui/pages/timesheets.py" line="116" />
       <source>Corrections after approval</source>
       <translation>تصحیح‌های پس از تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="384" />
+      <location filename="../../ui/pages/timesheets.py" line="122" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="461" />
+      <location filename="../../ui/pages/timesheets.py" line="199" />
       <source>%1 to %2</source>
       <translation>%1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="516" />
+      <location filename="../../ui/pages/timesheets.py" line="254" />
       <source>Not reviewed yet.</source>
       <translation>هنوز بررسی نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="519" />
+      <location filename="../../ui/pages/timesheets.py" line="257" />
       <source>Approved by %1 on %2.</source>
       <translation>%1 در %2 تأیید کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="521" />
+      <location filename="../../ui/pages/timesheets.py" line="259" />
       <source>Rejected by %1 on %2: %3</source>
       <translation>%1 در %2 رد کرده است: %3</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="528" />
+      <location filename="../../ui/pages/timesheets.py" line="266" />
       <source>(decision on %1 to %2)</source>
       <translation>(تصمیم برای %1 تا %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="532" />
+      <location filename="../../ui/pages/timesheets.py" line="270" />
       <source>Some days of this period are not approved.</source>
       <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="364" />
-      <location filename="../../ui/pages/timesheets.py" line="568" />
+      <location filename="../../ui/pages/timesheets.py" line="102" />
+      <location filename="../../ui/pages/timesheets.py" line="306" />
       <source>Approve timesheet</source>
       <translation>تأیید کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="569" />
+      <location filename="../../ui/pages/timesheets.py" line="307" />
       <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
       <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="575" />
+      <location filename="../../ui/pages/timesheets.py" line="313" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="627" />
+      <location filename="../../ui/pages/timesheets.py" line="365" />
       <source>A period can be approved once it has ended.</source>
       <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="629" />
+      <location filename="../../ui/pages/timesheets.py" line="367" />
       <source>A session of this period is still running.</source>
       <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
     </message>
@@ -3501,229 +3501,229 @@
   <context>
     <name>UptimePage</name>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="83" />
+      <location filename="../../ui/pages/uptime_models.py" line="26" />
       <source>No credit</source>
       <translation>بدون جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="84" />
+      <location filename="../../ui/pages/uptime_models.py" line="27" />
       <source>Owed, not calculated</source>
       <translation>تعلق‌گرفته، محاسبه‌نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="85" />
+      <location filename="../../ui/pages/uptime_models.py" line="28" />
       <source>Awaiting review</source>
       <translation>در انتظار بررسی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="86" />
+      <location filename="../../ui/pages/uptime_models.py" line="29" />
       <source>Approved</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="87" />
+      <location filename="../../ui/pages/uptime_models.py" line="30" />
       <source>Rejected</source>
       <translation>ردشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="89" />
+      <location filename="../../ui/pages/uptime_models.py" line="32" />
       <source>%1 (outage log changed)</source>
       <translation>%1 (فهرست قطعی‌ها تغییر کرده)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="90" />
+      <location filename="../../ui/pages/uptime_models.py" line="33" />
       <source>Decided on a credit of %1; the outage log now gives %2. The decision is kept as it was.</source>
       <translation>تصمیم بر پایهٔ جبران %1 گرفته شد؛ فهرست قطعی‌ها اکنون %2 می‌دهد. تصمیم همان‌گونه که بود می‌ماند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="93" />
+      <location filename="../../ui/pages/uptime_models.py" line="36" />
       <source>The outage log changed after this credit was calculated: calculate the credits again.</source>
       <translation>فهرست قطعی‌ها پس از محاسبهٔ این جبران تغییر کرده است: جبران‌ها را دوباره محاسبه کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="96" />
+      <location filename="../../ui/pages/uptime_models.py" line="39" />
       <source>%1 days</source>
       <translation>%1 روز</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="97" />
+      <location filename="../../ui/pages/uptime_models.py" line="40" />
       <source>All customers</source>
       <translation>همهٔ مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="98" />
+      <location filename="../../ui/pages/uptime_models.py" line="41" />
       <source>Planned</source>
       <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="99" />
+      <location filename="../../ui/pages/uptime_models.py" line="42" />
       <source>Planned maintenance is not counted under the current policy</source>
       <translation>با سیاست کنونی، نگهداری برنامه‌ریزی‌شده حساب نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="261" />
-      <location filename="../../ui/pages/uptime.py" line="334" />
+      <location filename="../../ui/pages/uptime.py" line="99" />
+      <location filename="../../ui/pages/uptime.py" line="172" />
       <source>Uptime and credits</source>
       <translation>دسترس‌پذیری و جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="269" />
+      <location filename="../../ui/pages/uptime.py" line="107" />
       <source>Previous month</source>
       <translation>ماه قبل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="270" />
+      <location filename="../../ui/pages/uptime.py" line="108" />
       <source>Next month</source>
       <translation>ماه بعد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="272" />
+      <location filename="../../ui/pages/uptime.py" line="110" />
       <source>Planned maintenance counts as downtime</source>
       <translation>نگهداری برنامه‌ریزی‌شده جزو زمان قطعی حساب شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="277" />
+      <location filename="../../ui/pages/uptime.py" line="115" />
       <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
       <translation>حذف قطعی، تصمیم دربارهٔ جبران و تغییر سیاست فقط با سرپرست است؛ شما می‌توانید قطعی ثبت کنید و نامه بگیرید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="293" />
+      <location filename="../../ui/pages/uptime.py" line="131" />
       <source>Calculate credits</source>
       <translation>محاسبهٔ جبران‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="294" />
+      <location filename="../../ui/pages/uptime.py" line="132" />
       <source>Approve credit…</source>
       <translation>تأیید جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="295" />
+      <location filename="../../ui/pages/uptime.py" line="133" />
       <source>Reject credit…</source>
       <translation>رد جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="296" />
+      <location filename="../../ui/pages/uptime.py" line="134" />
       <source>Export letter…</source>
       <translation>خروجی نامه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="301" />
+      <location filename="../../ui/pages/uptime.py" line="139" />
       <source>Add outage…</source>
       <translation>ثبت قطعی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="302" />
-      <location filename="../../ui/pages/uptime.py" line="568" />
+      <location filename="../../ui/pages/uptime.py" line="140" />
+      <location filename="../../ui/pages/uptime.py" line="406" />
       <source>Remove outage</source>
       <translation>حذف قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="305" />
+      <location filename="../../ui/pages/uptime.py" line="143" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="317" />
+      <location filename="../../ui/pages/uptime.py" line="155" />
       <source>Availability by customer</source>
       <translation>دسترس‌پذیری هر مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="324" />
+      <location filename="../../ui/pages/uptime.py" line="162" />
       <source>Outage log</source>
       <translation>فهرست قطعی‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="391" />
+      <location filename="../../ui/pages/uptime.py" line="229" />
       <source>%1 to %2, Tehran time</source>
       <translation>%1 تا %2، به وقت تهران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="399" />
+      <location filename="../../ui/pages/uptime.py" line="237" />
       <source>Target %1; credit %2 × downtime</source>
       <translation>هدف: %1؛ جبران: %2 برابر زمان قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="415" />
+      <location filename="../../ui/pages/uptime.py" line="253" />
       <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
       <translation>%1 مشتری زیر هدف: %2 محاسبه‌نشده، %3 در انتظار بررسی، %4 تأییدشده.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="424" />
+      <location filename="../../ui/pages/uptime.py" line="262" />
       <source>The outage log changed after %1 credits were calculated or decided.</source>
       <translation>فهرست قطعی‌ها پس از محاسبه یا تصمیم %1 جبران تغییر کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="436" />
+      <location filename="../../ui/pages/uptime.py" line="274" />
       <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
       <translation>جبران‌ها محاسبه شد: %1 جدید، %2 بازمحاسبه، %3 پس‌گرفته.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="442" />
+      <location filename="../../ui/pages/uptime.py" line="280" />
       <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
       <translation>فهرست قطعی‌ها پس از تصمیم دربارهٔ %1 تغییر کرده است؛ تصمیم‌ها همان‌گونه که بودند می‌مانند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="454" />
+      <location filename="../../ui/pages/uptime.py" line="292" />
       <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
       <translation>جبران %1 برای «%2» در %3 تأیید شود؟ پایان اشتراک %4 روز جلو می‌رود: از %5 به %6.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="462" />
+      <location filename="../../ui/pages/uptime.py" line="300" />
       <source>Approve credit</source>
       <translation>تأیید جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="463" />
+      <location filename="../../ui/pages/uptime.py" line="301" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="464" />
+      <location filename="../../ui/pages/uptime.py" line="302" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="478" />
+      <location filename="../../ui/pages/uptime.py" line="316" />
       <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
       <translation>جبران %1 برای «%2» در %3 رد شود؟ دلیل را بنویسید؛ همراه تصمیم نگه داشته می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="483" />
+      <location filename="../../ui/pages/uptime.py" line="321" />
       <source>Reject credit</source>
       <translation>رد جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="483" />
+      <location filename="../../ui/pages/uptime.py" line="321" />
       <source>Reject</source>
       <translation>رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="499" />
+      <location filename="../../ui/pages/uptime.py" line="337" />
       <source>Save the letter</source>
       <translation>ذخیرهٔ نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="499" />
+      <location filename="../../ui/pages/uptime.py" line="337" />
       <source>PDF (*.pdf)</source>
       <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="524" />
+      <location filename="../../ui/pages/uptime.py" line="362" />
       <source>Letter saved: %1</source>
       <translation>نامه ذخیره شد: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="564" />
+      <location filename="../../ui/pages/uptime.py" line="402" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
       <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="569" />
+      <location filename="../../ui/pages/uptime.py" line="407" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="570" />
+      <location filename="../../ui/pages/uptime.py" line="408" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
