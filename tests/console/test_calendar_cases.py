@@ -1,325 +1,34 @@
-"""Business calendar: named cases, and property tests against a brute-force oracle.
-
-The oracle decides openness straight from the definition (the local wall clock at an instant, the
-holiday dates and the closures) and walks time minute by minute. Every generated boundary (weekly
-hours, closures, UTC offsets) lies on a whole minute, so the state is constant within each UTC minute;
-query instants may still fall anywhere, to the microsecond.
+"""Business calendar: named cases (company hours, holidays, closures, index window edges, bad
+input, range limits, daylight saving, the queue's business clock, threads).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import jdatetime
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
 
 from console.calendar import SUPPORTED_RANGE, BusinessCalendar, default_weekly_hours
-
-TEHRAN = ZoneInfo("Asia/Tehran")
-MINUTE = timedelta(minutes=1)
-US = timedelta(microseconds=1)
-H = timedelta(hours=1)
-
-Hours = Mapping[int, Sequence[tuple[time, time]]]
-SAT, SUN, MON, TUE, WED, THU, FRI = 5, 6, 0, 1, 2, 3, 4
-
-
-def teh(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0, us: int = 0
-) -> datetime:
-    return datetime(year, month, day, hour, minute, second, us, tzinfo=TEHRAN)
-
-
-def company(
-    holidays: Sequence[date] = (), closures: Sequence[tuple[datetime, datetime]] = ()
-) -> BusinessCalendar:
-    return BusinessCalendar(default_weekly_hours(), holidays, closures)
-
-
-def epoch_us(t: datetime) -> int:
-    return (t - datetime(1970, 1, 1, tzinfo=UTC)) // US
-
-
-# --------------------------------------------------------------------------- oracle
-
-
-@dataclass(frozen=True)
-class Oracle:
-    """Brute-force model of a calendar, written independently of the implementation."""
-
-    hours: Hours
-    holidays: frozenset[date]
-    closures: tuple[tuple[datetime, datetime], ...]
-    tz: ZoneInfo
-
-    def is_open(self, t: datetime) -> bool:
-        local = t.astimezone(self.tz)
-        if local.date() in self.holidays:
-            return False
-        clock = local.time().replace(fold=0)
-        if not any(s <= clock < e for s, e in self.hours.get(local.weekday(), ())):
-            return False
-        return not any(cs <= t < ce for cs, ce in self.closures)
-
-    @staticmethod
-    def floor_minute(t: datetime) -> datetime:
-        t = t.astimezone(UTC)
-        return t.replace(second=0, microsecond=0)
-
-    def between(self, a: datetime, b: datetime) -> timedelta:
-        if b < a:
-            return -self.between(b, a)
-        total = timedelta(0)
-        t = a
-        while t < b:
-            minute = self.floor_minute(t)
-            seg_end = min(minute + MINUTE, b)
-            if self.is_open(minute):
-                total += seg_end - t
-            t = seg_end
-        return total
-
-    def add(self, start: datetime, delta: timedelta, limit: timedelta) -> datetime | None:
-        """Walk minute by minute; None when the answer lies beyond ``limit`` of walking."""
-        if delta == timedelta(0):
-            return start
-        t = start.astimezone(UTC)
-        if delta > timedelta(0):
-            left = delta
-            stop = t + limit
-            while t < stop:
-                minute = self.floor_minute(t)
-                if self.is_open(minute):
-                    seg = minute + MINUTE - t
-                    if seg >= left:
-                        return t + left
-                    left -= seg
-                t = minute + MINUTE
-            return None
-        left = -delta
-        stop = t - limit
-        while t > stop:
-            minute = self.floor_minute(t - US)
-            if self.is_open(minute):
-                seg = t - minute
-                if seg >= left:
-                    return t - left
-                left -= seg
-            t = minute
-        return None
-
-    def next_change(self, at: datetime, limit: timedelta) -> datetime | None:
-        state = self.is_open(at)
-        t = self.floor_minute(at) + MINUTE
-        stop = at + limit
-        while t < stop:
-            if self.is_open(t) != state:
-                return t
-            t += MINUTE
-        return None
-
-
-# --------------------------------------------------------------------------- strategies
-
-ZONES = ["Asia/Tehran", "Asia/Tehran", "Europe/London", "America/New_York", "Australia/Lord_Howe"]
-# Days around daylight-saving changes (Tehran's at midnight, others inside the day) and ordinary days.
-ANCHORS = [
-    date(2010, 3, 20),
-    date(2010, 9, 20),
-    date(2021, 9, 20),
-    date(2022, 3, 20),
-    date(2022, 9, 20),
-    date(2024, 3, 29),
-    date(2024, 10, 26),
-    date(2024, 11, 1),
-    date(2024, 4, 5),
-    date(2026, 3, 17),
-]
-
-
-@st.composite
-def day_hours(draw: st.DrawFn) -> list[tuple[time, time]]:
-    n = draw(st.integers(0, 3))
-    marks = sorted(draw(st.sets(st.integers(0, 24 * 60 - 1), min_size=2 * n, max_size=2 * n)))
-    pairs = [(marks[2 * i], marks[2 * i + 1]) for i in range(n)]
-    if n >= 2 and draw(st.booleans()):  # make the second interval touch the first
-        pairs[1] = (pairs[0][1], pairs[1][1])
-    return [(time(s // 60, s % 60), time(e // 60, e % 60)) for s, e in pairs]
-
-
-@st.composite
-def weekly(draw: st.DrawFn) -> dict[int, list[tuple[time, time]]]:
-    if draw(st.integers(0, 3)) == 0:
-        return {k: list(v) for k, v in default_weekly_hours().items()}
-    out = {}
-    for weekday in range(7):
-        hours = draw(day_hours())
-        if hours:
-            out[weekday] = hours
-    assume(out)
-    return out
-
-
-@dataclass(frozen=True)
-class Scenario:
-    cal: BusinessCalendar
-    oracle: Oracle
-    base: datetime  # UTC midnight of the window's first day
-
-
-@st.composite
-def scenarios(draw: st.DrawFn) -> Scenario:
-    tz_name = draw(st.sampled_from(ZONES))
-    tz = ZoneInfo(tz_name)
-    if draw(st.booleans()):
-        first = draw(st.sampled_from(ANCHORS))
-    else:
-        first = draw(st.dates(date(1980, 1, 1), date(2035, 12, 31)))
-    base = datetime(first.year, first.month, first.day, tzinfo=UTC)
-    hours = draw(weekly())
-    holidays = frozenset(
-        draw(st.lists(st.integers(-3, 25).map(lambda k: first + timedelta(days=k)), max_size=6))
-    )
-    # Closures start on a local wall-clock minute, often a whole or half hour (as opening hours do).
-    closures = []
-    for day, hour, minute, length in draw(
-        st.lists(
-            st.tuples(
-                st.integers(-2, 20),
-                st.integers(0, 23),
-                st.sampled_from([0, 30]) | st.integers(0, 59),
-                st.integers(0, 72).map(lambda h: h * 60) | st.integers(0, 3 * 1440),
-            ),
-            max_size=4,
-        )
-    ):
-        cs = datetime.combine(first + timedelta(days=day), time(hour, minute), tzinfo=tz)
-        closures.append((cs, cs.astimezone(UTC) + length * MINUTE))
-    cal = BusinessCalendar(hours, holidays, closures, tz=tz_name)
-    oracle = Oracle(hours, holidays, tuple(closures), tz)
-    return Scenario(cal, oracle, base)
-
-
-def instants(base_minutes: int = 8 * 1440) -> st.SearchStrategy[timedelta]:
-    """Offsets from a scenario's base: whole minutes often, arbitrary microseconds otherwise."""
-    minutes = st.integers(0, base_minutes).map(lambda m: m * MINUTE)
-    micro = st.one_of(st.just(0), st.integers(0, 60_000_000 - 1)).map(lambda u: u * US)
-    return st.builds(lambda m, u: m + u, minutes, micro)
-
-
-PROPS = settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+from tests.console.calendar_oracle import (
+    FRI,
+    MINUTE,
+    MON,
+    SAT,
+    SUN,
+    TEHRAN,
+    THU,
+    TUE,
+    US,
+    WED,
+    H,
+    Hours,
+    Oracle,
+    company,
+    teh,
 )
-
-
-# --------------------------------------------------------------------------- properties
-
-
-@PROPS
-@given(sc=scenarios(), a=instants(), b=instants())
-def test_business_time_between_matches_oracle(sc: Scenario, a: timedelta, b: timedelta) -> None:
-    start, end = sc.base + a, sc.base + b
-    assert sc.cal.business_time_between(start, end) == sc.oracle.between(start, end)
-
-
-@PROPS
-@given(
-    sc=scenarios(),
-    a=instants(),
-    delta=st.integers(-30 * 60, 30 * 60).map(lambda m: m * MINUTE)
-    | st.integers(-(10**11), 10**11).map(lambda u: u * US),
-)
-def test_add_business_time_matches_oracle(sc: Scenario, a: timedelta, delta: timedelta) -> None:
-    start = sc.base + a
-    expected = sc.oracle.add(start, delta, limit=timedelta(days=20))
-    assume(expected is not None)
-    got = sc.cal.add_business_time(start, delta)
-    # Compare in UTC: an aware datetime in a repeated (DST fold) hour never equals one in another zone.
-    assert got.astimezone(UTC) == expected
-    assert got.tzinfo is sc.cal.tzinfo
-
-
-@PROPS
-@given(sc=scenarios(), a=instants())
-def test_is_open_and_closed_reason_match_oracle(sc: Scenario, a: timedelta) -> None:
-    at = sc.base + a
-    expected = sc.oracle.is_open(at)
-    assert sc.cal.is_open(at) is expected
-    reason = sc.cal.closed_reason(at)
-    if expected:
-        assert reason is None
-        return
-    assert reason is not None
-    kind, detail = reason
-    local = at.astimezone(sc.oracle.tz)
-    if local.date() in sc.oracle.holidays:
-        assert reason == ("holiday", local.date())
-    elif any(cs <= at < ce for cs, ce in sc.oracle.closures):
-        assert kind == "closure"
-        assert isinstance(detail, tuple)
-        assert detail[0] <= at < detail[1]
-    else:
-        assert reason == ("weekly", local.weekday())
-
-
-@PROPS
-@given(sc=scenarios(), a=instants())
-def test_next_change_and_next_open_match_oracle(sc: Scenario, a: timedelta) -> None:
-    at = sc.base + a
-    expected = sc.oracle.next_change(at, limit=timedelta(days=20))
-    assume(expected is not None)
-    assert sc.cal.next_change(at).astimezone(UTC) == expected
-    if sc.oracle.is_open(at):
-        assert sc.cal.next_open(at).astimezone(UTC) == at
-    else:
-        assert sc.cal.next_open(at).astimezone(UTC) == expected
-
-
-@PROPS
-@given(
-    sc=scenarios(),
-    a=instants(400 * 1440),
-    delta=st.integers(1, 200 * 3600 * 10**6).map(lambda u: u * US),
-    backwards=st.booleans(),
-)
-def test_round_trip_and_minimality(sc: Scenario, a: timedelta, delta: timedelta, backwards: bool) -> None:
-    cal, start = sc.cal, sc.base + a
-    if not backwards:
-        due = cal.add_business_time(start, delta)
-        assert due > start
-        assert cal.business_time_between(start, due) == delta
-        assert cal.business_time_between(start, due - US) < delta  # earliest such instant
-    else:
-        back = cal.add_business_time(start, -delta)
-        assert back < start
-        assert cal.business_time_between(back, start) == delta
-        assert cal.business_time_between(back + US, start) < delta  # latest such instant
-        assert cal.business_time_between(start, back) == -delta
-
-
-@PROPS
-@given(sc=scenarios(), a=instants(60 * 1440), b=instants(60 * 1440))
-def test_business_clock_agrees_with_datetime_api(sc: Scenario, a: timedelta, b: timedelta) -> None:
-    cal = sc.cal
-    start, end = sc.base + a, sc.base + b
-    between = cal.business_time_between(start, end)
-    assert cal.elapsed_at(end) - cal.elapsed_at(start) == between
-    assert cal.business_clock_us(epoch_us(end)) - cal.business_clock_us(epoch_us(start)) == between // US
-    seconds = cal.business_clock(end.timestamp()) - cal.business_clock(start.timestamp())
-    assert seconds == pytest.approx(between.total_seconds(), abs=2e-6)
-    delta_us = abs(between // US) + 1
-    due = cal.add_business_time(start, delta_us * US)
-    assert cal.due_us(epoch_us(start), delta_us) == epoch_us(due)
-    assert cal.due_epoch(start.timestamp(), delta_us / 1e6) == pytest.approx(due.timestamp(), abs=2e-6)
-
 
 # --------------------------------------------------------------------------- named cases
 
@@ -391,33 +100,6 @@ def test_lunch_break() -> None:
     assert cal.next_change(saturday) == teh(2025, 5, 17, 12, 0)
     assert cal.next_change(teh(2025, 5, 17, 12, 0)) == teh(2025, 5, 17, 13, 0)
     assert cal.business_time_between(teh(2025, 5, 17), teh(2025, 5, 18)) == 8 * H
-
-
-@settings(PROPS, max_examples=60)
-@given(
-    sc=scenarios(),
-    offsets=st.lists(
-        st.tuples(st.integers(-1000, 1000), st.integers(0, 1439), st.integers(0, 59_999_999)),
-        min_size=2,
-        max_size=6,
-    ),
-    delta=st.integers(-30 * 60, 30 * 60).map(lambda m: m * MINUTE),
-    span=st.integers(-3 * 1440, 3 * 1440).map(lambda m: m * MINUTE),
-)
-def test_queries_spread_over_years_match_oracle(
-    sc: Scenario, offsets: list[tuple[int, int, int]], delta: timedelta, span: timedelta
-) -> None:
-    """Queries far apart, in random order, make the index grow both ways with edges anywhere."""
-    for days, minutes, micro in offsets:
-        at = sc.base + timedelta(days=days, minutes=minutes, microseconds=micro)
-        assert sc.cal.is_open(at) is sc.oracle.is_open(at)
-        expected = sc.oracle.next_change(at, limit=timedelta(days=20))
-        if expected is not None:
-            assert sc.cal.next_change(at).astimezone(UTC) == expected
-        expected = sc.oracle.add(at, delta, limit=timedelta(days=20))
-        if expected is not None:
-            assert sc.cal.add_business_time(at, delta).astimezone(UTC) == expected
-        assert sc.cal.business_time_between(at, at + span) == sc.oracle.between(at, at + span)
 
 
 def test_window_edges_inside_open_intervals() -> None:
@@ -731,27 +413,3 @@ def test_shared_between_threads() -> None:
     for t in threads:
         t.join()
     assert [results[i] for i in range(len(starts))] == expected
-
-
-WHOLE_RANGE_CAL = BusinessCalendar(
-    {SAT: [(time(8), time(12)), (time(13), time(17))], THU: [(time(8), time(13))]},
-    holidays=[date(2100, 1, 2), date(1969, 12, 27)],
-    closures=[(datetime(2241, 1, 1, tzinfo=UTC), datetime(2243, 1, 1, tzinfo=UTC))],
-)
-
-
-@PROPS
-@given(
-    start=st.datetimes(datetime(1901, 1, 1), datetime(2398, 12, 31), timezones=st.just(UTC)),
-    delta=st.integers(1, 100 * 3600 * 10**6).map(lambda u: u * US),
-)
-def test_exact_to_the_microsecond_over_the_whole_supported_range(start: datetime, delta: timedelta) -> None:
-    cal = WHOLE_RANGE_CAL
-    due = cal.add_business_time(start, delta)
-    assert cal.business_time_between(start, due) == delta
-    assert cal.business_time_between(start, due - US) < delta
-    back = cal.add_business_time(start, -delta)
-    assert cal.business_time_between(back, start) == delta
-    assert cal.business_time_between(back + US, start) < delta
-    assert cal.is_open(due - US)  # business time was running up to the due instant
-    assert cal.is_open(back)  # and starts running at the instant found backwards

@@ -1,0 +1,80 @@
+"""Shared fixtures and helpers for the account tests: people with passwords, snapshots of the
+accounts, the audit trail, and wrong sign-ins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.accounts import (
+    SignInFailedError,
+    authenticate,
+    hash_password,
+)
+from console.db import unit_of_work
+from console.models import Agent, AuditEntry
+
+Factory = sessionmaker[Session]
+
+
+BOSS_PW = "boss-password-1"
+
+
+ALI_PW = "ali-password-1"
+
+
+@pytest.fixture
+def people(factory: Factory) -> dict[str, int]:
+    """A supervisor and two agents with passwords, and one demo-style account without."""
+    with unit_of_work(factory) as s:
+        rows = {
+            "boss": Agent(
+                username="boss",
+                full_name="مریم احمدی",
+                role="supervisor",
+                password_hash=hash_password(BOSS_PW),
+            ),
+            "ali": Agent(
+                username="ali", full_name="علی رضایی", role="agent", password_hash=hash_password(ALI_PW)
+            ),
+            "sara": Agent(
+                username="sara",
+                full_name="سارا محمدی",
+                role="agent",
+                password_hash=hash_password("sara-pass-1"),
+            ),
+            "nopw": Agent(username="nopw", full_name="بی‌گذرواژه", role="agent"),
+        }
+        s.add_all(rows.values())
+        s.flush()
+        return {k: v.id for k, v in rows.items()}
+
+
+def snapshot(factory: Factory) -> tuple[list[tuple[Any, ...]], int]:
+    """Every account as stored, and the number of audit entries: to check that nothing changed."""
+    with unit_of_work(factory) as s:
+        agents = [
+            (a.id, a.username, a.full_name, a.role, a.active, a.password_hash)
+            for a in s.scalars(select(Agent).order_by(Agent.id))
+        ]
+        return agents, int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def is_persian(message: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in message)
+
+
+def audit_rows(factory: Factory) -> list[AuditEntry]:
+    with unit_of_work(factory) as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.entity == "agent").order_by(AuditEntry.id)))
+
+
+def _wrong(factory: Factory, username: str, times: int) -> None:
+    """Wrong passwords as the sign-in dialog sends them: each unit of work ends in a rollback."""
+    for _ in range(times):
+        with pytest.raises(SignInFailedError), unit_of_work(factory) as s:
+            authenticate(s, username, "not-the-password")
