@@ -348,3 +348,8 @@ class UptimeCredit(Base):
     # the subscription end before and after an approval extended it
     subscription_before: Mapped[date | None] = mapped_column(Date)
     subscription_after: Mapped[date | None] = mapped_column(Date)
+
+
+# The mail channel's and the office server's tables live in modules of their own; importing them here
+# registers them on Base.metadata for Alembic and the tests.
+from console import models_mail, models_office  # noqa: E402, F401

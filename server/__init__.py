@@ -1,0 +1,1 @@
+"""The office server: one headless process beside PostgreSQL (no Qt, no ui)."""
