@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Date, bindparam, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
@@ -178,6 +178,13 @@ _DEDUCT_STATEMENT = {
     for dialect, lock in (("postgresql", "FOR UPDATE"), ("sqlite", ""))
 }
 OVERAGE_REASON = "ساعات مازاد قابل صورتحساب"
+# The message the database's check (migration 0008) raises for an adjustment below zero.
+BELOW_ZERO = "adjustment_below_zero"
+
+
+def _minutes_fa(minutes: int) -> str:
+    digits = str.maketrans("0123456789-", "۰۱۲۳۴۵۶۷۸۹−")
+    return f"{minutes:,}".replace(",", "٬").translate(digits) + " دقیقه"
 
 
 def deduct(
@@ -233,18 +240,31 @@ def adjust_balance(
     reason = _clean_text(reason, "دلیل")
     if not reason:
         raise ValidationError("برای اصلاح مانده، دلیل لازم است.")
-    when = at or server_now(session)
-    session.add(
-        LedgerEntry(
-            customer_id=package.customer_id,
-            package_id=package_id,
-            kind="adjustment",
-            minutes=minutes,
-            reason=reason,
-            created_at=when,
-            created_by=actor_id,
+    # The package row is locked above (PostgreSQL FOR UPDATE; SQLite: the caller's write lock), so
+    # the balance read here is the one the entry lands on. The database refuses the same (0008).
+    balance = int(session.scalar(select(Package.balance).where(Package.id == package_id)) or 0)
+    if minutes < 0 and balance + minutes < 0:
+        raise ValidationError(
+            f"اصلاح مانده نمی‌تواند مانده را زیر صفر ببرد: مانده {_minutes_fa(balance)} است، "
+            f"پس حداکثر {_minutes_fa(max(balance, 0))} کم می‌شود."
         )
+    when = at or server_now(session)
+    entry = LedgerEntry(
+        customer_id=package.customer_id,
+        package_id=package_id,
+        kind="adjustment",
+        minutes=minutes,
+        reason=reason,
+        created_at=when,
+        created_by=actor_id,
     )
+    try:
+        with session.begin_nested():
+            session.add(entry)
+    except DBAPIError as error:
+        if BELOW_ZERO not in str(error.orig):
+            raise
+        raise ValidationError("اصلاح مانده نمی‌تواند مانده را زیر صفر ببرد.") from error
     return record_change(
         session,
         agent_id=actor_id,
