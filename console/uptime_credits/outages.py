@@ -2,7 +2,7 @@
 
 Outages are recorded as they happen, global (``customer_id`` None) or for one customer, planned
 maintenance apart; overlaps are allowed and counted once when a month is computed
-(:mod:`console.uptime_credit_month`).
+(:mod:`console.uptime_credits.month`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from console.audit import Change, record_change
 from console.errors import NotFoundError, PermissionDeniedError, ValidationError
 from console.models import Customer, Outage
 from console.settings import update_policies
-from console.uptime_credit_views import OutageView
+from console.uptime_credits.views import OutageView
 
 __all__ = [
     "CAUSE_MAX",

@@ -19,8 +19,8 @@ from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import ConflictError, NotFoundError, ValidationError
 from console.models import Customer, UptimeCredit
-from console.uptime_credit_month import compute, month_availability, month_bounds
-from console.uptime_credit_views import CreditRefresh, CustomerAvailability, extension_days
+from console.uptime_credits.month import compute, month_availability, month_bounds
+from console.uptime_credits.views import CreditRefresh, CustomerAvailability, extension_days
 
 __all__ = [
     "REASON_MAX",

@@ -1,10 +1,9 @@
-"""Checks and helpers shared by the work-session services (:mod:`console.sessions`,
-:mod:`console.session_stop`).
+"""Checks and helpers shared by the work-session services (start, timer, reads and stop).
 
 Lookups that refuse in Persian (unknown or inactive agent, unknown customer or ticket, a bad channel or
 kind, another agent's session), the session row's lock, and the small sums the quote and the timer
 share. No Qt; each takes the database ``session`` first and never commits. Not an API of its own:
-the UI calls the services in :mod:`console.sessions`.
+the UI calls the services :mod:`console.sessions` exports.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from console.errors import ConflictError, NotFoundError, PermissionDeniedError, 
 from console.jalali import format_datetime, to_persian_digits
 from console.models import CHANNELS, PACKAGE_KINDS, Agent, Customer, Ticket, WorkSession
 from console.packages import PackageBalance
-from console.session_types import OpenSessionConflictError
+from console.sessions.views import OpenSessionConflictError
 from console.settings import get_policies
 
 OPEN_STATES = ("running", "paused")

@@ -3,8 +3,7 @@
 Decisions (:class:`console.models.TimesheetDecision`) are append-only; for any one day the latest
 decision whose period covers it wins, and when that is an approval the day is *locked*. No Qt; every
 function takes the database ``session`` first and flushes, never commits. :func:`approve_period` and
-:func:`reject_period` run inside ``unit_of_work(factory, write_lock=True)``. :mod:`console.timesheets`
-re-exports the public services.
+:func:`reject_period` run inside ``unit_of_work(factory, write_lock=True)``.
 """
 
 from __future__ import annotations
@@ -21,8 +20,8 @@ from console.db import server_now
 from console.errors import ConflictError, NotFoundError, ValidationError
 from console.jalali import format_date, local_date, to_persian_digits
 from console.models import TimesheetDecision, WorkSession
-from console.timesheet_periods import check_period, midnight, period_text
-from console.timesheet_types import MAX_REASON
+from console.timesheets.periods import check_period, midnight, period_text
+from console.timesheets.views import MAX_REASON
 
 __all__ = [
     "approve_period",

@@ -1,7 +1,6 @@
 """What the work-session services return: four frozen dataclasses and the open-session conflict.
 
-No Qt, no database access. :mod:`console.sessions` re-exports every name here, so callers import them
-from there.
+No Qt, no database access.
 """
 
 from __future__ import annotations

@@ -14,28 +14,25 @@ gives other figures the month is reported *stale*, and the decision stays as it 
 Figures are stored in whole seconds, rounded up (outages are entered to the minute, so this only matters
 for hand-made data), and a decision is taken on the stored figures only while they still match the log.
 
-This module is the public face of the feature; the code lives in modules named for what they hold:
-
-- :mod:`console.uptime_credit_views`: the frozen views (including the letter's data) and
-  :func:`extension_days`;
-- :mod:`console.uptime_credit_outages`: the outage log and the planned-maintenance policy;
-- :mod:`console.uptime_credit_month`: computing a month (one computation, ``compute``, for every read);
-- :mod:`console.uptime_credit_decisions`: refreshing, approving and rejecting credits (one locking
-  order: the credit rows first, then the customer).
+Modules: ``views`` (the frozen views, the letter's data, :func:`extension_days`), ``outages`` (the
+outage log and the planned-maintenance policy), ``month`` (one computation, ``compute``, for every
+read of a month) and ``decisions`` (refreshing, approving and rejecting credits; one locking order:
+the credit rows first, then the customer). Callers import every public name from
+``console.uptime_credits``.
 """
 
 from __future__ import annotations
 
-from console.uptime_credit_decisions import REASON_MAX, approve_credit, refresh_credits, reject_credit
-from console.uptime_credit_month import credit_letter, month_availability, uptime_month
-from console.uptime_credit_outages import (
+from console.uptime_credits.decisions import REASON_MAX, approve_credit, refresh_credits, reject_credit
+from console.uptime_credits.month import credit_letter, month_availability, uptime_month
+from console.uptime_credits.outages import (
     CAUSE_MAX,
     list_outages,
     record_outage,
     remove_outage,
     set_planned_maintenance_counts,
 )
-from console.uptime_credit_views import (
+from console.uptime_credits.views import (
     CreditDecision,
     CreditLetter,
     CreditRefresh,

@@ -18,8 +18,8 @@ from console.jalali import JalaliDateError
 from console.models import Agent, Customer, Outage, UptimeCredit
 from console.settings import get_policies
 from console.uptime import availability, downtime, jalali_month_bounds, uptime_credit
-from console.uptime_credit_outages import customer_names, outage_view, outages_between
-from console.uptime_credit_views import (
+from console.uptime_credits.outages import customer_names, outage_view, outages_between
+from console.uptime_credits.views import (
     CreditDecision,
     CreditLetter,
     CustomerAvailability,

@@ -1,7 +1,6 @@
 """What the timesheet services return: the limits and flags they share, and the frozen dataclasses.
 
-No Qt, no database access. :mod:`console.timesheets` re-exports every name here, so callers import them
-from there.
+No Qt, no database access.
 """
 
 from __future__ import annotations

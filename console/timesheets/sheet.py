@@ -2,7 +2,7 @@
 
 Read only: sessions are grouped by the local (Tehran) day they started, and each day shows whether a
 decision locks it and the corrections recorded since. No Qt; :func:`timesheet` takes the database
-``session`` first and never writes. :mod:`console.timesheets` re-exports it.
+``session`` first and never writes.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from console.models import (
     WorkSession,
     session_tickets,
 )
-from console.timesheet_decisions import days_locked_by, overlapping_decisions
-from console.timesheet_periods import check_period, midnight
-from console.timesheet_types import (
+from console.timesheets.decisions import days_locked_by, overlapping_decisions
+from console.timesheets.periods import check_period, midnight
+from console.timesheets.views import (
     FLAG_CORRECTED,
     FLAG_EDITED,
     FLAG_FORGOTTEN,

@@ -3,7 +3,7 @@
 The session keeps the figures the supervisor approved; the package balance moves. No Qt;
 :func:`correct_session` takes the database ``session`` first, flushes and never commits, runs inside
 ``unit_of_work(factory, write_lock=True)``, and on PostgreSQL locks the session row, then the package
-rows, itself. :mod:`console.timesheets` re-exports it.
+rows, itself.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from console.db import server_now
 from console.errors import ConflictError, NotFoundError, ValidationError
 from console.jalali import local_date, to_persian_digits
 from console.models import LedgerEntry, Package, WorkSession
-from console.timesheet_decisions import clean_reason, is_locked
-from console.timesheet_types import MAX_CORRECTION_MINUTES, CorrectionResult, CorrectionView
+from console.timesheets.decisions import clean_reason, is_locked
+from console.timesheets.views import MAX_CORRECTION_MINUTES, CorrectionResult, CorrectionView
 
 __all__ = ["correct_session"]
 

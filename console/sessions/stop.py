@@ -3,7 +3,7 @@
 No Qt; both services take the database ``session`` first, flush but never commit, and must run inside
 ``unit_of_work(factory, write_lock=True)``. On PostgreSQL they lock the ``work_sessions`` row ``FOR
 UPDATE`` first, then :func:`console.ledger.deduct` locks the customer's package rows in id order (see
-:mod:`console.sessions` for why that order). :mod:`console.sessions` re-exports both services.
+:mod:`console.sessions` for why that order).
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from console.jalali import format_datetime, local_date
 from console.ledger import deduct
 from console.models import AuditEntry, WorkSession
 from console.packages import billable_minutes
-from console.session_checks import (
+from console.sessions.checks import (
     channel_rounding,
     clean_text,
     require_aware,
     require_owner,
     stopped_conflict,
 )
-from console.session_types import StoppedSession
+from console.sessions.views import StoppedSession
 from console.settings import decode_setting, setting_value
 
 __all__ = ["recover_session", "stop_session"]

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from console.clock import TEHRAN
 from console.errors import ValidationError
 from console.jalali import format_date, jalali_month_range, jalali_week_start, to_persian_digits
-from console.timesheet_types import MAX_PERIOD_DAYS
+from console.timesheets.views import MAX_PERIOD_DAYS
 
 __all__ = ["check_period", "jalali_month", "jalali_week", "midnight", "period_text"]
 

@@ -22,21 +22,18 @@ No Qt. Every function takes the database ``session`` first, flushes and never co
 ``unit_of_work(factory, write_lock=True)``; on PostgreSQL :func:`correct_session` locks the session
 row, then the package rows, itself (the order the session services lock in).
 
-The services live in five modules, each named for what it holds: the limits, flags and returned
-dataclasses in :mod:`console.timesheet_types`, Jalali weeks, months and the period checks in
-:mod:`console.timesheet_periods`, decisions and locks in :mod:`console.timesheet_decisions`, corrections
-in :mod:`console.timesheet_corrections`, and reading a timesheet in :mod:`console.timesheet_read`. This
-module holds no code of its own: it re-exports their public names, so callers import every service,
-constant and dataclass from ``console.timesheets``.
+Modules: ``views`` (limits, flags and the returned dataclasses), ``periods`` (Jalali weeks and
+months, the period checks), ``decisions`` (approve, reject, day locks), ``corrections`` and ``sheet``
+(reading a timesheet). Callers import every public name from ``console.timesheets``.
 """
 
 from __future__ import annotations
 
-from console.timesheet_corrections import correct_session
-from console.timesheet_decisions import approve_period, assert_session_editable, is_locked, reject_period
-from console.timesheet_periods import jalali_month, jalali_week
-from console.timesheet_read import timesheet
-from console.timesheet_types import (
+from console.timesheets.corrections import correct_session
+from console.timesheets.decisions import approve_period, assert_session_editable, is_locked, reject_period
+from console.timesheets.periods import jalali_month, jalali_week
+from console.timesheets.sheet import timesheet
+from console.timesheets.views import (
     FLAG_CORRECTED,
     FLAG_EDITED,
     FLAG_FORGOTTEN,
