@@ -19,7 +19,7 @@ from console.agents import get_agent
 from console.audit import Change, record_change
 from console.db import fast_utc, server_now
 from console.entitlements import CATEGORIES
-from console.errors import ConflictError, NotFoundError, ValidationError
+from console.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from console.models import TICKET_STATUSES, Agent, Customer, Ticket, TicketMessage
 
 OPEN_STATUSES = ("open", "waiting")
@@ -158,11 +158,12 @@ def search_ticket_ids(session: Session, text: str, limit: int = 2000) -> list[in
     text = (text or "").strip()
     if not text:
         return []
-    like = f"%{text}%"
+    # The text is matched as typed: % and _ are letters here, not LIKE's wildcards.
+    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     conditions: list[ColumnElement[bool]] = [
-        Ticket.subject.ilike(like),
-        Customer.name.ilike(like),
-        TicketMessage.body.ilike(like),
+        Ticket.subject.ilike(like, escape="\\"),
+        Customer.name.ilike(like, escape="\\"),
+        TicketMessage.body.ilike(like, escape="\\"),
     ]
     digits = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
     if digits.isdigit():
@@ -430,14 +431,45 @@ def claim(session: Session, *, agent_id: int, ticket_id: int) -> Change:
     )
 
 
+def colleague_holding(session: Session, *, actor_id: int, ticket_id: int, agent_id: int | None) -> str | None:
+    """The colleague an assignment would take the ticket from, or None when it takes it from nobody.
+
+    "A colleague" is the ticket's current assignee when that is neither the one acting nor the new
+    assignee. The screen asks a supervisor by this name before :func:`assign` (rule: taking a
+    colleague's ticket); for an agent, :func:`assign` refuses it naming the same colleague.
+    """
+    holder_id = session.scalar(select(Ticket.assigned_agent_id).where(Ticket.id == ticket_id))
+    if holder_id is None or holder_id in (actor_id, agent_id):
+        return None
+    holder = session.get(Agent, holder_id)
+    return holder.full_name if holder is not None else "همکار دیگری"
+
+
 def assign(
     session: Session, *, actor_id: int, ticket_id: int, agent_id: int | None, expected_version: int
 ) -> Change:
-    """Give the ticket to an agent (or release it with None)."""
+    """Give the ticket to an agent (or release it with None).
+
+    Rule (taking a colleague's ticket): an agent may assign only a ticket that is unassigned or their
+    own (to themselves, to a colleague, or release it); a ticket a colleague holds is theirs until they
+    release it, and only a supervisor may give it to someone else, after being asked by name
+    (:func:`colleague_holding`). Refused in Persian, naming the colleague.
+    """
+    actor = get_agent(session, actor_id)
     if agent_id is not None:
         target = get_agent(session, agent_id)
         if not target.active:
             raise ValidationError("این کارشناس غیرفعال است.")
+    ticket = session.get(Ticket, ticket_id, populate_existing=True)
+    if ticket is None:
+        raise NotFoundError("تیکت پیدا نشد.")
+    holder_id = ticket.assigned_agent_id
+    if not actor.is_supervisor and holder_id not in (None, actor_id) and holder_id != agent_id:
+        holder = session.get(Agent, holder_id)
+        name = holder.full_name if holder is not None else "همکار دیگری"
+        raise PermissionDeniedError(
+            f"این تیکت با {name} است. تا {name} آن را رها نکرده، فقط سرپرست می‌تواند آن را به کس دیگری بدهد."
+        )
     when = server_now(session)
     _bump(session, ticket_id, expected_version, {"assigned_agent_id": agent_id, "updated_at": when})
     return record_change(
