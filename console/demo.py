@@ -21,6 +21,9 @@ from console.entitlements import CATEGORIES, Entitlement
 from console.ledger import deduct, record_forfeits
 from console.models import (
     Agent,
+    Contact,
+    ContactEmail,
+    ContactPhone,
     Customer,
     LedgerEntry,
     Outage,
@@ -29,9 +32,11 @@ from console.models import (
     TicketMessage,
     WorkSession,
 )
+from console.normalize import search_key
 from console.packages import billable_minutes, package_expiry
 
 SEED = 1405
+DEMO_ROLES = ("مدیر دفتر", "کارشناس فناوری اطلاعات")
 #: the fixed moment screenshots and the smoke test use: Tuesday 3 Azar 1405, 10:30 in Tehran
 FIXED_ANCHOR = datetime(2026, 11, 24, 10, 30, tzinfo=TEHRAN)
 
@@ -148,9 +153,10 @@ def build_demo(session: Session, anchor: datetime) -> DemoSummary:
 
     agents = [Agent(username=u, full_name=n, role=r, active=True) for u, n, r in AGENTS]
     session.add_all(agents)
-    customers = _customers(rng, today)
+    customers, first_contacts = _customers(rng, today)
     session.add_all(customers)
     session.flush()
+    _contacts(session, customers, first_contacts)
 
     packages = _packages(rng, customers, today)
     session.add_all(packages)
@@ -180,23 +186,59 @@ def build_demo(session: Session, anchor: datetime) -> DemoSummary:
     return DemoSummary(len(agents), len(customers), len(packages), len(tickets), n_sessions, len(outages))
 
 
-def _customers(rng: random.Random, today: date) -> list[Customer]:
+def _customers(rng: random.Random, today: date) -> tuple[list[Customer], list[tuple[str, str]]]:
+    """Forty customers, and each one's first contact (name, landline); the draws keep their order."""
     names: list[str] = []
     while len(names) < 40:
         name = f"{rng.choice(PREFIXES)} {rng.choice(NAMES)}"
         if name not in names:
             names.append(name)
-    return [
-        Customer(
-            code=f"{1001 + n}",
-            name=name,
-            contact_name=f"{rng.choice(PEOPLE)} {rng.choice(FAMILIES)}",
-            phone=f"021-{rng.randint(22000000, 88999999)}",
-            email=f"info{1001 + n}@example.ir",
-            subscription_end=today + timedelta(days=rng.randint(-20, 400)),
+    customers: list[Customer] = []
+    contacts: list[tuple[str, str]] = []
+    for n, name in enumerate(names):
+        person = f"{rng.choice(PEOPLE)} {rng.choice(FAMILIES)}"
+        phone = f"+9821{rng.randint(22000000, 88999999)}"
+        end = today + timedelta(days=rng.randint(-20, 400))
+        code = f"{1001 + n}"
+        customers.append(
+            Customer(
+                code=code,
+                name=name,
+                search_text=search_key(f"{code} {name}"),
+                instance_url=f"https://c{code}.crmonline.ir",
+                subscription_start=end - timedelta(days=365),
+                subscription_end=end,
+            )
         )
-        for n, name in enumerate(names)
-    ]
+        contacts.append((person, phone))
+    return customers, contacts
+
+
+def _contacts(session: Session, customers: list[Customer], first: list[tuple[str, str]]) -> None:
+    """Each demo customer's contacts: the office manager, and for every third one an IT contact
+    with a mobile number and a second address (a separate random stream, so the rest of the demo
+    draws what it always drew)."""
+    rng = random.Random(SEED + 14)
+    for n, (customer, (person, phone)) in enumerate(zip(customers, first, strict=True)):
+        office = Contact(
+            customer_id=customer.id, name=person, role=DEMO_ROLES[0], search_text=search_key(person)
+        )
+        session.add(office)
+        session.flush()
+        email = f"info{customer.code}@example.ir"
+        session.add(ContactEmail(contact_id=office.id, email=email, email_key=email))
+        session.add(ContactPhone(contact_id=office.id, phone=phone))
+        if n % 3 == 0:
+            it_person = f"{rng.choice(PEOPLE)} {rng.choice(FAMILIES)}"
+            it = Contact(
+                customer_id=customer.id, name=it_person, role=DEMO_ROLES[1], search_text=search_key(it_person)
+            )
+            session.add(it)
+            session.flush()
+            for address in (f"it{customer.code}@example.ir", f"support{customer.code}@example.ir"):
+                session.add(ContactEmail(contact_id=it.id, email=address, email_key=address))
+            session.add(ContactPhone(contact_id=it.id, phone=f"+98912{1000000 + 7919 * n:07d}"))
+    session.flush()
 
 
 def _packages(rng: random.Random, customers: list[Customer], today: date) -> list[Package]:
@@ -384,7 +426,7 @@ def _sessions(
                 on=stop.astimezone(TEHRAN).date(),
                 at=stop,
                 session_id=ws.id,
-                agent_id=agent.id,
+                actor_id=agent.id,
             )
             if result.overage and not result.allocations:
                 ws.billing = "extra"

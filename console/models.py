@@ -74,16 +74,75 @@ class Agent(Base):
 
 
 class Customer(Base):
+    """A company we support (rule 11): a unique code, its contacts, its crmonline instance.
+
+    ``search_text`` is :func:`console.normalize.search_key` of the code and name, kept by
+    console.customers on every write, so a search matches whichever letter forms were typed.
+    A customer that anything refers to is deactivated, never deleted.
+    """
+
     __tablename__ = "customers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
-    contact_name: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
+    search_text: Mapped[str] = mapped_column(String(300), server_default="", default="")
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"), default=True)
+    instance_url: Mapped[str] = mapped_column(String(300), server_default="", default="")
+    subscription_start: Mapped[date | None] = mapped_column(Date)
     subscription_end: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, server_default="", default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
+
+
+class Contact(Base):
+    """A person at a customer: a name, a role, any number of email addresses and phone numbers."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(100), server_default="", default="")
+    search_text: Mapped[str] = mapped_column(String(300), server_default="", default="")
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"), default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
+
+
+class ContactEmail(Base):
+    """One email address of a contact; ``email_key`` (case-folded) is unique across all customers,
+    so a mail is matched to at most one contact."""
+
+    __tablename__ = "contact_emails"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(254))  # as normalised: trimmed, domain lower-cased
+    email_key: Mapped[str] = mapped_column(String(254), unique=True)
+
+
+class ContactPhone(Base):
+    """One phone number of a contact, in E.164 (unique across all customers)."""
+
+    __tablename__ = "contact_phones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+
+
+class TicketContact(Base):
+    """Which of the customer's contacts wrote or called about a ticket (at most one per ticket).
+
+    A table of its own rather than a column of ``tickets``: SQLite cannot add or drop a column that
+    is a foreign key without copying the table, and copying ``tickets`` would cascade-delete its
+    messages.
+    """
+
+    __tablename__ = "ticket_contacts"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
 
 
 class Package(Base):

@@ -1,4 +1,4 @@
-"""Customers with their package balances, for the customers page and the ticket pane."""
+"""Customers with their package balances and contacts, for the customers page and the ticket pane."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console.customers.contacts import ContactView, list_contacts
+from console.customers.search import customer_match
 from console.errors import NotFoundError
 from console.models import Customer, LedgerEntry, Package
 
@@ -46,6 +48,7 @@ class CustomerRow:
     training_minutes: int  # left on valid training packages
     next_expiry: date | None  # the earliest expiry among valid packages with time left
     overage_minutes: int  # billable extra minutes recorded (no package covered them)
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,34 @@ class CustomerDetail:
     id: int
     code: str
     name: str
-    contact_name: str
-    phone: str
-    email: str
     subscription_end: date | None
     packages: list[PackageView]
     ledger: list[LedgerView]
     overage_minutes: int
+    contacts: list[ContactView]
+    active: bool
+    instance_url: str
+    subscription_start: date | None
+    notes: str
+
+    @property
+    def contact_name(self) -> str:
+        """The first active contact's name (the one the office calls first)."""
+        first = self._first_contact()
+        return first.name if first else ""
+
+    @property
+    def phone(self) -> str:
+        first = next((c for c in self.contacts if c.active and c.phones), None)
+        return first.phones[0] if first else ""
+
+    @property
+    def email(self) -> str:
+        first = next((c for c in self.contacts if c.active and c.emails), None)
+        return first.emails[0] if first else ""
+
+    def _first_contact(self) -> ContactView | None:
+        return next((c for c in self.contacts if c.active), None)
 
 
 def package_balances(session: Session, customer_id: int | None = None) -> dict[int, int]:
@@ -72,7 +96,14 @@ def package_balances(session: Session, customer_id: int | None = None) -> dict[i
     return {int(pid): int(total) for pid, total in session.execute(query.group_by(LedgerEntry.package_id))}
 
 
-def list_customers(session: Session, today: date, search: str = "") -> list[CustomerRow]:
+def list_customers(
+    session: Session, today: date, search: str = "", *, include_inactive: bool = False
+) -> list[CustomerRow]:
+    """Customers with what they have left (active ones unless asked), those the search finds.
+
+    The search matches the code, name, a contact's name, email or phone in any letter form or
+    digits (console.customers.search).
+    """
     balances = package_balances(session)
     overage = dict(
         session.execute(
@@ -89,9 +120,11 @@ def list_customers(session: Session, today: date, search: str = "") -> list[Cust
     ):
         packages.setdefault(p.customer_id, []).append(p)
     query = select(Customer).order_by(Customer.name)
-    if search.strip():
-        like = f"%{search.strip()}%"
-        query = query.where(Customer.name.ilike(like) | Customer.code.ilike(like))
+    if not include_inactive:
+        query = query.where(Customer.active.is_(True))
+    condition = customer_match(search)
+    if condition is not None:
+        query = query.where(condition)
     rows: list[CustomerRow] = []
     for c in session.scalars(query):
         valid = packages.get(c.id, [])
@@ -108,6 +141,7 @@ def list_customers(session: Session, today: date, search: str = "") -> list[Cust
                 training,
                 min(with_time) if with_time else None,
                 int(overage.get(c.id, 0) or 0),
+                c.active,
             )
         )
     return rows
@@ -146,5 +180,16 @@ def customer_detail(session: Session, customer_id: int, today: date) -> Customer
     ]
     overage = -sum(e.minutes for e in ledger if e.kind == "overage")
     return CustomerDetail(
-        c.id, c.code, c.name, c.contact_name, c.phone, c.email, c.subscription_end, packages, ledger, overage
+        c.id,
+        c.code,
+        c.name,
+        c.subscription_end,
+        packages,
+        ledger,
+        overage,
+        list_contacts(session, customer_id),
+        c.active,
+        c.instance_url,
+        c.subscription_start,
+        c.notes,
     )
