@@ -162,7 +162,7 @@ def worker(
             session_id = create(i) if interleave else sessions[i]
             t0 = time.perf_counter()
             with unit_of_work(factory, write_lock=True) as s:
-                stopped = stop_session(s, agent_id=agent_id, session_id=session_id)
+                stopped = stop_session(s, actor_id=agent_id, session_id=session_id)
             latencies.append(time.perf_counter() - t0)
         except Exception as exc:  # reported, not raised: the other processes go on
             errors.append(f"{type(exc).__name__}: {exc}")

@@ -196,7 +196,7 @@ def deduct(
     on: date,
     at: datetime,
     session_id: int | None,
-    agent_id: int | None,
+    actor_id: int | None,
 ) -> Deduction:
     """Take ``minutes`` from the valid packages that expire first; record the rest as overage.
 
@@ -218,7 +218,7 @@ def deduct(
         "minutes": minutes,
         "session_id": session_id,
         "at": at,
-        "agent_id": agent_id,
+        "agent_id": actor_id,
         "overage_reason": OVERAGE_REASON,
     }
     rows = sorted(session.connection().execute(statement, params).tuples())

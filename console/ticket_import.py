@@ -108,7 +108,7 @@ def import_records(session: Session, records: list[tuple[int, dict[str, Any] | s
             with session.begin_nested():
                 ticket_id, _ = create_ticket(
                     session,
-                    agent_id=None,
+                    actor_id=None,
                     customer_id=customer_id,
                     subject=str(record["subject"]),
                     category=str(record["category"]).strip(),

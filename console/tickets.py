@@ -248,7 +248,7 @@ def _answer_waiting(session: Session, ticket_id: int, at: datetime) -> None:
 def create_ticket(
     session: Session,
     *,
-    agent_id: int | None,
+    actor_id: int | None,
     customer_id: int | None,
     subject: str,
     category: str,
@@ -282,7 +282,7 @@ def create_ticket(
     session.flush()
     change = record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="ticket",
         entity_id=ticket.id,
         action="create",
@@ -293,7 +293,7 @@ def create_ticket(
 
 
 def add_customer_message(
-    session: Session, *, agent_id: int | None, ticket_id: int, body: str, at: datetime | None = None
+    session: Session, *, actor_id: int | None, ticket_id: int, body: str, at: datetime | None = None
 ) -> Change:
     """A customer writes again: it waits for a reply, and a waiting, resolved or closed ticket reopens."""
     body = _body(body)
@@ -309,7 +309,7 @@ def add_customer_message(
     _bump(session, ticket_id, None, values)
     return record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="ticket",
         entity_id=ticket_id,
         action="customer_message",
@@ -322,7 +322,7 @@ def add_customer_message(
 def reply(
     session: Session,
     *,
-    agent_id: int,
+    actor_id: int,
     ticket_id: int,
     body: str,
     expected_version: int,
@@ -332,7 +332,7 @@ def reply(
     body = _body(body)
     if new_status not in TICKET_STATUSES:
         raise ValidationError("وضعیت نامعتبر است.")
-    get_agent(session, agent_id)
+    get_agent(session, actor_id)
     when = server_now(session)
     ticket = _bump(
         session,
@@ -342,14 +342,14 @@ def reply(
     )
     _answer_waiting(session, ticket_id, when)
     session.add(
-        TicketMessage(ticket_id=ticket_id, kind="agent", agent_id=agent_id, body=body, created_at=when)
+        TicketMessage(ticket_id=ticket_id, kind="agent", agent_id=actor_id, body=body, created_at=when)
     )
     if ticket.assigned_agent_id is None:
-        ticket.assigned_agent_id = agent_id
+        ticket.assigned_agent_id = actor_id
     session.flush()
     return record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="ticket",
         entity_id=ticket_id,
         action="reply",
@@ -358,23 +358,23 @@ def reply(
     )
 
 
-def add_note(session: Session, *, agent_id: int, ticket_id: int, body: str) -> Change:
+def add_note(session: Session, *, actor_id: int, ticket_id: int, body: str) -> Change:
     """An internal note: the customer never sees it and it changes no deadline."""
     body = _body(body, "یادداشت")
     if session.get(Ticket, ticket_id) is None:
         raise NotFoundError("تیکت پیدا نشد.")
     when = server_now(session)
     session.add(
-        TicketMessage(ticket_id=ticket_id, kind="note", agent_id=agent_id, body=body, created_at=when)
+        TicketMessage(ticket_id=ticket_id, kind="note", agent_id=actor_id, body=body, created_at=when)
     )
     session.flush()
     return record_change(
-        session, agent_id=agent_id, entity="ticket", entity_id=ticket_id, action="note", at=when
+        session, agent_id=actor_id, entity="ticket", entity_id=ticket_id, action="note", at=when
     )
 
 
 def set_status(
-    session: Session, *, agent_id: int, ticket_id: int, status: str, expected_version: int
+    session: Session, *, actor_id: int, ticket_id: int, status: str, expected_version: int
 ) -> Change:
     """Open, waiting on the customer, resolved or closed. Leaving "open" answers what waits."""
     if status not in TICKET_STATUSES:
@@ -392,7 +392,7 @@ def set_status(
         _answer_waiting(session, ticket_id, when)
     return record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="ticket",
         entity_id=ticket_id,
         action="status",
@@ -402,36 +402,38 @@ def set_status(
     )
 
 
-def claim(session: Session, *, agent_id: int, ticket_id: int) -> Change:
+def claim(session: Session, *, actor_id: int, ticket_id: int) -> Change:
     """Take an unassigned ticket; if a colleague took it first, say who."""
-    get_agent(session, agent_id)
+    get_agent(session, actor_id)
     when = server_now(session)
     result = session.execute(
         update(Ticket)
         .where(Ticket.id == ticket_id, Ticket.assigned_agent_id.is_(None))
-        .values(assigned_agent_id=agent_id, version=Ticket.version + 1, updated_at=when)
+        .values(assigned_agent_id=actor_id, version=Ticket.version + 1, updated_at=when)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount == 0:  # type: ignore[attr-defined]
         ticket = session.get(Ticket, ticket_id, populate_existing=True)
         if ticket is None:
             raise NotFoundError("تیکت پیدا نشد.")
-        if ticket.assigned_agent_id == agent_id:
+        if ticket.assigned_agent_id == actor_id:
             raise ConflictError("این تیکت از پیش با شماست.")
         owner = session.get(Agent, ticket.assigned_agent_id)
         raise ConflictError(f"این تیکت را {owner.full_name if owner else 'همکار دیگری'} زودتر برداشته است.")
     return record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="ticket",
         entity_id=ticket_id,
         action="claim",
-        after={"assigned_agent_id": agent_id},
+        after={"assigned_agent_id": actor_id},
         at=when,
     )
 
 
-def colleague_holding(session: Session, *, actor_id: int, ticket_id: int, agent_id: int | None) -> str | None:
+def colleague_holding(
+    session: Session, *, actor_id: int, ticket_id: int, assignee_id: int | None
+) -> str | None:
     """The colleague an assignment would take the ticket from, or None when it takes it from nobody.
 
     "A colleague" is the ticket's current assignee when that is neither the one acting nor the new
@@ -439,14 +441,14 @@ def colleague_holding(session: Session, *, actor_id: int, ticket_id: int, agent_
     colleague's ticket); for an agent, :func:`assign` refuses it naming the same colleague.
     """
     holder_id = session.scalar(select(Ticket.assigned_agent_id).where(Ticket.id == ticket_id))
-    if holder_id is None or holder_id in (actor_id, agent_id):
+    if holder_id is None or holder_id in (actor_id, assignee_id):
         return None
     holder = session.get(Agent, holder_id)
     return holder.full_name if holder is not None else "همکار دیگری"
 
 
 def assign(
-    session: Session, *, actor_id: int, ticket_id: int, agent_id: int | None, expected_version: int
+    session: Session, *, actor_id: int, ticket_id: int, assignee_id: int | None, expected_version: int
 ) -> Change:
     """Give the ticket to an agent (or release it with None).
 
@@ -456,35 +458,35 @@ def assign(
     (:func:`colleague_holding`). Refused in Persian, naming the colleague.
     """
     actor = get_agent(session, actor_id)
-    if agent_id is not None:
-        target = get_agent(session, agent_id)
+    if assignee_id is not None:
+        target = get_agent(session, assignee_id)
         if not target.active:
             raise ValidationError("این کارشناس غیرفعال است.")
     ticket = session.get(Ticket, ticket_id, populate_existing=True)
     if ticket is None:
         raise NotFoundError("تیکت پیدا نشد.")
     holder_id = ticket.assigned_agent_id
-    if not actor.is_supervisor and holder_id not in (None, actor_id) and holder_id != agent_id:
+    if not actor.is_supervisor and holder_id not in (None, actor_id) and holder_id != assignee_id:
         holder = session.get(Agent, holder_id)
         name = holder.full_name if holder is not None else "همکار دیگری"
         raise PermissionDeniedError(
             f"این تیکت با {name} است. تا {name} آن را رها نکرده، فقط سرپرست می‌تواند آن را به کس دیگری بدهد."
         )
     when = server_now(session)
-    _bump(session, ticket_id, expected_version, {"assigned_agent_id": agent_id, "updated_at": when})
+    _bump(session, ticket_id, expected_version, {"assigned_agent_id": assignee_id, "updated_at": when})
     return record_change(
         session,
         agent_id=actor_id,
         entity="ticket",
         entity_id=ticket_id,
         action="assign",
-        after={"assigned_agent_id": agent_id},
+        after={"assigned_agent_id": assignee_id},
         at=when,
     )
 
 
 def change_category(
-    session: Session, *, agent_id: int, ticket_id: int, category: str, expected_version: int
+    session: Session, *, actor_id: int, ticket_id: int, category: str, expected_version: int
 ) -> Change:
     if category not in CATEGORIES:
         raise ValidationError("دسته‌بندی نامعتبر است.")
@@ -496,7 +498,7 @@ def change_category(
     _bump(session, ticket_id, expected_version, {"category": category, "updated_at": when})
     return record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="ticket",
         entity_id=ticket_id,
         action="category",

@@ -59,11 +59,11 @@ def world(factory: sessionmaker[Session]) -> dict[str, int]:
             today=TODAY,
         )
         tid, _ = create_ticket(
-            s, agent_id=ali.id, customer_id=c.id, subject="خطا", category="technical", body="سلام", at=T0
+            s, actor_id=ali.id, customer_id=c.id, subject="خطا", category="technical", body="سلام", at=T0
         )
         start_session(
             s,
-            agent_id=ali.id,
+            actor_id=ali.id,
             customer_id=c.id,
             channel="phone",
             kind="support",
@@ -83,8 +83,8 @@ def _fingerprint(factory: sessionmaker[Session]) -> dict[str, int]:
 
 def _stale_reply(s: Session, w: dict[str, int]) -> Any:
     seen = get_queue_row(s, w["ticket"]).version
-    set_status(s, agent_id=w["boss"], ticket_id=w["ticket"], status="waiting", expected_version=seen)
-    return reply(s, agent_id=w["ali"], ticket_id=w["ticket"], body="پاسخ", expected_version=seen)
+    set_status(s, actor_id=w["boss"], ticket_id=w["ticket"], status="waiting", expected_version=seen)
+    return reply(s, actor_id=w["ali"], ticket_id=w["ticket"], body="پاسخ", expected_version=seen)
 
 
 CASES: list[tuple[str, Callable[[Session, dict[str, int]], Any]]] = [
@@ -114,7 +114,7 @@ CASES: list[tuple[str, Callable[[Session, dict[str, int]], Any]]] = [
         "a second, overlapping session for one agent",
         lambda s, w: start_session(
             s,
-            agent_id=w["ali"],
+            actor_id=w["ali"],
             customer_id=w["customer"],
             channel="remote",
             kind="support",
@@ -142,7 +142,7 @@ CASES: list[tuple[str, Callable[[Session, dict[str, int]], Any]]] = [
     (
         "an unknown customer",
         lambda s, w: create_ticket(
-            s, agent_id=w["ali"], customer_id=999_999, subject="x", category="technical", body="x"
+            s, actor_id=w["ali"], customer_id=999_999, subject="x", category="technical", body="x"
         ),
     ),
     (
@@ -162,10 +162,10 @@ CASES: list[tuple[str, Callable[[Session, dict[str, int]], Any]]] = [
     (
         "very long ticket subject",
         lambda s, w: create_ticket(
-            s, agent_id=w["ali"], customer_id=w["customer"], subject=LONG, category="technical", body="x"
+            s, actor_id=w["ali"], customer_id=w["customer"], subject=LONG, category="technical", body="x"
         ),
     ),
-    ("very long message", lambda s, w: add_note(s, agent_id=w["ali"], ticket_id=w["ticket"], body=LONG)),
+    ("very long message", lambda s, w: add_note(s, actor_id=w["ali"], ticket_id=w["ticket"], body=LONG)),
     (
         "very long closure reason",
         lambda s, w: add_closure(
@@ -244,7 +244,7 @@ def test_an_import_line_with_missing_fields_is_reported_and_imports_nothing(
 
 def test_sql_looking_text_is_kept_as_text(factory: sessionmaker[Session], world: dict[str, int]) -> None:
     with unit_of_work(factory) as s:
-        add_note(s, agent_id=world["ali"], ticket_id=world["ticket"], body=SQLISH)
+        add_note(s, actor_id=world["ali"], ticket_id=world["ticket"], body=SQLISH)
     with unit_of_work(factory) as s:
         assert search_ticket_ids(s, "DROP TABLE") == [world["ticket"]]
     assert _fingerprint(factory)["tickets"] == 1

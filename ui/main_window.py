@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             view = load_calendar_view(s)
             return recover_session(
                 s,
-                agent_id=me,
+                actor_id=me,
                 session_id=sid,
                 stop_at=stop_at,
                 reason=reason,

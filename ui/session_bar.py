@@ -45,7 +45,7 @@ def stop_op(agent_id: int, session_id: int):  # type: ignore[no-untyped-def]
         day_end = None
         if current is not None and current.id == session_id:
             day_end = business_day_end(load_calendar_view(s), current.started_at)
-        return stop_session(s, agent_id=agent_id, session_id=session_id, day_end=day_end)
+        return stop_session(s, actor_id=agent_id, session_id=session_id, day_end=day_end)
 
     return op
 
@@ -256,7 +256,7 @@ class SessionBar(QFrame):
         def op(s: Session) -> RunningSession:
             return start_session(
                 s,
-                agent_id=me,
+                actor_id=me,
                 customer_id=customer_id,
                 channel=channel,
                 kind=kind,
@@ -282,11 +282,11 @@ class SessionBar(QFrame):
         me, sid = self.ctx.agent.id, self.running.id
         if self.running.state == "paused":
             self.ctx.runner.run(
-                lambda s: resume_session(s, agent_id=me, session_id=sid), self._show, write_lock=True
+                lambda s: resume_session(s, actor_id=me, session_id=sid), self._show, write_lock=True
             )
         else:
             self.ctx.runner.run(
-                lambda s: pause_session(s, agent_id=me, session_id=sid), self._show, write_lock=True
+                lambda s: pause_session(s, actor_id=me, session_id=sid), self._show, write_lock=True
             )
 
     def stop(self, then=None) -> None:  # type: ignore[no-untyped-def]

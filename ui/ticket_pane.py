@@ -322,7 +322,7 @@ class TicketPane(QFrame):
 
         def op(s: Session) -> object:
             return reply(
-                s, agent_id=me, ticket_id=tid, body=body, expected_version=version, new_status=new_status
+                s, actor_id=me, ticket_id=tid, body=body, expected_version=version, new_status=new_status
             )
 
         self._mutate(op)
@@ -333,14 +333,14 @@ class TicketPane(QFrame):
             return
         body = self.reply_box.toPlainText()
         tid, me = self._detail.row.id, self.ctx.agent.id
-        self._mutate(lambda s: add_note(s, agent_id=me, ticket_id=tid, body=body))
+        self._mutate(lambda s: add_note(s, actor_id=me, ticket_id=tid, body=body))
         self.reply_box.clear()
 
     def _claim(self) -> None:
         if self._detail is None or not self.claim_button.isEnabled():
             return
         tid, me = self._detail.row.id, self.ctx.agent.id
-        self._mutate(lambda s: claim(s, agent_id=me, ticket_id=tid))
+        self._mutate(lambda s: claim(s, actor_id=me, ticket_id=tid))
 
     def _start_timer(self) -> None:
         if self._detail is not None and self.timer_button.isEnabled():
@@ -354,7 +354,7 @@ class TicketPane(QFrame):
             return
         tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
         self._mutate(
-            lambda s: change_category(s, agent_id=me, ticket_id=tid, category=code, expected_version=version)
+            lambda s: change_category(s, actor_id=me, ticket_id=tid, category=code, expected_version=version)
         )
 
     def _status_chosen(self, index: int) -> None:
@@ -365,7 +365,7 @@ class TicketPane(QFrame):
             return
         tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
         self._mutate(
-            lambda s: set_status(s, agent_id=me, ticket_id=tid, status=code, expected_version=version)
+            lambda s: set_status(s, actor_id=me, ticket_id=tid, status=code, expected_version=version)
         )
 
     def _assignee_chosen(self, index: int) -> None:
@@ -376,5 +376,5 @@ class TicketPane(QFrame):
             return
         tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
         self._mutate(
-            lambda s: assign(s, actor_id=me, ticket_id=tid, agent_id=agent_id, expected_version=version)
+            lambda s: assign(s, actor_id=me, ticket_id=tid, assignee_id=agent_id, expected_version=version)
         )

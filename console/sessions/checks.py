@@ -139,10 +139,10 @@ def locked_session(session: Session, session_id: int) -> tuple[WorkSession, date
     return row[0], row[1]
 
 
-def require_owner(session: Session, owner_id: int, agent_id: int) -> None:
-    if owner_id == agent_id:
+def require_owner(session: Session, owner_id: int, actor_id: int) -> None:
+    if owner_id == actor_id:
         return  # an agent may always finish their own session (even one deactivated meanwhile)
-    agent = active_agent(session, agent_id)
+    agent = active_agent(session, actor_id)
     if agent.role != "supervisor":
         raise PermissionDeniedError("فقط کارشناسِ همین جلسه یا سرپرست می‌تواند آن را تغییر دهد.")
 

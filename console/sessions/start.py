@@ -43,7 +43,7 @@ MAX_NOTE = 2000
 def quote_session(
     session: Session,
     *,
-    agent_id: int,
+    actor_id: int,
     customer_id: int,
     channel: str,
     kind: str,
@@ -58,7 +58,7 @@ def quote_session(
 
     Args:
         session: Database session.
-        agent_id: The agent who would start it.
+        actor_id: The agent who would start it.
         customer_id: The customer.
         channel: ``"phone"``, ``"remote"`` or ``"ticket"``.
         kind: ``"support"`` or ``"training"``.
@@ -75,15 +75,15 @@ def quote_session(
         PermissionDeniedError: The agent's account is inactive.
     """
     check_channel_kind(channel, kind)
-    active_agent(session, agent_id)
+    active_agent(session, actor_id)
     existing_customer(session, customer_id)
     tickets = linked_tickets(session, customer_id, ticket_ids, kind)
-    return _quote(session, agent_id, customer_id, channel, kind, tickets, today)
+    return _quote(session, actor_id, customer_id, channel, kind, tickets, today)
 
 
 def _quote(
     session: Session,
-    agent_id: int,
+    actor_id: int,
     customer_id: int,
     channel: str,
     kind: str,
@@ -100,7 +100,7 @@ def _quote(
         )
         if t.id not in linked and is_linkable(t.category, kind)
     )
-    open_ws = open_session(session, agent_id)
+    open_ws = open_session(session, actor_id)
     balances = valid_balances(session, customer_id, kind, today)
     total = total_balance(balances)
     first = first_package(balances)
@@ -144,7 +144,7 @@ def _quote(
 def start_session(
     session: Session,
     *,
-    agent_id: int,
+    actor_id: int,
     customer_id: int,
     channel: str,
     kind: str,
@@ -156,7 +156,7 @@ def start_session(
 
     Args:
         session: Database session.
-        agent_id: The agent starting it (one open session per agent).
+        actor_id: The agent starting it (one open session per agent).
         customer_id: The customer.
         channel: ``"phone"``, ``"remote"`` or ``"ticket"``.
         kind: ``"support"`` or ``"training"``.
@@ -176,21 +176,21 @@ def start_session(
     """
     check_channel_kind(channel, kind)
     now = server_now(session)
-    active_agent(session, agent_id)
+    active_agent(session, actor_id)
     existing_customer(session, customer_id)
     tickets = linked_tickets(session, customer_id, ticket_ids, kind)
     note = clean_text(note, "یادداشت", MAX_NOTE)
-    existing = open_session(session, agent_id)
+    existing = open_session(session, actor_id)
     if existing is not None:
         raise open_conflict(session, existing)
-    quote = _quote(session, agent_id, customer_id, channel, kind, tickets, local_date(now))
+    quote = _quote(session, actor_id, customer_id, channel, kind, tickets, local_date(now))
     if quote.needs_confirmation and not confirm_extra:
         raise ValidationError(
             "این مشتری بستهٔ معتبری با زمان باقی‌مانده ندارد. برای ثبت جلسه به‌عنوان ساعات مازاد قابل "
             "صورتحساب، آن را تأیید کنید."
         )
     ws = WorkSession(
-        agent_id=agent_id,
+        agent_id=actor_id,
         customer_id=customer_id,
         channel=channel,
         kind=kind,
@@ -209,13 +209,13 @@ def start_session(
             session.add(ws)
             session.flush()
     except IntegrityError:
-        winner = open_session(session, agent_id)
+        winner = open_session(session, actor_id)
         if winner is None:
             raise
         raise open_conflict(session, winner) from None
     change = record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="session",
         entity_id=ws.id,
         action="start",

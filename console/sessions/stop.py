@@ -121,7 +121,7 @@ def _lock_for_stop(session: Session, session_id: int) -> Any:
 def stop_session(
     session: Session,
     *,
-    agent_id: int,
+    actor_id: int,
     session_id: int,
     stop_at: datetime | None = None,
     reason: str | None = None,
@@ -137,7 +137,7 @@ def stop_session(
 
     Args:
         session: Database session.
-        agent_id: The session's agent, or a supervisor.
+        actor_id: The session's agent, or a supervisor.
         session_id: The session.
         stop_at: The stop moment entered by hand (aware), or None for the server clock.
         reason: Why the stop time was entered; required with ``stop_at``, refused without it.
@@ -153,13 +153,13 @@ def stop_session(
         PermissionDeniedError: Another agent's session and the caller is not a supervisor.
         ValidationError: Bad ``stop_at`` (naive, before the start, after now) or reason.
     """
-    return _stop(session, agent_id, session_id, stop_at, reason, day_end, recovery=False)
+    return _stop(session, actor_id, session_id, stop_at, reason, day_end, recovery=False)
 
 
 def recover_session(
     session: Session,
     *,
-    agent_id: int,
+    actor_id: int,
     session_id: int,
     stop_at: datetime | None,
     reason: str | None,
@@ -172,7 +172,7 @@ def recover_session(
 
     Args:
         session: Database session.
-        agent_id: The session's agent, or a supervisor.
+        actor_id: The session's agent, or a supervisor.
         session_id: The orphaned session.
         stop_at: None to stop at the last heartbeat; else the entered stop moment (aware).
         reason: Why; required with ``stop_at``.
@@ -187,12 +187,12 @@ def recover_session(
         PermissionDeniedError: Another agent's session and the caller is not a supervisor.
         ValidationError: Bad ``stop_at`` or reason.
     """
-    return _stop(session, agent_id, session_id, stop_at, reason, day_end, recovery=True)
+    return _stop(session, actor_id, session_id, stop_at, reason, day_end, recovery=True)
 
 
 def _stop(
     session: Session,
-    agent_id: int,
+    actor_id: int,
     session_id: int,
     stop_at: datetime | None,
     reason: str | None,
@@ -204,7 +204,7 @@ def _stop(
     require_aware(day_end, "پایان روز کاری")
     ws = _lock_for_stop(session, session_id)
     now, rounding = ws.now, decode_setting("rounding", ws.rounding)
-    require_owner(session, ws.agent_id, agent_id)
+    require_owner(session, ws.agent_id, actor_id)
     if ws.state == "stopped":
         raise stopped_conflict(ws.id)
     why = clean_text(reason, "دلیل", MAX_REASON)
@@ -252,7 +252,7 @@ def _stop(
         # The row's update and its audit entry in one statement (one round trip less per stop).
         entry = {  # named apart from the session's columns, which the UPDATE would otherwise set
             "audit_at": now,
-            "audit_agent_id": agent_id,
+            "audit_agent_id": actor_id,
             "audit_action": action,
             "audit_before": encode_values(before),
             "audit_after": encode_values(after),
@@ -260,12 +260,12 @@ def _stop(
         entry_id = (
             session.connection().execute(_STOP_AND_AUDIT, {"row_id": ws.id, **stopped, **entry}).scalar_one()
         )
-        change = Change(int(entry_id), now, agent_id, "session", ws.id, action)
+        change = Change(int(entry_id), now, actor_id, "session", ws.id, action)
     else:
         session.connection().execute(_STOP_UPDATE, {"row_id": ws.id, **stopped})
         change = record_change(
             session,
-            agent_id=agent_id,
+            agent_id=actor_id,
             entity="session",
             entity_id=ws.id,
             action=action,
@@ -288,7 +288,7 @@ def _stop(
             on=local_date(stop),
             at=now,
             session_id=ws.id,
-            agent_id=agent_id,
+            actor_id=actor_id,
         )
         allocations, overage = result.allocations, result.overage
     return StoppedSession(

@@ -27,12 +27,12 @@ from console.sessions.reads import running_view
 from console.sessions.views import RunningSession
 
 
-def pause_session(session: Session, *, agent_id: int, session_id: int) -> RunningSession:
+def pause_session(session: Session, *, actor_id: int, session_id: int) -> RunningSession:
     """Pause a running session on the server clock (needs write_lock).
 
     Args:
         session: Database session.
-        agent_id: The session's agent, or a supervisor.
+        actor_id: The session's agent, or a supervisor.
         session_id: The session.
 
     Returns:
@@ -44,7 +44,7 @@ def pause_session(session: Session, *, agent_id: int, session_id: int) -> Runnin
         PermissionDeniedError: Another agent's session.
     """
     ws, now = locked_session(session, session_id)
-    require_owner(session, ws.agent_id, agent_id)
+    require_owner(session, ws.agent_id, actor_id)
     if ws.state == "stopped":
         raise stopped_conflict(ws.id)
     if ws.state != "running":
@@ -52,17 +52,17 @@ def pause_session(session: Session, *, agent_id: int, session_id: int) -> Runnin
     ws.state, ws.paused_at, ws.heartbeat_at = "paused", now, now
     session.flush()
     change = record_change(
-        session, agent_id=agent_id, entity="session", entity_id=ws.id, action="pause", at=now
+        session, agent_id=actor_id, entity="session", entity_id=ws.id, action="pause", at=now
     )
     return running_view(session, ws, now, change)
 
 
-def resume_session(session: Session, *, agent_id: int, session_id: int) -> RunningSession:
+def resume_session(session: Session, *, actor_id: int, session_id: int) -> RunningSession:
     """Resume a paused session; the pause's seconds (rounded up) join ``paused_seconds`` (needs write_lock).
 
     Args:
         session: Database session.
-        agent_id: The session's agent, or a supervisor.
+        actor_id: The session's agent, or a supervisor.
         session_id: The session.
 
     Returns:
@@ -74,7 +74,7 @@ def resume_session(session: Session, *, agent_id: int, session_id: int) -> Runni
         PermissionDeniedError: Another agent's session.
     """
     ws, now = locked_session(session, session_id)
-    require_owner(session, ws.agent_id, agent_id)
+    require_owner(session, ws.agent_id, actor_id)
     if ws.state == "stopped":
         raise stopped_conflict(ws.id)
     if ws.state != "paused" or ws.paused_at is None:
@@ -85,7 +85,7 @@ def resume_session(session: Session, *, agent_id: int, session_id: int) -> Runni
     session.flush()
     change = record_change(
         session,
-        agent_id=agent_id,
+        agent_id=actor_id,
         entity="session",
         entity_id=ws.id,
         action="resume",

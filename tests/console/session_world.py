@@ -146,7 +146,7 @@ def _ledger(factory: Factory) -> list[tuple[str, int | None, int | None, int]]:
 
 def _stop(
     factory: Factory,
-    agent_id: int,
+    actor_id: int,
     session_id: int,
     *,
     stop_at: datetime | None = None,
@@ -155,7 +155,7 @@ def _stop(
 ) -> StoppedSession:
     with unit_of_work(factory, write_lock=True) as s:
         return stop_session(
-            s, agent_id=agent_id, session_id=session_id, stop_at=stop_at, reason=reason, day_end=day_end
+            s, actor_id=actor_id, session_id=session_id, stop_at=stop_at, reason=reason, day_end=day_end
         )
 
 

@@ -98,7 +98,7 @@ def test_rule8_deduction_past_the_balance_still_becomes_overage(factory, world) 
             on=TODAY,
             at=AT,
             session_id=None,
-            agent_id=world["boss"],
+            actor_id=world["boss"],
         )
     assert taken.allocations == ((world["package"], 180),) and taken.overage == 20
     assert _balance(factory, world["package"]) == (0, 0)

@@ -70,7 +70,7 @@ def test_rule8_deduction_takes_the_package_that_expires_first_then_overage(facto
             on=TODAY,
             at=datetime(2026, 11, 24, 8, tzinfo=UTC),
             session_id=None,
-            agent_id=people["ali"],
+            actor_id=people["ali"],
         )
     assert result.allocations == ((early, 30), (late, 100)) and result.overage == 20
     assert _balance(factory, early) == 0 and _balance(factory, late) == 0

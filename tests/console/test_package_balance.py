@@ -59,7 +59,7 @@ def _buy(
 
 def _take(s: Session, customer: int, agent: int, minutes: int, kind: str = "support") -> Deduction:
     return deduct(
-        s, customer_id=customer, kind=kind, minutes=minutes, on=TODAY, at=AT, session_id=None, agent_id=agent
+        s, customer_id=customer, kind=kind, minutes=minutes, on=TODAY, at=AT, session_id=None, actor_id=agent
     )
 
 

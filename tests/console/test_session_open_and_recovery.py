@@ -57,7 +57,7 @@ def test_one_open_session_per_agent(factory: Factory) -> None:
         with unit_of_work(factory, write_lock=True) as s:
             return start_session(
                 s,
-                agent_id=agent,
+                actor_id=agent,
                 customer_id=w.customer,
                 channel="phone",
                 kind="support",
@@ -73,7 +73,7 @@ def test_one_open_session_per_agent(factory: Factory) -> None:
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -83,7 +83,7 @@ def test_one_open_session_per_agent(factory: Factory) -> None:
     assert q.open_session_id == first
     start(w.agents[1])  # another agent is not affected
     with unit_of_work(factory, write_lock=True) as s:
-        pause_session(s, agent_id=w.agents[0], session_id=first)
+        pause_session(s, actor_id=w.agents[0], session_id=first)
     with pytest.raises(ConflictError):
         start(w.agents[0])  # a paused session is still open
     _stop(factory, w.agents[0], first)
@@ -102,7 +102,7 @@ def test_one_open_session_per_agent_race_lost_on_the_index_is_a_conflict(factory
             with unit_of_work(factory, write_lock=True) as s:
                 start_session(
                     s,
-                    agent_id=w.agents[0],
+                    actor_id=w.agents[0],
                     customer_id=w.customer,
                     channel="phone",
                     kind="support",
@@ -116,7 +116,7 @@ def test_one_open_session_per_agent_race_lost_on_the_index_is_a_conflict(factory
     try:
         winner = start_session(
             first,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="remote",
             kind="support",
@@ -184,7 +184,7 @@ def test_recovery_stops_at_the_last_heartbeat(factory: Factory) -> None:
     with unit_of_work(factory) as s:
         heartbeat_at = s.get_one(WorkSession, sid).heartbeat_at
     with unit_of_work(factory, write_lock=True) as s:
-        stopped = recover_session(s, agent_id=w.agents[0], session_id=sid, stop_at=None, reason=None)
+        stopped = recover_session(s, actor_id=w.agents[0], session_id=sid, stop_at=None, reason=None)
     assert stopped.stopped_at == heartbeat_at
     assert stopped.billable_minutes == 15
     assert stopped.edited_reason  # a recovered stop is never passed off as clocked
@@ -202,12 +202,12 @@ def test_recovery_at_an_entered_time_needs_a_reason(factory: Factory) -> None:
         started = s.get_one(WorkSession, sid).started_at
     with pytest.raises(ValidationError), unit_of_work(factory, write_lock=True) as s:
         recover_session(
-            s, agent_id=w.agents[0], session_id=sid, stop_at=started + timedelta(minutes=20), reason=""
+            s, actor_id=w.agents[0], session_id=sid, stop_at=started + timedelta(minutes=20), reason=""
         )
     with unit_of_work(factory, write_lock=True) as s:
         stopped = recover_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             session_id=sid,
             stop_at=started + timedelta(minutes=20),
             reason="برق رفت؛ تماس ۲۰ دقیقه بود",
@@ -249,7 +249,7 @@ def test_list_sessions_filters_by_agent_and_start(factory: Factory) -> None:
     with unit_of_work(factory, write_lock=True) as s:
         new = start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",

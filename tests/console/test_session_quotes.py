@@ -48,7 +48,7 @@ def test_rule3_ticket_channel_with_only_free_tickets_is_free(factory: Factory) -
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="ticket",
             kind="support",
@@ -67,7 +67,7 @@ def test_rule3_free_categories_by_phone_or_remote_are_not_free(factory: Factory,
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel=channel,
             kind="support",
@@ -85,7 +85,7 @@ def test_rule3_ticket_with_a_paid_category_makes_the_ticket_session_paid(factory
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="ticket",
             kind="support",
@@ -102,7 +102,7 @@ def test_rule3_free_session_deducts_nothing(factory: Factory) -> None:
     with unit_of_work(factory, write_lock=True) as s:
         running = start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="ticket",
             kind="support",
@@ -138,7 +138,7 @@ def test_rule4_quote_names_the_first_expiring_package_and_total_balance(factory:
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -158,7 +158,7 @@ def test_rule4_phone_without_package_needs_confirmation(factory: Factory) -> Non
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -181,7 +181,7 @@ def test_rule4_expired_or_used_up_packages_do_not_pay(factory: Factory) -> None:
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="remote",
             kind="support",
@@ -198,7 +198,7 @@ def test_rule4_start_refuses_extra_without_confirmation_and_changes_nothing(fact
     with pytest.raises(ValidationError) as info, unit_of_work(factory, write_lock=True) as s:
         start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -212,7 +212,7 @@ def test_rule4_start_refuses_extra_without_confirmation_and_changes_nothing(fact
     with unit_of_work(factory, write_lock=True) as s:
         running = start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -229,7 +229,7 @@ def test_rule4_stop_updates_the_row_and_records_its_audit_entry_with_the_values(
     with unit_of_work(factory, write_lock=True) as s:
         running = start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="remote",
             kind="support",
@@ -237,7 +237,7 @@ def test_rule4_stop_updates_the_row_and_records_its_audit_entry_with_the_values(
             confirm_extra=False,
         )
     with unit_of_work(factory, write_lock=True) as s:
-        stopped = stop_session(s, agent_id=w.agents[0], session_id=running.id)
+        stopped = stop_session(s, actor_id=w.agents[0], session_id=running.id)
     with unit_of_work(factory) as s:
         audit = s.get_one(AuditEntry, stopped.change.id)
         row = s.get_one(WorkSession, running.id)
@@ -269,7 +269,7 @@ def test_rule4_start_uses_the_server_clock_and_records_an_audit_entry(factory: F
     with unit_of_work(factory, write_lock=True) as s:
         running = start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -294,7 +294,7 @@ def test_rule4_tickets_must_belong_to_the_customer(factory: Factory) -> None:
     with pytest.raises(ValidationError), unit_of_work(factory, write_lock=True) as s:
         start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -304,7 +304,7 @@ def test_rule4_tickets_must_belong_to_the_customer(factory: Factory) -> None:
     with pytest.raises(NotFoundError), unit_of_work(factory) as s:
         quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -318,7 +318,7 @@ def test_unknown_customer_is_not_found(factory: Factory) -> None:
     with pytest.raises(NotFoundError) as info, unit_of_work(factory) as s:
         quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=987654,
             channel="phone",
             kind="support",
@@ -329,7 +329,7 @@ def test_unknown_customer_is_not_found(factory: Factory) -> None:
     with pytest.raises(NotFoundError), unit_of_work(factory, write_lock=True) as s:
         start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=987654,
             channel="phone",
             kind="support",
@@ -344,7 +344,7 @@ def test_bad_channel_or_kind_is_refused(factory: Factory) -> None:
         with pytest.raises(ValidationError), unit_of_work(factory) as s:
             quote_session(
                 s,
-                agent_id=w.agents[0],
+                actor_id=w.agents[0],
                 customer_id=w.customer,
                 channel=channel,
                 kind=kind,
@@ -366,7 +366,7 @@ def test_rule5_training_time_comes_from_a_training_package(factory: Factory) -> 
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="remote",
             kind="training",
@@ -377,7 +377,7 @@ def test_rule5_training_time_comes_from_a_training_package(factory: Factory) -> 
     with pytest.raises(ValidationError), unit_of_work(factory) as s:
         quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="remote",
             kind="support",
@@ -397,7 +397,7 @@ def test_rule6_sales_categories_are_refused(factory: Factory, category: str) -> 
     with pytest.raises(ValidationError) as info, unit_of_work(factory) as s:
         quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -408,7 +408,7 @@ def test_rule6_sales_categories_are_refused(factory: Factory, category: str) -> 
     with pytest.raises(ValidationError), unit_of_work(factory, write_lock=True) as s:
         start_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",
@@ -436,7 +436,7 @@ def test_rule9_quote_offers_the_customers_other_open_tickets(factory: Factory) -
     with unit_of_work(factory) as s:
         q = quote_session(
             s,
-            agent_id=w.agents[0],
+            actor_id=w.agents[0],
             customer_id=w.customer,
             channel="phone",
             kind="support",

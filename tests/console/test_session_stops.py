@@ -50,10 +50,10 @@ def test_rule8_pause_and_resume_accumulate_paused_seconds(factory: Factory) -> N
     _buy(factory, w, 600, days_ago=5)
     sid = _backdated(factory, w.agents[0], w.customer, seconds_ago=600)
     with unit_of_work(factory, write_lock=True) as s:
-        paused = pause_session(s, agent_id=w.agents[0], session_id=sid)
+        paused = pause_session(s, actor_id=w.agents[0], session_id=sid)
     assert paused.state == "paused" and paused.paused_at is not None
     with pytest.raises(ConflictError), unit_of_work(factory, write_lock=True) as s:
-        pause_session(s, agent_id=w.agents[0], session_id=sid)
+        pause_session(s, actor_id=w.agents[0], session_id=sid)
     # While paused the elapsed time stands still.
     with unit_of_work(factory) as s:
         a = current_session(s, agent_id=w.agents[0])
@@ -69,11 +69,11 @@ def test_rule8_pause_and_resume_accumulate_paused_seconds(factory: Factory) -> N
             .values(paused_at=paused.paused_at - timedelta(minutes=5))
         )
     with unit_of_work(factory, write_lock=True) as s:
-        resumed = resume_session(s, agent_id=w.agents[0], session_id=sid)
+        resumed = resume_session(s, actor_id=w.agents[0], session_id=sid)
     assert resumed.state == "running" and resumed.paused_at is None
     assert 300 <= resumed.paused_seconds <= 310
     with pytest.raises(ConflictError), unit_of_work(factory, write_lock=True) as s:
-        resume_session(s, agent_id=w.agents[0], session_id=sid)
+        resume_session(s, actor_id=w.agents[0], session_id=sid)
 
 
 def test_rule8_duration_is_stop_minus_start_minus_pauses(factory: Factory) -> None:
@@ -181,7 +181,7 @@ def test_rule8_stopping_twice_is_a_conflict_and_deducts_once(factory: Factory) -
     with pytest.raises(ConflictError):
         _stop(factory, w.supervisor, sid)
     with pytest.raises(ConflictError), unit_of_work(factory, write_lock=True) as s:
-        recover_session(s, agent_id=w.agents[0], session_id=sid, stop_at=None, reason=None)
+        recover_session(s, actor_id=w.agents[0], session_id=sid, stop_at=None, reason=None)
     assert _ledger(factory) == ledger
     assert _balance(factory, package) == 48
     with unit_of_work(factory) as s:
@@ -225,7 +225,7 @@ def test_only_the_sessions_agent_or_a_supervisor_can_stop_it(factory: Factory) -
     with pytest.raises(PermissionDeniedError):
         _stop(factory, w.agents[1], sid)
     with pytest.raises(PermissionDeniedError), unit_of_work(factory, write_lock=True) as s:
-        pause_session(s, agent_id=w.agents[1], session_id=sid)
+        pause_session(s, actor_id=w.agents[1], session_id=sid)
     stopped = _stop(factory, w.supervisor, sid)
     assert stopped.billable_minutes == 5
     with pytest.raises(NotFoundError):
@@ -291,7 +291,7 @@ def test_rule8_concurrent_stops_never_lose_or_double_a_minute(factory: Factory) 
                 minutes = 4 + (index + i) % 5
                 sid = _backdated(factory, agent, w.customer, seconds_ago=_minutes_ago(minutes))
                 with unit_of_work(factory, write_lock=True) as s:
-                    stopped = stop_session(s, agent_id=agent, session_id=sid)
+                    stopped = stop_session(s, actor_id=agent, session_id=sid)
                 assert stopped.billable_minutes == minutes
                 with lock:
                     billed.append(minutes)

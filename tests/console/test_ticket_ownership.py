@@ -30,7 +30,7 @@ def world(factory: sessionmaker[Session]) -> dict[str, int]:
         ids = {"boss": boss.id, "ali": ali.id, "sara": sara.id, "customer": c.id}
         for key, subject in (("ticket", "خطا در ورود"), ("percent", "تخفیف ۵۰% نشد"), ("under", "فیلد a_b")):
             ids[key], _ = create_ticket(
-                s, agent_id=ali.id, customer_id=c.id, subject=subject, category="technical", body="سلام"
+                s, actor_id=ali.id, customer_id=c.id, subject=subject, category="technical", body="سلام"
             )
         return ids
 
@@ -44,13 +44,13 @@ def _holder_and_version(factory: sessionmaker[Session], tid: int) -> tuple[int |
 def _assign(factory: sessionmaker[Session], actor: int, tid: int, target: int | None) -> None:
     _, version = _holder_and_version(factory, tid)
     with unit_of_work(factory) as s:
-        assign(s, actor_id=actor, ticket_id=tid, agent_id=target, expected_version=version)
+        assign(s, actor_id=actor, ticket_id=tid, assignee_id=target, expected_version=version)
 
 
 def test_rule_ownership_agent_cannot_take_a_colleagues_ticket_through_the_list(factory, world) -> None:  # type: ignore[no-untyped-def]
     tid = world["ticket"]
     with unit_of_work(factory) as s:
-        claim(s, agent_id=world["sara"], ticket_id=tid)
+        claim(s, actor_id=world["sara"], ticket_id=tid)
     with pytest.raises(PermissionDeniedError) as refused:
         _assign(factory, world["ali"], tid, world["ali"])
     assert "سارا" in refused.value.message and "سرپرست" in refused.value.message
@@ -73,12 +73,12 @@ def test_rule_ownership_agent_may_assign_unassigned_or_own_tickets(factory, worl
 def test_rule_ownership_supervisor_reassigns_after_being_asked_by_name(factory, world) -> None:  # type: ignore[no-untyped-def]
     tid = world["ticket"]
     with unit_of_work(factory) as s:
-        claim(s, agent_id=world["sara"], ticket_id=tid)
-        assert colleague_holding(s, actor_id=world["boss"], ticket_id=tid, agent_id=world["ali"]) == "سارا"
-        assert colleague_holding(s, actor_id=world["sara"], ticket_id=tid, agent_id=world["ali"]) is None
-        assert colleague_holding(s, actor_id=world["boss"], ticket_id=tid, agent_id=world["sara"]) is None
+        claim(s, actor_id=world["sara"], ticket_id=tid)
+        assert colleague_holding(s, actor_id=world["boss"], ticket_id=tid, assignee_id=world["ali"]) == "سارا"
+        assert colleague_holding(s, actor_id=world["sara"], ticket_id=tid, assignee_id=world["ali"]) is None
+        assert colleague_holding(s, actor_id=world["boss"], ticket_id=tid, assignee_id=world["sara"]) is None
         assert (
-            colleague_holding(s, actor_id=world["boss"], ticket_id=world["under"], agent_id=world["ali"])
+            colleague_holding(s, actor_id=world["boss"], ticket_id=world["under"], assignee_id=world["ali"])
             is None
         )
     _assign(factory, world["boss"], tid, world["ali"])

@@ -49,7 +49,7 @@ def _new(
     with unit_of_work(factory) as s:
         tid, _ = create_ticket(
             s,
-            agent_id=world["ali"],
+            actor_id=world["ali"],
             customer_id=world["customer"],
             subject="خطا",
             category=category,
@@ -111,7 +111,7 @@ def test_rule1_reply_stops_the_deadline_and_counts_as_met(factory, world) -> Non
     tid = _new(factory, world, datetime.now(UTC) - timedelta(minutes=1))
     with unit_of_work(factory) as s:
         version = get_queue_row(s, tid).version
-        reply(s, agent_id=world["ali"], ticket_id=tid, body="بررسی شد", expected_version=version)
+        reply(s, actor_id=world["ali"], ticket_id=tid, body="بررسی شد", expected_version=version)
     with unit_of_work(factory) as s:
         row = get_queue_row(s, tid)
         d = ticket_deadline(s, tid, datetime.now(UTC) + timedelta(days=3))
@@ -126,14 +126,14 @@ def test_rule1_customer_message_reopens_and_starts_a_new_deadline(factory, world
     with unit_of_work(factory) as s:
         set_status(
             s,
-            agent_id=world["ali"],
+            actor_id=world["ali"],
             ticket_id=tid,
             status="resolved",
             expected_version=get_queue_row(s, tid).version,
         )
     later = datetime(2026, 11, 25, 9, 0, tzinfo=TEHRAN)
     with unit_of_work(factory) as s:
-        add_customer_message(s, agent_id=None, ticket_id=tid, body="باز هم خطا", at=later)
+        add_customer_message(s, actor_id=None, ticket_id=tid, body="باز هم خطا", at=later)
     with unit_of_work(factory) as s:
         row = get_queue_row(s, tid)
         d = ticket_deadline(s, tid, later)
@@ -146,7 +146,7 @@ def test_rule1_no_deadline_runs_while_waiting_on_customer(factory, world) -> Non
     with unit_of_work(factory) as s:
         set_status(
             s,
-            agent_id=world["ali"],
+            actor_id=world["ali"],
             ticket_id=tid,
             status="waiting",
             expected_version=get_queue_row(s, tid).version,
@@ -161,9 +161,9 @@ def test_stale_edit_is_refused_and_changes_nothing(factory, world) -> None:  # t
     with unit_of_work(factory) as s:
         seen = get_queue_row(s, tid).version
     with unit_of_work(factory) as s:
-        set_status(s, agent_id=world["sara"], ticket_id=tid, status="waiting", expected_version=seen)
+        set_status(s, actor_id=world["sara"], ticket_id=tid, status="waiting", expected_version=seen)
     with pytest.raises(ConflictError), unit_of_work(factory) as s:
-        reply(s, agent_id=world["ali"], ticket_id=tid, body="پاسخ دیرهنگام", expected_version=seen)
+        reply(s, actor_id=world["ali"], ticket_id=tid, body="پاسخ دیرهنگام", expected_version=seen)
     with unit_of_work(factory) as s:
         kinds = [m.kind for m in s.scalars(select(TicketMessage).where(TicketMessage.ticket_id == tid))]
         assert kinds == ["customer"]
@@ -174,10 +174,10 @@ def test_claim_conflict_names_who_took_it(factory, world) -> None:  # type: igno
     tid = _new(factory, world, TUESDAY_10)
     # two PCs: both saw it unassigned; the first claim wins
     with unit_of_work(factory) as first, unit_of_work(factory) as second:
-        claim(first, agent_id=world["sara"], ticket_id=tid)
+        claim(first, actor_id=world["sara"], ticket_id=tid)
         first.commit()
         with pytest.raises(ConflictError) as info:
-            claim(second, agent_id=world["ali"], ticket_id=tid)
+            claim(second, actor_id=world["ali"], ticket_id=tid)
     assert "سارا" in info.value.message
     with unit_of_work(factory) as s:
         assert s.get(Ticket, tid).assigned_agent_id == world["sara"]  # type: ignore[union-attr]
@@ -194,7 +194,7 @@ def test_bad_input_is_refused_in_persian_and_changes_nothing(factory, world) -> 
     ]
     for case in cases:
         with pytest.raises((ValidationError, NotFoundError)) as info, unit_of_work(factory) as s:
-            create_ticket(s, agent_id=world["ali"], **case)  # type: ignore[arg-type]
+            create_ticket(s, actor_id=world["ali"], **case)  # type: ignore[arg-type]
         assert any("\u0600" <= ch <= "\u06ff" for ch in info.value.message)
     with unit_of_work(factory) as s:
         assert s.scalars(select(Ticket)).all() == []
@@ -204,7 +204,7 @@ def test_sql_looking_text_is_stored_as_text(factory, world) -> None:  # type: ig
     tid = _new(factory, world, TUESDAY_10)
     evil = "'; DROP TABLE tickets; --"
     with unit_of_work(factory) as s:
-        add_note(s, agent_id=world["ali"], ticket_id=tid, body=evil)
+        add_note(s, actor_id=world["ali"], ticket_id=tid, body=evil)
     with unit_of_work(factory) as s:
         assert search_ticket_ids(s, "DROP TABLE") == [tid]
         assert s.get(Ticket, tid) is not None
@@ -227,7 +227,7 @@ def test_queue_snapshot_gives_time_left_with_one_subtraction(factory, world) -> 
     with unit_of_work(factory) as s:
         set_status(
             s,
-            agent_id=world["ali"],
+            actor_id=world["ali"],
             ticket_id=tids[0],
             status="closed",
             expected_version=get_queue_row(s, tids[0]).version,

@@ -115,7 +115,7 @@ def add_session(
             on=local_date(stop),
             at=stop,
             session_id=ws.id,
-            agent_id=ws.agent_id,
+            actor_id=ws.agent_id,
         )
     return ws.id
 

@@ -35,7 +35,7 @@ def test_killing_the_app_mid_session_loses_nothing(tmp_path: Path) -> None:
     with unit_of_work(factory, write_lock=True) as s:
         running = start_session(
             s,
-            agent_id=ids[0],
+            actor_id=ids[0],
             customer_id=ids[1],
             channel="phone",
             kind="support",
@@ -82,7 +82,7 @@ def test_killing_the_app_mid_session_loses_nothing(tmp_path: Path) -> None:
         orphans = orphaned_sessions(s, agent_id=ids[0], older_than_seconds=1)
     assert [o.id for o in orphans] == [running.id]
     with unit_of_work(factory, write_lock=True) as s:
-        stopped = recover_session(s, agent_id=ids[0], session_id=running.id, stop_at=None, reason=None)
+        stopped = recover_session(s, actor_id=ids[0], session_id=running.id, stop_at=None, reason=None)
     assert stopped.stopped_at == last_beat
     assert stopped.billable_minutes >= 1
     with unit_of_work(factory) as s:

@@ -101,7 +101,7 @@ def test_database_outage_shows_a_banner_keeps_the_clock_and_loses_nothing(qtbot:
     with unit_of_work(factory) as s:
         start_session(
             s,
-            agent_id=ids[0],
+            actor_id=ids[0],
             customer_id=ids[1],
             channel="phone",
             kind="support",

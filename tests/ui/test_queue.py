@@ -35,7 +35,7 @@ def setup(factory: sessionmaker[Session]) -> dict[str, int]:
         s.flush()
         tid, _ = create_ticket(
             s,
-            agent_id=ali.id,
+            actor_id=ali.id,
             customer_id=c.id,
             subject="خطای فاکتور",
             category="technical",
@@ -104,7 +104,7 @@ def test_countdown_pauses_after_hours_and_says_when_it_resumes(
     with unit_of_work(factory) as s:
         late, _ = create_ticket(
             s,
-            agent_id=None,
+            actor_id=None,
             customer_id=setup["customer"],
             subject="پرسش عصرگاهی",
             category="guidance",
@@ -187,7 +187,7 @@ def test_postgresql_notify_reaches_another_pc_without_waiting_for_the_poll(
         with qtbot.waitSignal(feed.changed, timeout=3_000) as blocker, unit_of_work(factory) as s:
             create_ticket(
                 s,
-                agent_id=None,
+                actor_id=None,
                 customer_id=setup["customer"],
                 subject="پرسش تازه",
                 category="features",

@@ -72,7 +72,7 @@ def _session(s: Session, agent: int, customer: int, start: datetime, minutes: in
         on=local_date(stop),
         at=stop,
         session_id=ws.id,
-        agent_id=agent,
+        actor_id=agent,
     )
     return ws.id
 

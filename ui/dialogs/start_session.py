@@ -153,7 +153,7 @@ class StartSessionDialog(QDialog):
         def op(s: Session) -> SessionQuote:
             return quote_session(
                 s,
-                agent_id=me,
+                actor_id=me,
                 customer_id=customer_id,
                 channel=channel,
                 kind=kind,

@@ -312,7 +312,7 @@ class QueuePage(Page):
 
         def op(s: Session) -> int:
             ticket_id, _change = create_ticket(
-                s, agent_id=me, customer_id=customer_id, subject=subject, category=category, body=body
+                s, actor_id=me, customer_id=customer_id, subject=subject, category=category, body=body
             )
             return ticket_id
 
