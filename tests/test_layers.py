@@ -46,3 +46,24 @@ def test_importing_every_console_module_loads_no_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_server_never_imports_qt_or_ui_and_ui_never_imports_server() -> None:
+    for path in (ROOT / "server").rglob("*.py"):
+        bad = _imports(path) & {"PySide6", "shiboken6", "ui", "qt_material"}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+    for path in (ROOT / "ui").rglob("*.py"):
+        assert "server" not in _imports(path), f"{path.relative_to(ROOT)} imports server"
+    for path in (ROOT / "console").rglob("*.py"):
+        assert "server" not in _imports(path), f"{path.relative_to(ROOT)} imports server"
+
+
+def test_importing_the_server_loads_no_qt() -> None:
+    code = (
+        "import importlib, sys\n"
+        "for m in ('server.cli', 'server.service', 'server.api.app', 'server.check', 'entry'):\n"
+        "    importlib.import_module(m)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

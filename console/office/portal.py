@@ -1,0 +1,226 @@
+"""What the portal's API asks of the console: the same ticket and customer services the screens call.
+
+Each function runs in the caller's unit of work. A ticket from the portal is found for its customer
+by code or by a contact's email (rule 11); an external id makes its creation idempotent: the same
+id again gives back the ticket made the first time (and refuses one that differs in customer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from console.customers import customer_detail, find_customer_by_contact
+from console.errors import ConflictError, NotFoundError, ValidationError
+from console.models import Customer, Ticket
+from console.models_office import ApiAttachment
+from console.sla import ticket_deadline
+from console.tickets import add_customer_message, create_ticket, ticket_detail
+
+MAX_ATTACHMENTS = 10
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class PortalMessage:
+    id: int
+    kind: str  # customer or agent (internal notes never leave the console)
+    author: str
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class PortalTicket:
+    id: int
+    external_id: str | None
+    customer_code: str
+    subject: str
+    category: str
+    status: str
+    created_at: datetime
+    deadline_state: str
+    response_due: datetime | None
+    messages: list[PortalMessage]
+
+
+@dataclass(frozen=True)
+class PortalPackage:
+    id: int
+    kind: str
+    minutes: int
+    balance: int
+    purchased_on: date
+    expires_on: date
+    valid: bool
+
+
+@dataclass(frozen=True)
+class PortalBalances:
+    customer_code: str
+    customer_name: str
+    subscription_end: date | None
+    support_minutes: int
+    training_minutes: int
+    next_expiry: date | None
+    packages: list[PortalPackage]
+
+
+def find_customer(session: Session, *, code: str | None = None, email: str | None = None) -> int:
+    """The customer named by its code, else by a contact's email; a Persian NotFoundError otherwise."""
+    if code:
+        found = session.scalar(select(Customer.id).where(Customer.code == code.strip()))
+        if found is None:
+            raise NotFoundError("مشتری با این کد پیدا نشد.")
+        return int(found)
+    if email:
+        cid = find_customer_by_contact(session, email=email)
+        if cid is None:
+            raise NotFoundError("مشتری با این نشانی ایمیل پیدا نشد.")
+        return int(cid)
+    raise ValidationError("کد مشتری یا ایمیل یکی از مخاطبان او لازم است.")
+
+
+def _check_attachments(attachments: Sequence[Attachment]) -> None:
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise ValidationError(f"حداکثر {MAX_ATTACHMENTS} پیوست پذیرفته می‌شود.")
+    if sum(len(a.data) for a in attachments) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError("پیوست‌ها روی هم بیش از ۱۰ مگابایت است.")
+    for a in attachments:
+        if not a.filename.strip() or "/" in a.filename or "\\" in a.filename:
+            raise ValidationError("نام پیوست نامعتبر است.")
+
+
+def _store_attachments(session: Session, ticket_id: int, attachments: Sequence[Attachment]) -> None:
+    if not attachments:
+        return
+    from console.models import TicketMessage
+
+    message_id = session.scalar(
+        select(TicketMessage.id)
+        .where(TicketMessage.ticket_id == ticket_id, TicketMessage.kind == "customer")
+        .order_by(TicketMessage.id.desc())
+        .limit(1)
+    )
+    assert message_id is not None
+    for a in attachments:
+        session.add(
+            ApiAttachment(
+                ticket_id=ticket_id,
+                message_id=message_id,
+                filename=a.filename.strip()[:255],
+                content_type=(a.content_type or "application/octet-stream")[:127],
+                size=len(a.data),
+                data=a.data,
+            )
+        )
+    session.flush()
+
+
+def create_portal_ticket(
+    session: Session,
+    *,
+    customer_code: str | None,
+    email: str | None,
+    subject: str,
+    category: str,
+    body: str,
+    external_id: str | None = None,
+    attachments: Sequence[Attachment] = (),
+) -> tuple[int, bool]:
+    """A ticket from the portal: ``(ticket id, created)``; ``created`` is False for a repeated external id."""
+    customer_id = find_customer(session, code=customer_code, email=email)
+    _check_attachments(attachments)
+    if external_id is not None:
+        existing = session.execute(
+            select(Ticket.id, Ticket.customer_id).where(Ticket.external_id == external_id)
+        ).first()
+        if existing is not None:
+            if existing[1] != customer_id:
+                raise ConflictError("این شناسهٔ بیرونی پیش‌تر برای تیکت مشتری دیگری به کار رفته است.")
+            return int(existing[0]), False
+    try:
+        with session.begin_nested():
+            ticket_id, _change = create_ticket(
+                session,
+                actor_id=None,
+                customer_id=customer_id,
+                subject=subject,
+                category=category,
+                body=body,
+                external_id=external_id,
+            )
+    except IntegrityError:
+        # the same external id, sent twice at once: the other request made it
+        found = session.scalar(select(Ticket.id).where(Ticket.external_id == external_id))
+        if found is None:
+            raise
+        return int(found), False
+    _store_attachments(session, ticket_id, attachments)
+    return ticket_id, True
+
+
+def add_portal_message(
+    session: Session, *, ticket_id: int, body: str, attachments: Sequence[Attachment] = ()
+) -> None:
+    """The customer writes again on the portal."""
+    _check_attachments(attachments)
+    add_customer_message(session, actor_id=None, ticket_id=ticket_id, body=body)
+    _store_attachments(session, ticket_id, attachments)
+
+
+def portal_ticket(session: Session, ticket_id: int, now: datetime) -> PortalTicket:
+    """The public conversation (no internal notes), the state and the response deadline."""
+    detail = ticket_detail(session, ticket_id)
+    ticket = session.get(Ticket, ticket_id)
+    assert ticket is not None
+    deadline = ticket_deadline(session, ticket_id, now)
+    return PortalTicket(
+        ticket.id,
+        ticket.external_id,
+        ticket.customer.code,
+        ticket.subject,
+        ticket.category,
+        ticket.status,
+        ticket.created_at,
+        str(deadline.state),
+        deadline.due,
+        [
+            PortalMessage(m.id, m.kind, m.author, m.body, m.created_at)
+            for m in detail.messages
+            if m.kind in ("customer", "agent")
+        ],
+    )
+
+
+def portal_balances(session: Session, customer_code: str, today: date) -> PortalBalances:
+    """A customer's packages with their balances and expiry."""
+    cid = find_customer(session, code=customer_code)
+    d = customer_detail(session, cid, today)
+    packages = [
+        PortalPackage(p.id, p.kind, p.minutes, p.balance, p.purchased_on, p.expires_on, p.valid)
+        for p in d.packages
+    ]
+    valid = [p for p in packages if p.valid]
+    with_time = [p.expires_on for p in valid if p.balance > 0]
+    return PortalBalances(
+        d.code,
+        d.name,
+        d.subscription_end,
+        sum(p.balance for p in valid if p.kind == "support"),
+        sum(p.balance for p in valid if p.kind == "training"),
+        min(with_time) if with_time else None,
+        packages,
+    )

@@ -1,0 +1,159 @@
+"""The portal's API tokens: created by supervisors, shown once, stored hashed, revocable, each use kept.
+
+A token is ``sc_<prefix>_<secret>``: the prefix (random, unique) names it in lists and in the log;
+only the SHA-256 of the whole token is stored. Tokens are long random strings, so a fast hash is
+enough (there is nothing to guess from a dictionary); the comparison is constant-time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from console.agents import require_supervisor
+from console.audit import record_change
+from console.db import server_now
+from console.errors import NotFoundError, ValidationError
+from console.models_office import ApiToken, ApiTokenUse
+
+MAX_NAME = 100
+MIN_RATE, MAX_RATE = 1, 10_000
+
+
+@dataclass(frozen=True)
+class CreatedToken:
+    """A new token: ``secret`` is the only time the whole token is ever seen."""
+
+    id: int
+    name: str
+    prefix: str
+    secret: str
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    id: int
+    name: str
+    prefix: str
+    rate_per_minute: int
+    created_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _info(t: ApiToken) -> TokenInfo:
+    return TokenInfo(t.id, t.name, t.prefix, t.rate_per_minute, t.created_at, t.revoked_at, t.last_used_at)
+
+
+def create_api_token(
+    session: Session, *, actor_id: int, name: str, rate_per_minute: int = 120
+) -> CreatedToken:
+    """A supervisor creates a token for one integration (the portal, a script …)."""
+    require_supervisor(session, actor_id)
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("نام توکن خالی است.")
+    if len(name) > MAX_NAME:
+        raise ValidationError(f"نام توکن بیش از حد طولانی است (حداکثر {MAX_NAME} نویسه).")
+    if isinstance(rate_per_minute, bool) or not MIN_RATE <= rate_per_minute <= MAX_RATE:
+        raise ValidationError(f"سقف درخواست در دقیقه باید بین {MIN_RATE} و {MAX_RATE} باشد.")
+    prefix = secrets.token_hex(4)
+    secret = f"sc_{prefix}_{secrets.token_urlsafe(32)}"
+    when = server_now(session)
+    token = ApiToken(
+        name=name,
+        prefix=prefix,
+        token_hash=hash_token(secret),
+        rate_per_minute=rate_per_minute,
+        created_by=actor_id,
+        created_at=when,
+    )
+    session.add(token)
+    session.flush()
+    record_change(
+        session,
+        agent_id=actor_id,
+        entity="api_token",
+        entity_id=token.id,
+        action="create",
+        after={"name": name, "prefix": prefix, "rate_per_minute": rate_per_minute},
+        at=when,
+    )
+    return CreatedToken(token.id, name, prefix, secret)
+
+
+def revoke_api_token(session: Session, *, actor_id: int, token_id: int) -> TokenInfo:
+    """A supervisor revokes a token: every later request with it is refused."""
+    require_supervisor(session, actor_id)
+    token = session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFoundError("توکن پیدا نشد.")
+    if token.revoked_at is None:
+        token.revoked_at = server_now(session)
+        token.revoked_by = actor_id
+        session.flush()
+        record_change(
+            session,
+            agent_id=actor_id,
+            entity="api_token",
+            entity_id=token.id,
+            action="revoke",
+            after={"prefix": token.prefix},
+            at=token.revoked_at,
+        )
+    return _info(token)
+
+
+def list_api_tokens(session: Session) -> list[TokenInfo]:
+    return [_info(t) for t in session.scalars(select(ApiToken).order_by(ApiToken.id))]
+
+
+def verify_api_token(session: Session, token: str) -> TokenInfo | None:
+    """The token's record when ``token`` is a valid, unrevoked token; None otherwise."""
+    parts = (token or "").split("_")
+    if len(parts) < 3 or parts[0] != "sc" or not parts[1]:
+        return None
+    found = session.scalars(select(ApiToken).where(ApiToken.prefix == parts[1])).first()
+    if found is None or found.revoked_at is not None:
+        return None
+    if not hmac.compare_digest(found.token_hash, hash_token(token)):
+        return None
+    return _info(found)
+
+
+_USE = insert(ApiTokenUse)
+
+
+def record_token_use(
+    session: Session,
+    *,
+    token_id: int,
+    at: datetime,
+    method: str,
+    path: str,
+    status: int,
+    ticket_id: int | None = None,
+) -> None:
+    """Keep one request made with a token (every use is audited)."""
+    session.execute(
+        _USE,
+        {
+            "token_id": token_id,
+            "at": at,
+            "method": method[:8],
+            "path": path[:300],
+            "status": status,
+            "ticket_id": ticket_id,
+        },
+    )
+    session.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=at))

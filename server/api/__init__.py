@@ -1,0 +1,1 @@
+"""The portal's HTTP API (FastAPI): routers per resource, one dependency for the token."""

@@ -1,0 +1,70 @@
+"""``support-console server [--check]``: the office server's command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+from datetime import datetime
+
+from console.db import resolve_url
+
+ENV_LISTEN = "SUPPORT_CONSOLE_API_LISTEN"
+DEFAULT_LISTEN = "127.0.0.1:8765"
+
+
+def _listen(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {text!r}")
+    return host.strip("[]"), int(port)
+
+
+def _instant(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a timezone, e.g. 2026-03-20T23:59:50+03:30")
+    return value
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="support-console server",
+        description="the office server: scheduled jobs, the mail worker and the portal's API (no window)",
+    )
+    p.add_argument("--database", metavar="URL", help="database URL (default: $SUPPORT_CONSOLE_DATABASE_URL)")
+    p.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        type=_listen,
+        default=os.environ.get(ENV_LISTEN, DEFAULT_LISTEN),
+        help=f"the API's address (default: ${ENV_LISTEN} or {DEFAULT_LISTEN}; port 0: no API)",
+    )
+    p.add_argument("--check", action="store_true", help="print the configuration, test each part, exit")
+    p.add_argument(
+        "--clock-start", metavar="ISO", type=_instant, help="tests: start the clock at this instant"
+    )
+    args = p.parse_args(argv)
+    if isinstance(args.listen, str):
+        args.listen = _listen(args.listen)
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    from server.service import OfficeServer, ServerConfig
+
+    config = ServerConfig(
+        database_url=resolve_url(args.database),
+        api_host=args.listen[0],
+        api_port=args.listen[1],
+        clock_start=args.clock_start,
+    )
+    if args.check:
+        from server.check import run_check
+
+        return run_check(config)
+    server = OfficeServer(config)
+    signal.signal(signal.SIGTERM, server.request_stop)
+    signal.signal(signal.SIGINT, server.request_stop)
+    return server.run()
