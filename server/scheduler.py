@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.db import is_connection_error, unit_of_work
-from console.office.runs import claim_run, fail_run, finish_run
+from console.office.runs import claim_run, fail_run, finish_run, run_state
 from server.jobs import Job
 from server.log import log
 
@@ -66,8 +66,9 @@ class Scheduler:
             if job.due is not None and not job.due(session, now):
                 return 0
             run_id = claim_run(session, job=job.name, slot=slot, server_id=self.server_id, now=now)
+            if run_id is None and run_state(session, job=job.name, slot=slot) == "done":
+                self._done.add((job.name, slot))
         if run_id is None:
-            self._done.add((job.name, slot))
             return 0
         log("job.start", job=job.name, slot=slot, run=run_id)
         try:

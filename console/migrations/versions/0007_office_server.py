@@ -18,6 +18,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TABLES = (
+    "api_attachments",
     "customer_notices",
     "api_token_uses",
     "statement_subscriptions",
@@ -156,6 +157,32 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("customer_notices", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_customer_notices_customer_id"), ["customer_id"], unique=False)
+
+    op.create_table(
+        "api_attachments",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("ticket_id", sa.Integer(), nullable=False),
+        sa.Column("message_id", sa.Integer(), nullable=False),
+        sa.Column("filename", sa.String(length=255), nullable=False),
+        sa.Column("content_type", sa.String(length=127), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["message_id"],
+            ["ticket_messages.id"],
+            name=op.f("fk_api_attachments_message_id_ticket_messages"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["ticket_id"],
+            ["tickets.id"],
+            name=op.f("fk_api_attachments_ticket_id_tickets"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_api_attachments")),
+    )
+    with op.batch_alter_table("api_attachments", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_api_attachments_ticket_id"), ["ticket_id"], unique=False)
 
 
 def downgrade() -> None:
