@@ -8,7 +8,8 @@ query instants may still fall anywhere, to the microsecond.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import assume, given, settings
@@ -177,3 +178,69 @@ def test_exact_to_the_microsecond_over_the_whole_supported_range(start: datetime
     assert cal.business_time_between(back + US, start) < delta
     assert cal.is_open(due - US)  # business time was running up to the due instant
     assert cal.is_open(back)  # and starts running at the instant found backwards
+
+
+# --------------------------------------------------------------------------- the zone of the arguments
+
+# How a caller may hand an instant over: in the calendar's zone (the day-table hot path), in UTC (its
+# other hot path), or in any other zone or fixed offset (the general path). The answer never depends on it.
+VIEWS = ["calendar", "utc", "paris", "fixed"]
+
+
+def _view(sc: Scenario, t: datetime, how: str) -> datetime:
+    if how == "calendar":
+        return t.astimezone(sc.cal.tzinfo)  # fold=1 on the second pass of a repeated hour
+    if how == "utc":
+        return t.astimezone(UTC)
+    if how == "paris":
+        return t.astimezone(ZoneInfo("Europe/Paris"))
+    return t.astimezone(timezone(timedelta(hours=5, minutes=45)))
+
+
+@PROPS
+@given(
+    sc=scenarios(),
+    a=instants(),
+    b=instants(),
+    views=st.tuples(st.sampled_from(VIEWS), st.sampled_from(VIEWS)),
+    delta=st.integers(-30 * 60, 30 * 60).map(lambda m: m * MINUTE)
+    | st.integers(-(10**11), 10**11).map(lambda u: u * US),
+)
+def test_rule2_business_time_is_the_same_whatever_zone_the_instants_are_given_in(
+    sc: Scenario, a: timedelta, b: timedelta, views: tuple[str, str], delta: timedelta
+) -> None:
+    start, end = sc.base + a, sc.base + b
+    given_start, given_end = _view(sc, start, views[0]), _view(sc, end, views[1])
+    assert sc.cal.business_time_between(given_start, given_end) == sc.oracle.between(start, end)
+    expected = sc.oracle.add(start, delta, limit=timedelta(days=20))
+    if expected is not None:
+        got = sc.cal.add_business_time(given_start, delta)
+        assert got.astimezone(UTC) == expected
+        assert got.tzinfo is sc.cal.tzinfo
+
+
+@settings(PROPS, max_examples=60)
+@given(
+    sc=scenarios(),
+    offsets=st.lists(
+        st.tuples(
+            st.integers(-3000, 3000), st.integers(0, 1439), st.integers(0, 59_999_999), st.sampled_from(VIEWS)
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+)
+def test_rule2_day_tables_stay_right_while_the_index_grows_both_ways(
+    sc: Scenario, offsets: list[tuple[int, int, int, str]]
+) -> None:
+    """Day entries computed early (near the first window's edges) still hold once the index has grown."""
+    seen = []
+    for days, minutes, micro, how in offsets:
+        at = sc.base + timedelta(days=days, minutes=minutes, microseconds=micro)
+        until = at + timedelta(hours=30)
+        pair = (_view(sc, at, how), _view(sc, until, how))
+        expected = sc.oracle.between(at, until)
+        assert sc.cal.business_time_between(*pair) == expected  # computes the entries of these days
+        seen.append((pair, expected))
+    for pair, expected in seen:  # the same days again, now from stored entries
+        assert sc.cal.business_time_between(*pair) == expected
