@@ -14,7 +14,8 @@ def log(event: str, **fields: object) -> None:
     parts = [datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), event]
     for key, value in fields.items():
         text = str(value).replace("\n", " ").replace("\r", " ")
-        parts.append(f"{key}={text!r}" if " " in text or not text else f"{key}={text}")
+        quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        parts.append(f"{key}={quoted}" if " " in text or '"' in text or not text else f"{key}={text}")
     line = " ".join(parts)
     with _lock:
         sys.stdout.write(line + "\n")

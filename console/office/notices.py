@@ -92,7 +92,7 @@ def send_notice(
             subject=subject,
             text=text,
             attachments=tuple(attachments),
-            kind="notice",
+            kind="statement" if kind == "statement" else "notice",
             ticket_id=ticket_id,
             customer_id=customer_id,
         )
@@ -219,7 +219,10 @@ def send_breach_mails(session: Session, *, now: datetime) -> int:
         .order_by(Ticket.id)
     ).tuples()
     for tid, subject, since, customer_name in waiting:
-        deadline = deadline_at(view, waiting_since=since, now=now, target=target)
+        try:
+            deadline = deadline_at(view, waiting_since=since, now=now, target=target)
+        except ValueError:  # a calendar that never opens: no deadline, so none is missed
+            return sent
         if deadline.due is None or now < deadline.due:
             continue
         title, text = render_notice(

@@ -186,7 +186,11 @@ def portal_ticket(session: Session, ticket_id: int, now: datetime) -> PortalTick
     detail = ticket_detail(session, ticket_id)
     ticket = session.get(Ticket, ticket_id)
     assert ticket is not None
-    deadline = ticket_deadline(session, ticket_id, now)
+    try:
+        deadline = ticket_deadline(session, ticket_id, now)
+        state, due = str(deadline.state), deadline.due
+    except ValueError:  # a business calendar that never opens: no deadline can be given
+        state, due = "none", None
     return PortalTicket(
         ticket.id,
         ticket.external_id,
@@ -195,8 +199,8 @@ def portal_ticket(session: Session, ticket_id: int, now: datetime) -> PortalTick
         ticket.category,
         ticket.status,
         ticket.created_at,
-        str(deadline.state),
-        deadline.due,
+        state,
+        due,
         [
             PortalMessage(m.id, m.kind, m.author, m.body, m.created_at)
             for m in detail.messages

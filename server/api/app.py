@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -25,6 +26,11 @@ def _system_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _where(exc: BaseException) -> str:
+    tb = traceback.extract_tb(exc.__traceback__)
+    return f"{tb[-1].filename}:{tb[-1].lineno}" if tb else ""
+
+
 def create_app(factory: sessionmaker[Session], clock: Callable[[], datetime] = _system_now) -> FastAPI:
     app = FastAPI(
         title="Support Console office API",
@@ -44,6 +50,11 @@ def create_app(factory: sessionmaker[Session], clock: Callable[[], datetime] = _
         if is_connection_error(exc):
             return problems.problem(503, "پایگاه داده در دسترس نیست؛ چند لحظه بعد دوباره بفرستید.")
         log("api.error", error=f"{type(exc).__name__}: {exc}"[:500])
+        return problems.problem(500, "خطای داخلی سرور؛ به پشتیبانی فنی خبر دهید.")
+
+    @app.exception_handler(Exception)
+    def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log("api.error", error=f"{type(exc).__name__}: {exc}"[:500], where=_where(exc))
         return problems.problem(500, "خطای داخلی سرور؛ به پشتیبانی فنی خبر دهید.")
 
     @app.get("/api/v1/health", response_model=Health, tags=["health"], summary="Is the server up (no token)")

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.calendar_store import seed_calendar
 from console.customers import create_customer
 from console.db import unit_of_work
 from console.ledger import record_purchase
@@ -48,6 +49,7 @@ def make_office(factory: Factory) -> Office:
         )
         c2 = create_customer(s, actor_id=sup.id, code="C-2", name="شرکت دوم", emails=["sara@example.org"])
         token = create_api_token(s, actor_id=sup.id, name="portal", rate_per_minute=600)
+        seed_calendar(s, date.today())
         return Office(sup.id, agent.id, c1, c2, token.secret, token.id)
 
 

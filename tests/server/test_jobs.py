@@ -177,20 +177,24 @@ def test_breach_recipients_refuse_a_bad_address(factory: Factory, office: Office
 def test_scheduler_runs_each_slot_once_and_records_every_run(factory: Factory, office: Office) -> None:
     clock = FixedClock(_tehran(2026, 12, 2, 10, 0))
     scheduler = Scheduler(factory, JOBS, server_id="test", clock=clock.now)
-    assert scheduler.tick(0.0) == 3  # forfeits, notices, breaches (no business hours: no statements)
+    assert scheduler.tick(0.0) == 4  # forfeits, notices, breaches, statements (of Aban)
     assert scheduler.tick(1000.0) == 0  # the same slots: nothing again
     fresh = Scheduler(factory, JOBS, server_id="other", clock=clock.now)
     assert fresh.tick(0.0) == 0  # a new server finds them done in the database
     clock.advance(timedelta(days=1))
-    assert scheduler.tick(2000.0) == 3
+    assert scheduler.tick(2000.0) == 3  # the month's statements are done
     with unit_of_work(factory) as s:
         runs = s.scalars(select(JobRun).order_by(JobRun.id)).all()
     assert [(r.job, r.state) for r in runs] == [
         ("forfeits", "done"),
         ("notices", "done"),
         ("breaches", "done"),
-    ] * 2
-    assert runs[0].slot == "2026-12-02" and runs[3].slot == "2026-12-03"
+        ("statements", "done"),
+        ("forfeits", "done"),
+        ("notices", "done"),
+        ("breaches", "done"),
+    ]
+    assert runs[0].slot == "2026-12-02" and runs[4].slot == "2026-12-03" and runs[3].slot == "1405-09"
     assert all(r.result for r in runs)
 
 

@@ -1,0 +1,123 @@
+"""The monthly statement: opt-in per customer, a right-to-left PDF, sent once on the first business
+day of the next Jalali month."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.calendar_store import seed_calendar
+from console.clock import TEHRAN, FixedClock
+from console.db import unit_of_work
+from console.jalali import jalali_to_gregorian
+from console.models import LedgerEntry, WorkSession
+from console.models_mail import MailOutbox
+from console.models_office import JobRun
+from console.office.statements import monthly_statement, set_statement_subscription, statement_pdf
+from server.jobs import JOBS, first_business_day, statement_job
+from server.scheduler import Scheduler
+from tests.server.office_world import Office, buy, make_office
+
+Factory = sessionmaker[Session]
+
+
+@pytest.fixture
+def office(factory: Factory) -> Office:
+    return make_office(factory)
+
+
+def _month_of_work(factory: Factory, office: Office) -> int:
+    """A package bought in Mehr 1405 and one 70-minute session on 1405/08/10 (Aban)."""
+    bought = jalali_to_gregorian(1405, 7, 1)
+    pid = buy(factory, office, office.customer, 600, bought, today=bought)
+    started = datetime.combine(jalali_to_gregorian(1405, 8, 10), datetime.min.time(), TEHRAN) + timedelta(
+        hours=10
+    )
+    with unit_of_work(factory) as s:
+        w = WorkSession(
+            agent_id=office.agent,
+            customer_id=office.customer,
+            channel="remote",
+            kind="support",
+            billing="package",
+            state="stopped",
+            started_at=started,
+            stopped_at=started + timedelta(minutes=70),
+            heartbeat_at=started + timedelta(minutes=70),
+            billable_minutes=70,
+            note="رفع خطای ورود",
+        )
+        s.add(w)
+        s.flush()
+        s.add(
+            LedgerEntry(
+                customer_id=office.customer,
+                package_id=pid,
+                session_id=w.id,
+                kind="deduction",
+                minutes=-70,
+                created_at=started + timedelta(minutes=70),
+                created_by=office.agent,
+            )
+        )
+    return pid
+
+
+def test_statement_of_a_jalali_month_lists_sessions_deductions_and_balances(
+    factory: Factory, office: Office
+) -> None:
+    pid = _month_of_work(factory, office)
+    with unit_of_work(factory) as s:
+        aban = monthly_statement(s, office.customer, 1405, 8)
+        azar = monthly_statement(s, office.customer, 1405, 9)
+        pdf = statement_pdf(s, office.customer, 1405, 8)
+    assert [(x.channel, x.billable_minutes) for x in aban.sessions] == [("remote", 70)]
+    assert [(p.package_id, p.deducted, p.balance_at_end) for p in aban.packages] == [(pid, 70, 530)]
+    assert aban.total_minutes == 70 and aban.month_name == "آبان ۱۴۰۵"
+    assert azar.sessions == [] and azar.packages[0].deducted == 0
+    assert pdf.startswith(b"%PDF-") and b"Vazirmatn" in pdf  # the Persian font is embedded
+
+
+def test_statement_is_sent_only_to_customers_who_opted_in_and_only_once(
+    factory: Factory, office: Office
+) -> None:
+    _month_of_work(factory, office)
+    now = datetime.combine(jalali_to_gregorian(1405, 9, 1), datetime.min.time(), TEHRAN) + timedelta(hours=9)
+    with unit_of_work(factory) as s:
+        assert statement_job(s, now).startswith("۰")  # nobody asked for it yet
+        set_statement_subscription(
+            s, actor_id=office.supervisor, customer_id=office.customer, subscribed=True
+        )
+    for _ in range(2):
+        with unit_of_work(factory) as s:
+            statement_job(s, now)
+    with unit_of_work(factory) as s:
+        mails = s.scalars(select(MailOutbox)).all()
+    assert len(mails) == 1
+    assert mails[0].kind == "statement" and mails[0].to_address == "ali@example.com"
+    assert b"statement-C-1-1405-08.pdf" in mails[0].raw and b"application/pdf" in mails[0].raw
+
+
+def test_statement_goes_out_on_the_first_business_day_of_the_month(factory: Factory, office: Office) -> None:
+    with unit_of_work(factory) as s:
+        seed_calendar(s, date(2026, 3, 1))
+        # 1405/01/01-04 are Nowruz holidays; the 5th is a Wednesday, open
+        assert first_business_day(s, 1405, 1) == jalali_to_gregorian(1405, 1, 5)
+        set_statement_subscription(
+            s, actor_id=office.supervisor, customer_id=office.customer, subscribed=True
+        )
+    clock = FixedClock(datetime(2026, 3, 21, 6, 0, tzinfo=UTC))  # 1405/01/01
+    statements = [j for j in JOBS if j.name == "statements"]
+    scheduler = Scheduler(factory, statements, server_id="t", clock=clock.now)
+    assert scheduler.tick(0.0) == 0
+    clock.set(
+        datetime.combine(jalali_to_gregorian(1405, 1, 5), datetime.min.time(), TEHRAN) + timedelta(hours=1)
+    )
+    assert scheduler.tick(1000.0) == 1
+    with unit_of_work(factory) as s:
+        run = s.scalars(select(JobRun)).one()
+        assert (run.slot, run.state) == ("1405-01", "done")
+        assert len(s.scalars(select(MailOutbox)).all()) == 1
