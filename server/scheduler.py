@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.db import is_connection_error, unit_of_work
-from console.office.runs import claim_run, fail_run, finish_run, run_state
+from console.office.runs import claim_run, fail_run, finish_run, run_state, running_runs
 from server.jobs import Job
 from server.log import log
 
@@ -70,6 +70,28 @@ class Scheduler:
                 self._done.add((job.name, slot))
         if run_id is None:
             return 0
+        return self._execute(job, slot, run_id)
+
+    def resume_left_runs(self) -> int:
+        """Finish the runs a server that died (or this one, cut off from the database) left claimed.
+
+        Called when this server becomes the active one: such a run is done again in full (the
+        jobs' work is idempotent), whatever slot the clock is in now.
+        """
+        by_name = {job.name: job for job in self.jobs}
+        with unit_of_work(self.factory) as session:
+            left = [(r.job, r.slot) for r in running_runs(session) if r.job in by_name]
+        resumed = 0
+        for name, slot in left:
+            with unit_of_work(self.factory) as session:
+                run_id = claim_run(session, job=name, slot=slot, server_id=self.server_id, now=self.clock())
+            if run_id is not None:
+                log("job.resume", job=name, slot=slot, run=run_id)
+                resumed += self._execute(by_name[name], slot, run_id)
+        return resumed
+
+    def _execute(self, job: Job, slot: str, run_id: int) -> int:
+        now = self.clock()
         log("job.start", job=job.name, slot=slot, run=run_id)
         try:
             with unit_of_work(self.factory, write_lock=True) as session:

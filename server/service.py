@@ -145,6 +145,8 @@ class OfficeServer:
                         next_lock_check = now_m + LOCK_CHECK_S
                         log("server.active", id=self.server_id)
                         next_beat = 0.0
+                        self._beat()
+                        self.scheduler.resume_left_runs()
                     elif next_beat == 0.0:
                         log("server.standby", id=self.server_id)
                 if self.active and now_m >= next_lock_check:

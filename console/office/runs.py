@@ -105,3 +105,9 @@ def recent_runs(session: Session, limit: int = 100) -> list[JobRunView]:
     """The latest runs, newest first (the status page)."""
     rows = session.scalars(select(JobRun).order_by(JobRun.started_at.desc(), JobRun.id.desc()).limit(limit))
     return [_view(r) for r in rows]
+
+
+def running_runs(session: Session) -> list[JobRunView]:
+    """Runs still marked running (left by a server that died, when no server is running them)."""
+    rows = session.scalars(select(JobRun).where(JobRun.state == "running").order_by(JobRun.id))
+    return [_view(r) for r in rows]
