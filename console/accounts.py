@@ -44,6 +44,7 @@ from console.db import server_now
 from console.errors import ConflictError, ConsoleError, NotFoundError, PermissionDeniedError, ValidationError
 from console.jalali import format_time, to_persian_digits
 from console.models import ROLES, Agent
+from console.validation import clean_text
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
@@ -77,7 +78,7 @@ _MAXMEM = 64 * 1024 * 1024  # n=2**14, r=8 needs 16 MiB; OpenSSL's default ceili
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 256
 USERNAME_RE = re.compile(r"[a-z0-9._-]{3,32}")
-FULL_NAME_MAX = 200  # console.models.Agent.full_name
+MAX_FULL_NAME = 200  # console.models.Agent.full_name
 
 # Keyboard variants an Iranian PC may type for the same character.
 _SAME_LETTER = str.maketrans(
@@ -186,11 +187,7 @@ def _clean_username(username: str) -> str:
 
 
 def _clean_full_name(full_name: str) -> str:
-    name = " ".join((full_name or "").split())
-    if not name:
-        raise ValidationError("نام و نام خانوادگی لازم است.")
-    if len(name) > FULL_NAME_MAX:
-        raise ValidationError("نام و نام خانوادگی بیش از ۲۰۰ نویسه است.")
+    name = clean_text(full_name, "نام و نام خانوادگی", MAX_FULL_NAME, required=True, one_line=True)
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         raise ValidationError("نام و نام خانوادگی نویسهٔ نامعتبر دارد.")
     return name

@@ -21,10 +21,13 @@ from console.calendar import BusinessCalendar, default_weekly_hours
 from console.errors import ConflictError, NotFoundError, ValidationError
 from console.jalali import gregorian_to_jalali, jalali_to_gregorian
 from console.models import BusinessHours, Closure, Holiday
+from console.validation import clean_text, require_span
 
 # Solar (fixed Jalali) official holidays: (month, day). Every other official holiday follows the
 # lunar calendar, which the holidays package can only estimate, so a supervisor confirms those.
 SOLAR_HOLIDAYS = {(1, 1), (1, 2), (1, 3), (1, 4), (1, 12), (1, 13), (3, 14), (3, 15), (11, 22), (12, 29)}
+MAX_HOLIDAY_NAME = 200  # console.models.Holiday.name
+MAX_CLOSURE_REASON = 300  # console.models.Closure.reason
 
 
 @dataclass(frozen=True)
@@ -168,11 +171,7 @@ def set_weekly_hours(
 
 def add_holiday(session: Session, *, actor_id: int, day: date, name: str) -> Change:
     require_supervisor(session, actor_id)
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError("نام تعطیلی لازم است.")
-    if len(name) > 200:
-        raise ValidationError("نام تعطیلی بیش از حد طولانی است.")
+    name = clean_text(name, "نام تعطیلی", MAX_HOLIDAY_NAME, required=True)
     try:
         with session.begin_nested():
             row = Holiday(day=day, name=name, estimated=False, confirmed=True)
@@ -239,13 +238,8 @@ def add_closure(
 ) -> Change:
     """An ad-hoc closure (a part of a day or several days), e.g. a government-announced one."""
     require_supervisor(session, actor_id)
-    if starts_at.tzinfo is None or ends_at.tzinfo is None:
-        raise ValidationError("زمان آغاز و پایان تعطیلی باید با منطقهٔ زمانی باشد.")
-    if ends_at <= starts_at:
-        raise ValidationError("پایان تعطیلی باید پس از آغاز آن باشد.")
-    reason = (reason or "").strip()
-    if len(reason) > 300:
-        raise ValidationError("شرح تعطیلی بیش از حد طولانی است.")
+    require_span(starts_at, ends_at, "تعطیلی")
+    reason = clean_text(reason, "شرح تعطیلی", MAX_CLOSURE_REASON)
     row = Closure(starts_at=starts_at, ends_at=ends_at, reason=reason)
     session.add(row)
     session.flush()

@@ -22,9 +22,11 @@ from console.db import UTCDateTime, server_now
 from console.errors import NotFoundError, ValidationError
 from console.models import PACKAGE_KINDS, Customer, LedgerEntry, Package
 from console.packages import PackageBalance, package_expiry
+from console.validation import clean_text, positive_minutes
 
 MAX_PACKAGE_MINUTES = 100_000 * 60
-MAX_TEXT = 500
+MAX_REASON = 500
+MAX_REFERENCE = 64
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,6 @@ def _customer(session: Session, customer_id: int) -> Customer:
     if customer is None:
         raise NotFoundError("مشتری پیدا نشد.")
     return customer
-
-
-def _clean_text(value: str, what: str, limit: int = MAX_TEXT) -> str:
-    value = (value or "").strip()
-    if len(value) > limit:
-        raise ValidationError(f"{what} بیش از حد طولانی است (حداکثر {limit} نویسه).")
-    return value
 
 
 def record_purchase(
@@ -64,13 +59,10 @@ def record_purchase(
     _customer(session, customer_id)
     if kind not in PACKAGE_KINDS:
         raise ValidationError("نوع بسته نامعتبر است.")
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
-        raise ValidationError("مقدار بسته باید عددی مثبت (به دقیقه) باشد.")
-    if minutes > MAX_PACKAGE_MINUTES:
-        raise ValidationError("مقدار بسته بیش از حد بزرگ است.")
+    positive_minutes(minutes, "مقدار بسته", MAX_PACKAGE_MINUTES)
     if purchased_on > today:
         raise ValidationError("تاریخ خرید نمی‌تواند در آینده باشد.")
-    reference = _clean_text(reference, "شماره مرجع", 64)
+    reference = clean_text(reference, "شماره مرجع", MAX_REFERENCE)
     when = at or server_now(session)
     package = Package(
         customer_id=customer_id,
@@ -237,9 +229,7 @@ def adjust_balance(
         raise NotFoundError("بسته پیدا نشد.")
     if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes == 0:
         raise ValidationError("مقدار اصلاح باید عددی غیر صفر (به دقیقه) باشد.")
-    reason = _clean_text(reason, "دلیل")
-    if not reason:
-        raise ValidationError("برای اصلاح مانده، دلیل لازم است.")
+    reason = clean_text(reason, "دلیل اصلاح مانده", MAX_REASON, required=True)
     # The package row is locked above (PostgreSQL FOR UPDATE; SQLite: the caller's write lock), so
     # the balance read here is the one the entry lands on. The database refuses the same (0008).
     balance = int(session.scalar(select(Package.balance).where(Package.id == package_id)) or 0)

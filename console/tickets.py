@@ -21,6 +21,7 @@ from console.db import fast_utc, server_now
 from console.entitlements import CATEGORIES
 from console.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from console.models import TICKET_STATUSES, Agent, Customer, Ticket, TicketMessage
+from console.validation import clean_text
 
 OPEN_STATUSES = ("open", "waiting")
 MAX_SUBJECT = 300
@@ -201,15 +202,6 @@ def ticket_detail(session: Session, ticket_id: int) -> TicketDetail:
     return TicketDetail(row, messages)
 
 
-def _body(text: str, what: str = "متن پیام") -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(f"{what} خالی است.")
-    if len(text) > MAX_BODY:
-        raise ValidationError(f"{what} بیش از حد طولانی است (حداکثر {MAX_BODY} نویسه).")
-    return text
-
-
 def _bump(
     session: Session, ticket_id: int, expected_version: int | None, values: dict[str, object]
 ) -> Ticket:
@@ -259,12 +251,10 @@ def create_ticket(
     """A new ticket with the customer's first message; its response clock starts at once."""
     if customer_id is None or session.get(Customer, customer_id) is None:
         raise NotFoundError("مشتری پیدا نشد؛ یکی از مشتریان فهرست را انتخاب کنید.")
-    subject = _body(subject, "موضوع")
-    if len(subject) > MAX_SUBJECT:
-        raise ValidationError(f"موضوع بیش از حد طولانی است (حداکثر {MAX_SUBJECT} نویسه).")
+    subject = clean_text(subject, "موضوع", MAX_SUBJECT, required=True)
     if category not in CATEGORIES:
         raise ValidationError("دسته‌بندی نامعتبر است.")
-    body = _body(body)
+    body = clean_text(body, "متن پیام", MAX_BODY, required=True)
     when = at or server_now(session)
     ticket = Ticket(
         customer_id=customer_id,
@@ -296,7 +286,7 @@ def add_customer_message(
     session: Session, *, actor_id: int | None, ticket_id: int, body: str, at: datetime | None = None
 ) -> Change:
     """A customer writes again: it waits for a reply, and a waiting, resolved or closed ticket reopens."""
-    body = _body(body)
+    body = clean_text(body, "متن پیام", MAX_BODY, required=True)
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
         raise NotFoundError("تیکت پیدا نشد.")
@@ -329,7 +319,7 @@ def reply(
     new_status: str = "waiting",
 ) -> Change:
     """An agent's reply: records the response, stops the deadline, and sets the state."""
-    body = _body(body)
+    body = clean_text(body, "متن پیام", MAX_BODY, required=True)
     if new_status not in TICKET_STATUSES:
         raise ValidationError("وضعیت نامعتبر است.")
     get_agent(session, actor_id)
@@ -360,7 +350,7 @@ def reply(
 
 def add_note(session: Session, *, actor_id: int, ticket_id: int, body: str) -> Change:
     """An internal note: the customer never sees it and it changes no deadline."""
-    body = _body(body, "یادداشت")
+    body = clean_text(body, "یادداشت", MAX_BODY, required=True)
     if session.get(Ticket, ticket_id) is None:
         raise NotFoundError("تیکت پیدا نشد.")
     when = server_now(session)

@@ -34,11 +34,6 @@ _SALES_LABELS = {
 }
 
 
-def require_aware(value: datetime | None, what: str) -> None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-        raise ValidationError(f"{what} بدون منطقهٔ زمانی است.")
-
-
 def active_agent(session: Session, agent_id: int) -> Agent:
     agent = session.get(Agent, agent_id)
     if agent is None:
@@ -151,13 +146,6 @@ def stopped_conflict(session_id: int) -> ConflictError:
     return ConflictError(
         f"جلسهٔ شمارهٔ {to_persian_digits(str(session_id))} پیش‌تر متوقف شده است؛ چیزی تغییر نکرد."
     )
-
-
-def clean_text(value: str | None, what: str, limit: int) -> str:
-    text = (value or "").strip()
-    if len(text) > limit:
-        raise ValidationError(f"{what} بیش از حد طولانی است (حداکثر {to_persian_digits(str(limit))} نویسه).")
-    return text
 
 
 def policy_rounding(session: Session, channel: str) -> tuple[int, int]:

@@ -23,10 +23,10 @@ from console.sessions.checks import (
     elapsed_seconds,
     open_session,
     policy_rounding,
-    require_aware,
     total_balance,
 )
 from console.sessions.views import RunningSession, SessionView
+from console.validation import require_aware
 
 
 def running_view(

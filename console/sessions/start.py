@@ -24,7 +24,6 @@ from console.sessions.checks import (
     KIND_LABELS,
     active_agent,
     check_channel_kind,
-    clean_text,
     existing_customer,
     first_package,
     is_linkable,
@@ -35,6 +34,7 @@ from console.sessions.checks import (
 )
 from console.sessions.reads import running_view
 from console.sessions.views import RunningSession, SessionQuote
+from console.validation import clean_text
 
 OPEN_TICKET_STATUSES = ("open", "waiting")
 MAX_NOTE = 2000

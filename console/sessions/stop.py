@@ -24,13 +24,12 @@ from console.models import AuditEntry, WorkSession
 from console.packages import billable_minutes
 from console.sessions.checks import (
     channel_rounding,
-    clean_text,
-    require_aware,
     require_owner,
     stopped_conflict,
 )
 from console.sessions.views import StoppedSession
 from console.settings import decode_setting, setting_value
+from console.validation import clean_text, require_aware
 
 __all__ = ["recover_session", "stop_session"]
 

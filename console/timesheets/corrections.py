@@ -20,8 +20,9 @@ from console.db import server_now
 from console.errors import ConflictError, NotFoundError, ValidationError
 from console.jalali import local_date, to_persian_digits
 from console.models import LedgerEntry, Package, WorkSession
-from console.timesheets.decisions import clean_reason, is_locked
-from console.timesheets.views import MAX_CORRECTION_MINUTES, CorrectionResult, CorrectionView
+from console.timesheets.decisions import is_locked
+from console.timesheets.views import MAX_CORRECTION_MINUTES, MAX_REASON, CorrectionResult, CorrectionView
+from console.validation import clean_text, nonzero_minutes
 
 __all__ = ["correct_session"]
 
@@ -82,13 +83,8 @@ def correct_session(
             enough balance, or more given back than the session took.
     """
     require_supervisor(session, actor_id)
-    if isinstance(minutes_delta, bool) or not isinstance(minutes_delta, int) or minutes_delta == 0:
-        raise ValidationError("مقدار تصحیح باید عددی صحیح و غیر صفر (به دقیقه) باشد.")
-    if abs(minutes_delta) > MAX_CORRECTION_MINUTES:
-        raise ValidationError("مقدار تصحیح بیش از یک روز است.")
-    why = clean_reason(reason)
-    if not why:
-        raise ValidationError("برای تصحیح، دلیل لازم است.")
+    nonzero_minutes(minutes_delta, "مقدار تصحیح", MAX_CORRECTION_MINUTES)
+    why = clean_text(reason, "دلیل تصحیح", MAX_REASON, required=True)
     # The session row first, then its packages (the order the session services lock in): two
     # corrections of one session queue here, and the second sees what the first recorded.
     ws = session.get(WorkSession, session_id, with_for_update=True)

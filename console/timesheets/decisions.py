@@ -18,15 +18,15 @@ from console.agents import get_agent, require_supervisor
 from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import ConflictError, NotFoundError, ValidationError
-from console.jalali import format_date, local_date, to_persian_digits
+from console.jalali import format_date, local_date
 from console.models import TimesheetDecision, WorkSession
 from console.timesheets.periods import check_period, midnight, period_text
 from console.timesheets.views import MAX_REASON
+from console.validation import clean_text
 
 __all__ = [
     "approve_period",
     "assert_session_editable",
-    "clean_reason",
     "days_locked_by",
     "is_locked",
     "overlapping_decisions",
@@ -95,15 +95,6 @@ def assert_session_editable(session: Session, session_id: int) -> None:
             f"کارکرد روز {format_date(local_date(ws.started_at))} تأیید شده است و جلسه‌های آن تغییر "
             "نمی‌کنند؛ سرپرست می‌تواند برای آن تصحیح ثبت کند."
         )
-
-
-def clean_reason(reason: str | None) -> str:
-    text = (reason or "").strip()
-    if len(text) > MAX_REASON:
-        raise ValidationError(
-            f"دلیل بیش از حد طولانی است (حداکثر {to_persian_digits(str(MAX_REASON))} نویسه)."
-        )
-    return text
 
 
 def _decide(
@@ -203,9 +194,7 @@ def reject_period(
     """
     require_supervisor(session, actor_id)
     check_period(start, end)
-    why = clean_reason(reason)
-    if not why:
-        raise ValidationError("برای رد کارکرد، دلیل لازم است.")
+    why = clean_text(reason, "دلیل رد کارکرد", MAX_REASON, required=True)
     get_agent(session, agent_id)
     return _decide(
         session, actor_id=actor_id, agent_id=agent_id, start=start, end=end, status="rejected", reason=why

@@ -23,10 +23,10 @@ the credit rows first, then the customer). Callers import every public name from
 
 from __future__ import annotations
 
-from console.uptime_credits.decisions import REASON_MAX, approve_credit, refresh_credits, reject_credit
+from console.uptime_credits.decisions import MAX_REASON, approve_credit, refresh_credits, reject_credit
 from console.uptime_credits.month import credit_letter, month_availability, uptime_month
 from console.uptime_credits.outages import (
-    CAUSE_MAX,
+    MAX_CAUSE,
     list_outages,
     record_outage,
     remove_outage,
@@ -43,8 +43,8 @@ from console.uptime_credits.views import (
 )
 
 __all__ = [
-    "CAUSE_MAX",
-    "REASON_MAX",
+    "MAX_CAUSE",
+    "MAX_REASON",
     "CreditDecision",
     "CreditLetter",
     "CreditRefresh",

@@ -21,15 +21,16 @@ from console.errors import ConflictError, NotFoundError, ValidationError
 from console.models import Customer, UptimeCredit
 from console.uptime_credits.month import compute, month_availability, month_bounds
 from console.uptime_credits.views import CreditRefresh, CustomerAvailability, extension_days
+from console.validation import clean_text
 
 __all__ = [
-    "REASON_MAX",
+    "MAX_REASON",
     "approve_credit",
     "refresh_credits",
     "reject_credit",
 ]
 
-REASON_MAX = 1000
+MAX_REASON = 1000
 
 
 def _credit_state(c: UptimeCredit) -> dict[str, Any]:
@@ -244,11 +245,7 @@ def reject_credit(session: Session, *, actor_id: int, credit_id: int, reason: st
         ConflictError: already approved or rejected, or the outage log changed since it was calculated.
     """
     require_supervisor(session, actor_id)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("برای رد جبران، دلیل آن را بنویسید.")
-    if len(reason) > REASON_MAX:
-        raise ValidationError("دلیل رد بیش از ۱۰۰۰ نویسه است.")
+    reason = clean_text(reason, "دلیل رد جبران", MAX_REASON, required=True)
     credit = _locked_credit(session, credit_id)
     _require_pending_and_current(session, credit)
     before = _credit_state(credit)

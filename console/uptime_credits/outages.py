@@ -20,9 +20,10 @@ from console.errors import NotFoundError, PermissionDeniedError, ValidationError
 from console.models import Customer, Outage
 from console.settings import update_policies
 from console.uptime_credits.views import OutageView
+from console.validation import clean_text, require_aware, require_span
 
 __all__ = [
-    "CAUSE_MAX",
+    "MAX_CAUSE",
     "customer_names",
     "list_outages",
     "outage_view",
@@ -32,7 +33,7 @@ __all__ = [
     "set_planned_maintenance_counts",
 ]
 
-CAUSE_MAX = 500
+MAX_CAUSE = 500
 
 
 # --------------------------------------------------------------------------------------------------
@@ -95,9 +96,8 @@ def list_outages(
     Raises:
         ValidationError: a naive bound.
     """
-    for bound in (since, until):
-        if bound is not None and (bound.tzinfo is None or bound.utcoffset() is None):
-            raise ValidationError("بازهٔ زمانی باید با منطقهٔ زمانی باشد.")
+    require_aware(since, "آغاز بازه")
+    require_aware(until, "پایان بازه")
     rows = outages_between(session, since, until)
     names = customer_names(session, (o.customer_id for o in rows))
     return [outage_view(o, names) for o in rows]
@@ -134,16 +134,8 @@ def record_outage(
         PermissionDeniedError: an inactive account.
     """
     _active_agent(session, actor_id)
-    for value in (starts_at, ends_at):
-        if not isinstance(value, datetime):
-            raise ValidationError("آغاز و پایان قطعی باید تاریخ و ساعت باشند.")
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValidationError("زمان آغاز و پایان قطعی باید با منطقهٔ زمانی باشد.")
-    if ends_at <= starts_at:
-        raise ValidationError("پایان قطعی باید پس از آغاز آن باشد.")
-    cause = (cause or "").strip()
-    if len(cause) > CAUSE_MAX:
-        raise ValidationError("شرح قطعی بیش از ۵۰۰ نویسه است.")
+    require_span(starts_at, ends_at, "قطعی")
+    cause = clean_text(cause, "شرح قطعی", MAX_CAUSE)
     if customer_id is not None:
         if isinstance(customer_id, bool) or not isinstance(customer_id, int):
             raise ValidationError("مشتری نامعتبر است.")

@@ -138,9 +138,9 @@ def test_correction_is_refused_where_it_does_not_apply(factory: Factory, world: 
         (free, 5, "دلیل", ValidationError, "رایگان"),
         (overage, -5, "دلیل", ValidationError, "ساعات مازاد"),
         (running, 5, "دلیل", ConflictError, "هنوز باز"),
-        (paid, 0, "دلیل", ValidationError, "غیر صفر"),
-        (paid, 24 * 60 + 1, "دلیل", ValidationError, "بیش از یک روز"),
-        (paid, -5, "  ", ValidationError, "دلیل لازم"),
+        (paid, 0, "دلیل", ValidationError, "نمی‌تواند صفر باشد"),
+        (paid, 24 * 60 + 1, "دلیل", ValidationError, "حداکثر ۱٬۴۴۰ دقیقه"),
+        (paid, -5, "  ", ValidationError, "دلیل تصحیح لازم"),
         (9999, -5, "دلیل", NotFoundError, "پیدا نشد"),
     ]
     for sid, delta, reason, error, message in cases:

@@ -89,7 +89,7 @@ def test_approving_needs_a_supervisor_an_ended_period_and_no_open_session(
 def test_reject_needs_reason(factory: Factory, world: World) -> None:
     start, end = world.week
     for blank in ("", "   "):
-        with unit_of_work(factory) as s, pytest.raises(ValidationError, match="دلیل لازم"):
+        with unit_of_work(factory) as s, pytest.raises(ValidationError, match="دلیل رد کارکرد لازم"):
             reject_period(
                 s, actor_id=world.supervisor, agent_id=world.ali, start=start, end=end, reason=blank
             )
