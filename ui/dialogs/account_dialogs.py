@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.accounts import FULL_NAME_MAX, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from console.accounts import MAX_FULL_NAME, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from console.jalali import to_persian_digits
 from console.models import ROLES
 from ui.labels import label
@@ -171,7 +171,7 @@ class NewAccountDialog(SubmitDialog):
         self.username_edit = username_edit()
         self.username_edit.setPlaceholderText(self.tr("e.g. s.karimi"))
         self.full_name_edit = QLineEdit()
-        self.full_name_edit.setMaxLength(FULL_NAME_MAX)
+        self.full_name_edit.setMaxLength(MAX_FULL_NAME)
         self.role_combo = QComboBox()
         for role in ROLES:
             self.role_combo.addItem(label(role), role)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.uptime_credits import CAUSE_MAX
+from console.uptime_credits import MAX_CAUSE
 from ui.dialogs.time_span import TimeSpanDialog
 
 
@@ -43,7 +43,7 @@ class OutageDialog(TimeSpanDialog):
         for customer_id, name in customers:
             self.scope.addItem(name, customer_id)
         self.cause_edit = QLineEdit()
-        self.cause_edit.setMaxLength(CAUSE_MAX)
+        self.cause_edit.setMaxLength(MAX_CAUSE)
         self.cause_edit.setPlaceholderText(self.tr("e.g. Data centre network failure"))
         self.planned_check = QCheckBox(self.tr("Planned maintenance"))
         form = QFormLayout()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from console.uptime_credits import REASON_MAX
+from console.uptime_credits import MAX_REASON
 
 
 class ReasonDialog(QDialog):
@@ -45,7 +45,7 @@ class ReasonDialog(QDialog):
 
     def _update(self) -> None:
         text = self.reason()
-        too_long = len(text) > REASON_MAX
+        too_long = len(text) > MAX_REASON
         self.problem.setVisible(too_long)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text) and not too_long)
 
