@@ -5,3 +5,8 @@ caller's transaction. See docs/mail.md.
 """
 
 from __future__ import annotations
+
+from console.mail.context import ACTIONS, IngestResult
+from console.mail.ingest import RULES, ingest_message
+
+__all__ = ["ACTIONS", "RULES", "IngestResult", "ingest_message"]
