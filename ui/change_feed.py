@@ -1,14 +1,17 @@
 """Follows the shared database's change feed, so that what one PC changes shows on the others.
 
 Every mutation appends to the audit trail; this polls for entries newer than the last one seen (a
-cheap indexed query every second) on its own thread, and emits them. A local mutation calls
-:meth:`ChangeFeed.poke` to be seen at once.
+cheap indexed query every second, at once on a PostgreSQL NOTIFY) on its own thread, and emits them.
+A write made in this app is announced at once by the runner (:meth:`ChangeFeed.announce`, with who
+made it); the poll that later finds the same entries does not announce them again. So every change
+is announced once, local or remote, through one signal.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -22,12 +25,13 @@ class ChangeFeed(QObject):
     """Polls the audit trail for changes.
 
     Signals:
-        changed(list[Change]): entries newer than the last seen, oldest first.
+        changed(list[Change], object): entries not announced before, oldest first, and the initiator
+            (the page or widget whose write made them; None for another PC's or an unknown one).
         reachable(bool): the database became reachable (True) or unreachable (False).
         restored(): the database is back after being away: reload what is on screen.
     """
 
-    changed = Signal(object)
+    changed = Signal(object, object)
     reachable = Signal(bool)
     restored = Signal()
     _polled = Signal(object, object)
@@ -49,6 +53,7 @@ class ChangeFeed(QObject):
         self._polled.connect(self._on_polled, Qt.ConnectionType.QueuedConnection)
         self._heard.connect(self.poke, Qt.ConnectionType.QueuedConnection)
         self._listening: threading.Event | None = None
+        self._announced: set[int] = set()  # ids announced by :meth:`announce`, above ``_last_id``
 
     @property
     def ready(self) -> bool:
@@ -102,6 +107,22 @@ class ChangeFeed(QObject):
         self._timer.stop()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def announce(self, changes: Sequence[Change], initiator: object = None) -> None:
+        """Announce changes made in this app at once; the next poll skips them.
+
+        Without any (the write's result carried none), look for them now instead.
+        """
+        if self._stopped:
+            return
+        last = self._last_id if self._last_id is not None else -1
+        fresh = [c for c in changes if c.id > last and c.id not in self._announced]
+        if not changes:
+            self.poke()
+            return
+        self._announced.update(c.id for c in fresh)
+        if fresh:
+            self.changed.emit(fresh, initiator)
+
     def poke(self) -> None:
         """Look for new changes now (coalesced when a poll is already under way)."""
         if self._stopped:
@@ -135,7 +156,10 @@ class ChangeFeed(QObject):
             elif isinstance(result, list) and result:
                 changes: list[Change] = result
                 self._last_id = changes[-1].id
-                self.changed.emit(changes)
+                fresh = [c for c in changes if c.id not in self._announced]
+                self._announced = {i for i in self._announced if i > self._last_id}
+                if fresh:
+                    self.changed.emit(fresh, None)
         if self._again:
             self._again = False
             self.poke()

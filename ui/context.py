@@ -21,6 +21,10 @@ class AppContext:
     database: DatabaseInfo
     demo: bool = False
 
+    def __post_init__(self) -> None:
+        # the one path of a write's changes: runner → feed → every screen
+        self.runner.mutated.connect(self.feed.announce)
+
     def today(self) -> date:
         """Today in Tehran, by the app's clock."""
         return self.clock.now().astimezone(TEHRAN).date()

@@ -281,8 +281,8 @@ def _walk_pages(app: object, window: object, ctx: object, shots: Path | None, wa
     ctx.runner.failed.connect(lambda e: errors.append(repr(e)))  # type: ignore[attr-defined]
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
-    for n, page in enumerate(window.pages):  # type: ignore[attr-defined]
-        window.show_page(n)  # type: ignore[attr-defined]
+    for n, page in enumerate(window.page_classes):  # type: ignore[attr-defined]
+        window.show_page(n)  # type: ignore[attr-defined]  # builds the page on its first show
         if not wait_until_idle(app, ctx):
             errors.append(f"page {type(page).__name__} did not finish loading")
         if shots is not None:
@@ -293,5 +293,5 @@ def _walk_pages(app: object, window: object, ctx: object, shots: Path | None, wa
     for p in problems:
         print(f"support-console: {p}", file=sys.stderr)
     if not problems:
-        print(f"smoke test: {len(window.pages)} pages opened, no errors")  # type: ignore[attr-defined]
+        print(f"smoke test: {len(window.page_classes)} pages opened, no errors")  # type: ignore[attr-defined]
     return 1 if problems else 0

@@ -1,11 +1,17 @@
-"""The main window: the session timer on top, navigation on the right, pages, the status bar below."""
+"""The main window: the session timer on top, navigation on the right, pages, the status bar below.
+
+Pages are built the first time they are shown (start-up builds only the first). The window talks to
+a page only through :class:`~ui.pages.base.Page`'s interface: its title, ``activate``, the signals
+``badge_changed``, ``start_session`` and ``load_state_changed``, ``load_error`` and
+``set_alert_sound``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -30,6 +36,16 @@ from ui.labels import label
 from ui.pages.base import Page
 from ui.session_bar import SessionBar
 
+GEOMETRY_KEY = "window/geometry"
+
+
+def fit_geometry(wanted: QRect, available: QRect) -> QRect:
+    """``wanted`` moved and shrunk so that it lies within ``available`` (a screen's free area)."""
+    width, height = min(wanted.width(), available.width()), min(wanted.height(), available.height())
+    x = min(max(wanted.x(), available.x()), available.right() - width + 1)
+    y = min(max(wanted.y(), available.y()), available.bottom() - height + 1)
+    return QRect(x, y, width, height)
+
 
 class MainWindow(QMainWindow):
     """Signals:
@@ -42,11 +58,43 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Support Console"))
-        self.resize(1440, 860)
-        self.pages: list[Page] = [cls(ctx, self) for cls in pages]
+        self.page_classes: list[type[Page]] = list(pages)
+        self._pages: list[Page | None] = [None] * len(self.page_classes)
+        self._alert_sound = False
         self._build_ui()
         self._connect_signals()
+        for n, cls in enumerate(self.page_classes):
+            if not cls.TITLE:  # a page that names itself only once built: build it now
+                self.nav.item(n).setText(self.page(n).title())
+        self._place_on_screen()
         self.show_page(0)
+
+    # --- pages, built on first show ----------------------------------------------------------------
+    def page(self, index: int) -> Page:
+        """The page at ``index`` in the navigation, built now if it was not yet."""
+        page = self._pages[index]
+        if page is None:
+            page = self.page_classes[index](self.ctx, self)
+            self._pages[index] = page
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._wire(page)
+        return page
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far (shown at least once)."""
+        return [p for p in self._pages if p is not None]
+
+    def _wire(self, page: Page) -> None:
+        page.badge_changed.connect(lambda count, page=page: self.set_badge(page, count))
+        page.start_session.connect(
+            lambda customer, ticket: self.session_bar.request_start(customer or None, ticket or None)
+        )
+        page.load_state_changed.connect(self._show_load_state)
+        page.set_alert_sound(self._alert_sound)
 
     def _build_ui(self) -> None:
         self.nav = QListWidget()
@@ -54,11 +102,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(200)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
-        for n, page in enumerate(self.pages):
-            item = QListWidgetItem(page.title())
+        for n, cls in enumerate(self.page_classes):
+            item = QListWidgetItem(cls.nav_title())
             item.setSizeHint(QSize(180, 44))
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # the page's place until it is first shown
             if n < 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
                 shortcut.activated.connect(lambda n=n: self.show_page(n))
@@ -83,6 +131,11 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
+        self.page_notice = QLabel()
+        self.page_notice.setObjectName("pageNotice")
+        self.page_notice.setWordWrap(True)
+        self.page_notice.setVisible(False)
+        layout.addWidget(self.page_notice)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self.recovery: RecoverSessionDialog | None = None
@@ -142,10 +195,9 @@ class MainWindow(QMainWindow):
 
     def _set_sound(self, on: bool) -> None:
         QSettings().setValue("alerts/sound", on)
-        for page in self.pages:
-            alerts = getattr(page, "alerts", None)
-            if alerts is not None:
-                alerts.sound = on
+        self._alert_sound = on
+        for page in self.built_pages():
+            page.set_alert_sound(on)
 
     def show_shortcuts(self) -> None:
         rows = [
@@ -180,10 +232,7 @@ class MainWindow(QMainWindow):
         self.ctx.runner.failed.connect(self.show_error)
         self.session_bar.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.session_bar.warning.connect(self._session_warning)
-        for page in self.pages:
-            signal = getattr(page, "start_session", None)
-            if signal is not None:
-                signal.connect(self.session_bar.request_start)
+        self.session_bar.error.connect(self.show_error)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self).activated.connect(
             lambda: self.session_bar.request_start()
         )
@@ -195,25 +244,36 @@ class MainWindow(QMainWindow):
             self._on_nav(index)
 
     def _on_nav(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
+        if 0 <= index < len(self.page_classes):
+            page = self.page(index)
             self.stack.setCurrentIndex(index)
-            page = self.pages[index]
             page.activate()
+            self._show_load_state()
             self.page_shown.emit(page)
 
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _show_load_state(self) -> None:
+        page = self.current_page()
+        text = page.load_error if page is not None else None
+        self.page_notice.setText(text or "")
+        if self.page_notice.isVisibleTo(self) != bool(text):
+            self.page_notice.setVisible(bool(text))
+
     def set_badge(self, page: Page, count: int | None) -> None:
-        item = self.nav.item(self.pages.index(page))
+        item = self.nav.item(self._pages.index(page))
         text = page.title()
         if count is not None:
             text = f"{text}  ({to_persian_digits(str(count))})"
         item.setText(text)
 
     def _reconnected(self) -> None:
-        """Back online: reload every page already shown and the session bar (nothing was kept stale)."""
+        """Back online: reload the page on screen and the session bar; the others when next shown."""
         self.statusBar().showMessage(self.tr("Connected again."), 10_000)
-        for page in self.pages:
-            if page._loaded:
-                page.refresh()
+        for page in self.built_pages():
+            page.reload_when_shown()
         self.session_bar.reload()
 
     def _set_connected(self, ok: bool) -> None:
@@ -270,7 +330,6 @@ class MainWindow(QMainWindow):
             )
 
         def done(_result: object) -> None:
-            self.ctx.feed.poke()
             self.statusBar().showMessage(self.tr("The session was stopped and deducted."), 15_000)
             self._recover_next(rest)
 
@@ -278,13 +337,30 @@ class MainWindow(QMainWindow):
             self.show_error(error)
             self._recover_next([dialog.orphan, *rest])  # ask again: nothing was changed
 
-        self.ctx.runner.run(op, done, failed, write_lock=True)
+        self.ctx.runner.mutate(op, done, failed, initiator=self)
 
     def _session_warning(self, text: str) -> None:
         self.statusBar().showMessage(text, 30_000)
         QApplication.beep()
 
+    # --- where the window opens --------------------------------------------------------------------
+    def _place_on_screen(self) -> None:
+        """Where it was last closed (within the screen it opens on), else maximised on first start."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        saved = QSettings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray | bytes) and self.restoreGeometry(QByteArray(saved)):
+            if not self.isMaximized():
+                self.setGeometry(fit_geometry(self.geometry(), available))
+            return
+        self.setGeometry(fit_geometry(QRect(available.topLeft(), QSize(1440, 860)), available))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _remember_geometry(self) -> None:
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_geometry()
         running = self.session_bar.running
         if running is None or (self.ctx.demo and self.property("closing")):
             event.accept()

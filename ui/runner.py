@@ -1,23 +1,81 @@
 """Runs database work off the GUI thread and hands results back by a queued signal.
 
-Every screen goes through :class:`DbRunner`: ``runner.run(op, on_done)`` calls ``op(session)`` on a
-one-worker thread inside one transaction, then calls ``on_done(result)`` on the GUI thread. ``op``
-never touches a widget.
+The one path from a click to the database and back (Anki's ``QueryOp`` / ``CollectionOp``):
+
+- ``runner.run(op, on_done, on_error)`` reads: ``op(session)`` runs on a one-worker thread in one
+  transaction and ``on_done(result)`` is called on the GUI thread.
+- ``runner.mutate(op, on_done, on_error, initiator=…)`` writes: always under the write lock; the
+  changes the result carries (:func:`changes_of`) are announced once through :attr:`DbRunner.mutated`
+  (the change feed passes them on to every screen, with who made them) after ``on_done``.
+
+Errors are reported one way: to ``on_error`` when the caller gave one, else by :attr:`failed`, which
+the main window shows. ``op`` never touches a widget.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from console.audit import Change
 from console.db import Session, SessionFactory, is_connection_error, unit_of_work
+from console.errors import ConsoleError
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+
+def changes_of(result: object) -> list[Change]:
+    """The audit entries a service's result carries, whatever its shape.
+
+    A service that changes something returns its ``Change`` (or a list of them), an object with a
+    ``change`` or ``changes`` attribute, or a tuple holding one of those; anything else carries none
+    (the change feed's next poll then finds them).
+    """
+    if isinstance(result, Change):
+        return [result]
+    if isinstance(result, list | tuple):
+        found: list[Change] = []
+        for item in result:
+            found.extend(changes_of(item))
+        return found
+    many = getattr(result, "changes", None)
+    if isinstance(many, Iterable) and not isinstance(many, str | bytes):
+        return [c for c in many if isinstance(c, Change)]
+    one = getattr(result, "change", None)
+    return [one] if isinstance(one, Change) else []
+
+
+class Latest:
+    """The one stale-result guard: only the answer to the newest request is shown.
+
+    ``guard(on_done, on_error)`` returns the two callbacks of one request; they do nothing once the
+    same guard was asked for a newer request's (a slow answer to an earlier filter must not
+    overwrite a newer one's).
+    """
+
+    def __init__(self) -> None:
+        self._generation = 0
+
+    def __call__(
+        self, on_done: Callable[[T], None], on_error: Callable[[Exception], None]
+    ) -> tuple[Callable[[T], None], Callable[[Exception], None]]:
+        self._generation += 1
+        mine = self._generation
+
+        def deliver(result: T) -> None:
+            if mine == self._generation:
+                on_done(result)
+
+        def fail(error: Exception) -> None:
+            if mine == self._generation:
+                on_error(error)
+
+        return deliver, fail
 
 
 class DbRunner(QObject):
@@ -27,11 +85,13 @@ class DbRunner(QObject):
         failed(Exception): an operation raised and had no error handler of its own.
         connection_state(bool): whether the last operation reached the database.
         busy(bool): whether an operation is under way.
+        mutated(list[Change], object): a write committed these changes; the object is its initiator.
     """
 
     failed = Signal(object)
     connection_state = Signal(bool)
     busy = Signal(bool)
+    mutated = Signal(object, object)
     _finished = Signal(object, object, object, object)  # on_done, on_error, result, error
 
     def __init__(self, factory: SessionFactory, parent: QObject | None = None) -> None:
@@ -51,10 +111,43 @@ class DbRunner(QObject):
         op: Callable[[Session], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
-        *,
-        write_lock: bool = False,
     ) -> None:
-        """Run ``op(session)`` in one transaction on the worker; deliver on the GUI thread."""
+        """Read: run ``op(session)`` in one transaction on the worker; deliver on the GUI thread."""
+        self._submit(op, on_done, on_error, write=False)
+
+    def mutate(
+        self,
+        op: Callable[[Session], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        *,
+        initiator: object = None,
+    ) -> None:
+        """Write: as :meth:`run`, under the write lock; then announce the result's changes.
+
+        Args:
+            op: The service call; its result carries what it changed (:func:`changes_of`).
+            on_done: Called with the result on the GUI thread, before the changes are announced.
+            on_error: Called with the error instead of :attr:`failed`.
+            initiator: Who asked (a page, the session bar): passed on with the changes, so that
+                it need not reload twice.
+        """
+
+        def done(result: T) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.mutated.emit(changes_of(result), initiator)
+
+        self._submit(op, done, on_error, write=True)
+
+    def _submit(
+        self,
+        op: Callable[[Session], T],
+        on_done: Callable[[T], None] | None,
+        on_error: Callable[[Exception], None] | None,
+        *,
+        write: bool,
+    ) -> None:
         if self._closed:
             return  # the app is shutting down: a late timer's request has nowhere to go
         self._pending += 1
@@ -63,7 +156,7 @@ class DbRunner(QObject):
 
         def job() -> None:
             try:
-                with unit_of_work(self._factory, write_lock=write_lock) as session:
+                with unit_of_work(self._factory, write_lock=write) as session:
                     result = op(session)
             except Exception as exc:  # handed to the GUI thread, which decides what to show
                 self._finished.emit(on_done, on_error, None, exc)
@@ -76,8 +169,6 @@ class DbRunner(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy.emit(False)
-        from console.errors import ConsoleError
-
         if error is None:
             self.connection_state.emit(True)
             if on_done is not None:

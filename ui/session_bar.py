@@ -8,13 +8,17 @@ warns when the customer's package has 10 minutes left and when it runs out.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from console.audit import Change
 from console.customers import CustomerRow, list_customers
-from console.db import Session
-from console.jalali import format_duration, format_minutes, to_persian_digits
+from console.db import Session, is_connection_error
+from console.errors import ConflictError
+from console.jalali import format_duration, format_minutes, format_time, to_persian_digits
 from console.packages import billable_minutes
 from console.sessions import (
     OpenSessionConflictError,
@@ -37,15 +41,22 @@ WARN_MINUTES = 10
 HEARTBEAT_MS = 30_000  # until the policy (heartbeat_seconds) is read
 
 
-def stop_op(agent_id: int, session_id: int):  # type: ignore[no-untyped-def]
-    """The stop, with the business day's end so that a timer left running overnight is flagged."""
+def stop_op(
+    agent_id: int, session_id: int, stop_at: datetime | None = None, reason: str | None = None
+) -> Callable[[Session], StoppedSession]:
+    """The stop, with the business day's end so that a timer left running overnight is flagged.
+
+    ``stop_at`` (with its ``reason``) is a stop asked for earlier and carried out now.
+    """
 
     def op(s: Session) -> StoppedSession:
         current = current_session(s, agent_id=agent_id)
         day_end = None
         if current is not None and current.id == session_id:
             day_end = business_day_end(load_calendar_view(s), current.started_at)
-        return stop_session(s, actor_id=agent_id, session_id=session_id, day_end=day_end)
+        return stop_session(
+            s, actor_id=agent_id, session_id=session_id, stop_at=stop_at, reason=reason, day_end=day_end
+        )
 
     return op
 
@@ -54,10 +65,12 @@ class SessionBar(QFrame):
     """Signals:
     message(str): something to tell the agent in the status bar.
     warning(str): the package is nearly or fully used up.
+    error(Exception): an action was refused or failed (the main window shows it).
     """
 
     message = Signal(str)
     warning = Signal(str)
+    error = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +80,9 @@ class SessionBar(QFrame):
         self._received = 0.0
         self._warned: set[str] = set()
         self.prompt: StartSessionDialog | None = None
+        # A stop asked for while the database was away: (session id, the moment asked, then)
+        self.pending_stop: tuple[int, datetime, Callable[[], None] | None] | None = None
+        self._stop_in_flight = False
         self._build_ui()
         self._connect_signals()
         self._show_idle()
@@ -96,14 +112,19 @@ class SessionBar(QFrame):
         self.heartbeat_timer.setInterval(HEARTBEAT_MS)
 
     def _connect_signals(self) -> None:
+        # clicked(bool) would hand its checked flag to the slot's first argument: call without it
         self.start_button.clicked.connect(lambda: self.request_start())
-        self.pause_button.clicked.connect(self.toggle_pause)
-        self.stop_button.clicked.connect(self.stop)
+        self.pause_button.clicked.connect(lambda: self.toggle_pause())
+        self.stop_button.clicked.connect(lambda: self.stop())
         self.tick_timer.timeout.connect(self._tick)
         self.heartbeat_timer.timeout.connect(self._heartbeat)
-        self.ctx.feed.changed.connect(
-            lambda changes: self.reload() if any(c.entity == "session" for c in changes) else None
-        )
+        self.ctx.feed.changed.connect(self._on_changes)
+        self.ctx.feed.restored.connect(self._carry_out_pending_stop)
+
+    def _on_changes(self, changes: Sequence[Change], initiator: object) -> None:
+        # what this bar did itself it already shows
+        if initiator is not self and any(c.entity == "session" for c in changes):
+            self.reload()
 
     # --- state ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -120,6 +141,8 @@ class SessionBar(QFrame):
         self._show(running)
 
     def _show(self, running: RunningSession | None) -> None:
+        if self.pending_stop is not None:
+            return  # the stop asked for stands until it is carried out
         if running is None:
             self._show_idle()
             return
@@ -212,9 +235,17 @@ class SessionBar(QFrame):
             self.warning.emit(text)
 
     def _heartbeat(self) -> None:
-        if self.running is not None:
+        if self.running is not None and self.pending_stop is None:
             sid = self.running.id
-            self.ctx.runner.run(lambda s: heartbeat(s, session_id=sid), None, lambda _e: None)
+            self.ctx.runner.mutate(lambda s: heartbeat(s, session_id=sid), None, self._heartbeat_failed)
+
+    def _heartbeat_failed(self, error: Exception) -> None:
+        if is_connection_error(error):
+            return  # the banner says so; the clock keeps running and the next beat tries again
+        if isinstance(error, ConflictError):
+            self.reload()  # stopped elsewhere (another PC, a supervisor): show what is there now
+            return
+        self.error.emit(error)
 
     # --- actions --------------------------------------------------------------------------------
     def request_start(self, customer_id: int | None = None, ticket_id: int | None = None) -> None:
@@ -267,13 +298,12 @@ class SessionBar(QFrame):
         def failed(error: Exception) -> None:
             if isinstance(error, OpenSessionConflictError):
                 self.reload()
-            self.ctx.runner.failed.emit(error)
+            self.error.emit(error)
 
-        self.ctx.runner.run(op, self._started, failed, write_lock=True)
+        self.ctx.runner.mutate(op, self._started, failed, initiator=self)
 
     def _started(self, running: RunningSession) -> None:
         self._show(running)
-        self.ctx.feed.poke()
         self.message.emit(self.tr("Session started with %1.").replace("%1", running.customer_name))
 
     def toggle_pause(self) -> None:
@@ -281,26 +311,93 @@ class SessionBar(QFrame):
             return
         me, sid = self.ctx.agent.id, self.running.id
         if self.running.state == "paused":
-            self.ctx.runner.run(
-                lambda s: resume_session(s, actor_id=me, session_id=sid), self._show, write_lock=True
+            self.ctx.runner.mutate(
+                lambda s: resume_session(s, actor_id=me, session_id=sid), self._show, initiator=self
             )
         else:
-            self.ctx.runner.run(
-                lambda s: pause_session(s, actor_id=me, session_id=sid), self._show, write_lock=True
+            self.ctx.runner.mutate(
+                lambda s: pause_session(s, actor_id=me, session_id=sid), self._show, initiator=self
             )
 
-    def stop(self, then=None) -> None:  # type: ignore[no-untyped-def]
-        if self.running is None:
+    def stop(self, then: Callable[[], None] | None = None) -> None:
+        """Stop the running session, then call ``then``.
+
+        While the database is away the stop is kept with the moment it was asked for (by the
+        server's clock: the session's last known server time plus the time since) and carried out,
+        at that moment, once when the database returns; the bar says so meanwhile.
+        """
+        if self.running is None or self.pending_stop is not None or self._stop_in_flight:
             return
+        running, asked = self.running, time.monotonic()
+        asked_at = running.as_of + timedelta(seconds=asked - self._received)
+        self._stop_in_flight = True
 
-        def done(result: StoppedSession) -> None:
-            self._show_idle()
-            self.ctx.feed.poke()
-            self.message.emit(self._stopped_text(result))
-            if then is not None:
-                then()
+        def failed(error: Exception) -> None:
+            self._stop_in_flight = False
+            if is_connection_error(error):
+                self._keep_pending_stop(running.id, asked_at, then)
+            else:
+                self.error.emit(error)
 
-        self.ctx.runner.run(stop_op(self.ctx.agent.id, self.running.id), done, write_lock=True)
+        self.ctx.runner.mutate(
+            stop_op(self.ctx.agent.id, running.id),
+            lambda result: self._stopped(result, then),
+            failed,
+            initiator=self,
+        )
+
+    def _stopped(self, result: StoppedSession, then: Callable[[], None] | None) -> None:
+        self._stop_in_flight = False
+        self.pending_stop = None
+        self._show_idle()
+        self.message.emit(self._stopped_text(result))
+        if then is not None:
+            then()
+
+    def _keep_pending_stop(
+        self, session_id: int, asked_at: datetime, then: Callable[[], None] | None
+    ) -> None:
+        self.pending_stop = (session_id, asked_at, then)
+        self.tick_timer.stop()  # the clock shows the stop's moment, no longer running
+        self.heartbeat_timer.stop()
+        self.pause_button.setVisible(False)
+        self.stop_button.setVisible(False)
+        self.state_label.setText(
+            self.tr(
+                "● Stopped at %1; the database cannot be reached, the stop is recorded when it returns."
+            ).replace("%1", format_time(asked_at))
+        )
+        self.message.emit(
+            self.tr("The stop at %1 is kept and will be recorded when the database returns.").replace(
+                "%1", format_time(asked_at)
+            )
+        )
+
+    def _carry_out_pending_stop(self) -> None:
+        """The database is back: record the stop asked for, at its moment, exactly once."""
+        if self.pending_stop is None or self._stop_in_flight:
+            return
+        session_id, asked_at, then = self.pending_stop
+        self._stop_in_flight = True
+        reason = self.tr("Stop clicked while the database could not be reached; recorded when it returned.")
+
+        def failed(error: Exception) -> None:
+            self._stop_in_flight = False
+            if is_connection_error(error):
+                return  # still away: the next return tries again
+            self.pending_stop = None
+            if isinstance(error, ConflictError):  # the first try had gone through after all
+                self.message.emit(self.tr("The session had already been stopped."))
+            else:
+                self.error.emit(error)
+            self.reload()
+
+        self.ctx.runner.mutate(
+            stop_op(self.ctx.agent.id, session_id, asked_at, reason),
+            lambda result: self._stopped(result, then),
+            failed,
+            initiator=self,
+        )
 
     def _stopped_text(self, r: StoppedSession) -> str:
         minutes = format_minutes(r.billable_minutes)

@@ -75,11 +75,10 @@ class _RunnerDialog(QDialog):
         attempt = self._attempt
         self.set_busy(True)
         self.show_error("")
-        self.runner.run(
+        (self.runner.mutate if write else self.runner.run)(
             op,
             lambda agent: self._done(attempt, agent),
             lambda exc: self._failed(attempt, exc),
-            write_lock=write,
         )
 
     def _done(self, attempt: int, agent: AgentInfo) -> None:
@@ -346,7 +345,7 @@ def _wait_for(runner: DbRunner, op: Callable[[Session], Any], *, write: bool = F
         outcome.append((None, error))
         loop.quit()
 
-    runner.run(op, done, failed, write_lock=write)
+    (runner.mutate if write else runner.run)(op, done, failed)
     if not outcome:
         loop.exec()
     return outcome[0]

@@ -18,7 +18,7 @@ from console.tickets import create_ticket
 from tests.ui.helpers import close_context, english_left, make_context
 from ui.context import AppContext
 from ui.pages.queue import QueuePage
-from ui.queue_model import URGENCY_ROLE, QueueModel
+from ui.queue.model import URGENCY_ROLE, QueueModel
 
 # Tuesday 3 Azar 1405, 09:00 in Tehran
 CREATED = datetime(2026, 11, 24, 9, 0, tzinfo=TEHRAN)
@@ -158,7 +158,7 @@ def test_claim_on_one_pc_reaches_the_other_and_the_second_claim_is_refused(
             timeout=10_000,
         )
         errors: list[Exception] = []
-        ctx_ali.runner.failed.connect(errors.append)
+        view_ali.pane.error.connect(errors.append)  # the pane reports a refusal to its page
         view_sara.pane.claim_button.click()
         # Sara's claim reaches Ali's screen through the change feed (within 2 seconds)
         qtbot.waitUntil(lambda: view_ali.model.row_at(0).assigned_agent_id == setup["sara"], timeout=2_000)  # type: ignore[union-attr]
@@ -167,6 +167,8 @@ def test_claim_on_one_pc_reaches_the_other_and_the_second_claim_is_refused(
         view_ali.pane.claim_button.click()
         qtbot.waitUntil(lambda: bool(errors), timeout=5_000)
         assert "سارا" in getattr(errors[0], "message", "")
+        qtbot.waitUntil(lambda: view_ali.prompt is not None, timeout=5_000)  # and the page shows it
+        assert "سارا" in view_ali.prompt.text()
     finally:
         close_context(ctx_sara)
 

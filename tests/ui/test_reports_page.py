@@ -159,7 +159,7 @@ def test_changes_reload_at_most_once_per_interval(qtbot: QtBot, page: ReportsPag
     change = Change(id=1, at=FIXED_ANCHOR, agent_id=None, entity="session", entity_id=1, action="stop")
     for _ in range(5):
         page.on_changes([change])
-    assert not calls and page._reload_timer.isActive()
+    assert not calls and page._reload is not None and page._reload.pending
     qtbot.waitUntil(lambda: len(calls) == 1, timeout=WAIT)
 
 

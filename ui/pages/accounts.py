@@ -101,6 +101,7 @@ class AccountTableModel(RowTableModel[AccountView]):
 class AccountsPage(Page):
     entities = frozenset({"agent"})
     slug = "accounts"
+    TITLE = QT_TRANSLATE_NOOP("AccountsPage", "Accounts")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -110,9 +111,6 @@ class AccountsPage(Page):
         self._build_ui()
         self._connect_signals()
         self._update_buttons()
-
-    def title(self) -> str:
-        return self.tr("Accounts")
 
     def _build_ui(self) -> None:
         self.note = QLabel(
@@ -163,9 +161,9 @@ class AccountsPage(Page):
     def refresh(self) -> None:
         actor = self.ctx.agent.id
         if self.manager:
-            self.ctx.runner.run(lambda s: list_accounts(s, actor_id=actor), self._show_rows)
+            self.load(lambda s: list_accounts(s, actor_id=actor), self._show_rows)
         else:
-            self.ctx.runner.run(lambda s: [my_account(s, actor_id=actor)], self._show_rows)
+            self.load(lambda s: [my_account(s, actor_id=actor)], self._show_rows)
 
     def _show_rows(self, rows: list[AccountView]) -> None:
         keep = self.selected()
@@ -258,7 +256,7 @@ class AccountsPage(Page):
             title,
             text.replace("%1", account.full_name),
             yes,
-            lambda: self._mutate(lambda s: set_active(s, actor_id=actor, agent_id=account.id, active=active)),
+            lambda: self.mutate(lambda s: set_active(s, actor_id=actor, agent_id=account.id, active=active)),
         )
 
     def toggle_role(self) -> None:
@@ -274,7 +272,7 @@ class AccountsPage(Page):
             self.tr("Change role"),
             text.replace("%1", account.full_name),
             self.tr("Change role"),
-            lambda: self._mutate(lambda s: set_role(s, actor_id=actor, agent_id=account.id, role=role)),
+            lambda: self.mutate(lambda s: set_role(s, actor_id=actor, agent_id=account.id, role=role)),
         )
 
     # --- helpers -------------------------------------------------------------------------------
@@ -285,7 +283,6 @@ class AccountsPage(Page):
             if self.prompt is dialog:  # else closed meanwhile (and deleted): nothing to update
                 dialog.set_busy(False)
                 dialog.accept()
-            self.ctx.feed.poke()
             if done_message:
                 self._show_message(QMessageBox.Icon.Information, self.tr("Done"), done_message)
 
@@ -295,10 +292,7 @@ class AccountsPage(Page):
             else:
                 self.show_error_box(error)
 
-        self.ctx.runner.run(op, done, failed, write_lock=True)
-
-    def _mutate(self, op: Callable[[Session], object]) -> None:
-        self.ctx.runner.run(op, lambda _c: self.ctx.feed.poke(), self.show_error_box, write_lock=True)
+        self.mutate(op, done, failed)
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         box = QMessageBox(icon, title, text, parent=self)

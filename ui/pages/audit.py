@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from ui.jalali_widgets import JalaliDateEdit
 from ui.labels import field_label
 from ui.pages.base import Page
 from ui.table_model import CENTER, Column, RowTableModel
+from ui.throttle import Throttle
 from ui.widgets import heading, make_table, section_title
 
 CONTEXT = "AuditPage"
@@ -221,18 +222,16 @@ class AuditPage(Page):
         }
     )
     slug = "audit"
+    TITLE = QT_TRANSLATE_NOOP("AuditPage", "Audit trail")
+    reload_ms = RELOAD_MS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.allowed = ctx.agent.is_supervisor
         self.loaded = False  # a search result has arrived
         self._agents_loaded = False
-        self._pending = 0  # searches under way (only the newest result is shown)
         self._build_ui()
         self._connect_signals()
-
-    def title(self) -> str:
-        return self.tr("Audit trail")
 
     # --- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -313,19 +312,12 @@ class AuditPage(Page):
         if not self.allowed:
             layout.addStretch(1)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_MS)
-        self._typing_timer = QTimer(self)
-        self._typing_timer.setSingleShot(True)
-        self._typing_timer.setInterval(TYPING_MS)
+        self._typing = Throttle(self.refresh, TYPING_MS, self, quiet=True)
         self._update_dates()
         self._show_detail(None)
 
     def _connect_signals(self) -> None:
-        self.search.textChanged.connect(lambda _t: self._typing_timer.start())
-        self._typing_timer.timeout.connect(self.refresh)
-        self._reload_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._typing())
         self.entity_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.agent_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.dates_check.toggled.connect(self._dates_toggled)
@@ -347,17 +339,15 @@ class AuditPage(Page):
         self.until_edit.setEnabled(on)
 
     # --- loading -------------------------------------------------------------------------------
-    def on_changes(self, changes: Sequence[Change]) -> None:
-        concerned = self._loaded and self.allowed and any(c.entity in self.entities for c in changes)
-        if concerned and not self._reload_timer.isActive():  # coalesce: one reload per RELOAD_MS
-            self._reload_timer.start()
+    def concerns(self, changes: Sequence[Change]) -> bool:
+        return self.allowed and super().concerns(changes)
 
     def refresh(self) -> None:
         if not self.allowed:
             return  # nothing to show; the service would refuse anyway
         if not self._agents_loaded:
             self._agents_loaded = True
-            self.ctx.runner.run(lambda s: list_agents(s, include_inactive=True), self._show_agents)
+            self.load(lambda s: list_agents(s, include_inactive=True), self._show_agents, key="agents")
         bounds = self._bounds()
         if bounds is None:
             self.count.setText(self.tr("The end date is before the start date."))
@@ -366,8 +356,7 @@ class AuditPage(Page):
         actor, text = self.ctx.agent.id, self.search.text()
         entity = self.entity_combo.currentData() or None
         agent_id = self.agent_combo.currentData()
-        self._pending += 1
-        self.ctx.runner.run(
+        self.load(
             lambda s: search_audit(
                 s,
                 actor_id=actor,
@@ -404,9 +393,6 @@ class AuditPage(Page):
         self.agent_combo.blockSignals(False)
 
     def _show_rows(self, rows: list[AuditView]) -> None:
-        self._pending -= 1
-        if self._pending > 0:
-            return  # a newer search is on its way
         keep = self.selected()
         self.model.set_rows(rows)
         self.loaded = True
@@ -420,7 +406,6 @@ class AuditPage(Page):
         self._show_detail(self.selected())
 
     def _show_error(self, error: Exception) -> None:
-        self._pending -= 1
         if isinstance(error, ConsoleError):
             self.count.setText(error.message)
         else:

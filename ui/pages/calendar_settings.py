@@ -41,7 +41,6 @@ from console.calendar_store import (
     set_weekly_hours,
 )
 from console.clock import TEHRAN
-from console.db import Session
 from console.errors import ConflictError
 from console.jalali import (
     PERSIAN_WEEKDAYS,
@@ -130,6 +129,7 @@ class ClosureTableModel(RowTableModel[ClosureView]):
 class CalendarSettingsPage(Page):
     entities = frozenset({"calendar"})
     slug = "calendar"
+    TITLE = QT_TRANSLATE_NOOP("CalendarSettingsPage", "Business calendar")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -142,9 +142,6 @@ class CalendarSettingsPage(Page):
         self._build_ui()
         self._connect_signals()
         self._update_buttons()
-
-    def title(self) -> str:
-        return self.tr("Business calendar")
 
     # --- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -221,7 +218,7 @@ class CalendarSettingsPage(Page):
 
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.run(calendar_settings, self._show_settings)
+        self.load(calendar_settings, self._show_settings)
 
     def _show_settings(self, settings: CalendarSettings) -> None:
         self.settings = settings
@@ -313,10 +310,10 @@ class CalendarSettingsPage(Page):
                 self._revert()
                 self.refresh()
 
-        self._mutate(
+        self.mutate(
             lambda s: set_weekly_hours(s, actor_id=actor, weekly_hours=hours, expected=expected),
-            then=self._saved,
-            on_error=failed,
+            lambda _r: self._saved(),
+            failed,
         )
 
     def _saved(self) -> None:
@@ -332,7 +329,7 @@ class CalendarSettingsPage(Page):
 
         def accepted() -> None:
             day, name = dialog.day(), dialog.name()
-            self._mutate(lambda s: add_holiday(s, actor_id=actor, day=day, name=name))
+            self.mutate(lambda s: add_holiday(s, actor_id=actor, day=day, name=name))
 
         self.open_prompt(dialog, accepted)
 
@@ -345,7 +342,7 @@ class CalendarSettingsPage(Page):
 
         def accepted() -> None:
             moved = dialog.day() if dialog.day() != holiday.day else None
-            self._mutate(lambda s: confirm_holiday(s, actor_id=actor, holiday_id=holiday.id, day=moved))
+            self.mutate(lambda s: confirm_holiday(s, actor_id=actor, holiday_id=holiday.id, day=moved))
 
         self.open_prompt(dialog, accepted)
 
@@ -356,7 +353,7 @@ class CalendarSettingsPage(Page):
         self._ask(
             self.tr("Remove holiday"),
             question.replace("%1", to_persian_digits(h.name)).replace("%2", format_date(h.day)),
-            lambda: self._mutate(lambda s: remove_holiday(s, actor_id=actor, holiday_id=h.id)),
+            lambda: self.mutate(lambda s: remove_holiday(s, actor_id=actor, holiday_id=h.id)),
         )
 
     # --- closures ------------------------------------------------------------------------------
@@ -367,9 +364,7 @@ class CalendarSettingsPage(Page):
 
         def accepted() -> None:
             start, end, reason = dialog.starts_at(), dialog.ends_at(), dialog.reason()
-            self._mutate(
-                lambda s: add_closure(s, actor_id=actor, starts_at=start, ends_at=end, reason=reason)
-            )
+            self.mutate(lambda s: add_closure(s, actor_id=actor, starts_at=start, ends_at=end, reason=reason))
 
         self.open_prompt(dialog, accepted)
 
@@ -380,25 +375,10 @@ class CalendarSettingsPage(Page):
         self._ask(
             self.tr("Remove closure"),
             question.replace("%1", _moment(c.starts_at)).replace("%2", _moment(c.ends_at)),
-            lambda: self._mutate(lambda s: remove_closure(s, actor_id=actor, closure_id=c.id)),
+            lambda: self.mutate(lambda s: remove_closure(s, actor_id=actor, closure_id=c.id)),
         )
 
     # --- helpers -------------------------------------------------------------------------------
-    def _mutate(
-        self,
-        op: Callable[[Session], object],
-        then: Callable[[], None] | None = None,
-        on_error: Callable[[Exception], None] | None = None,
-    ) -> None:
-        """Run a calendar service; the change feed then refreshes this page and every other PC's."""
-
-        def done(_change: object) -> None:
-            if then is not None:
-                then()
-            self.ctx.feed.poke()
-
-        self.ctx.runner.run(op, done, on_error or self.show_error_box, write_lock=True)
-
     def _ask(self, title: str, text: str, on_yes: Callable[[], None]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         yes = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)

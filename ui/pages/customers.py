@@ -295,7 +295,7 @@ class CustomersPage(Page):
                 today=today,
             )
 
-        self.ctx.runner.run(op, lambda _r: self.ctx.feed.poke(), write_lock=True)
+        self.mutate(op)
 
     def adjust_balance(self) -> None:
         package = self.packages_model.row_at(self.packages.currentIndex().row())
@@ -311,8 +311,6 @@ class CustomersPage(Page):
 
     def _adjust(self, dialog: AdjustDialog, package_id: int) -> None:
         me, minutes, reason = self.ctx.agent.id, dialog.minutes.value(), dialog.reason.text()
-        self.ctx.runner.run(
-            lambda s: adjust_balance(s, actor_id=me, package_id=package_id, minutes=minutes, reason=reason),
-            lambda _r: self.ctx.feed.poke(),
-            write_lock=True,
+        self.mutate(
+            lambda s: adjust_balance(s, actor_id=me, package_id=package_id, minutes=minutes, reason=reason)
         )

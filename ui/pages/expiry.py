@@ -166,18 +166,15 @@ class ExpiredTableModel(RowTableModel[ExpiredPackage]):
 class ExpiryPage(Page):
     entities = frozenset({"package", "ledger"})
     slug = "expiry"
+    TITLE = QT_TRANSLATE_NOOP("ExpiryPage", "Package expiry")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.prompt: QDialog | None = None  # the file dialog or message on screen, if any
         self.loaded = False
-        self._request = 0
         self._build_ui()
         self._connect_signals()
         self._update_buttons()
-
-    def title(self) -> str:
-        return self.tr("Package expiry")
 
     # --- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -237,8 +234,6 @@ class ExpiryPage(Page):
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         today, within, since = self.ctx.today(), self.days.value(), self.since.value()
-        self._request += 1
-        request = self._request
 
         def op(s: Session) -> Report:
             return (
@@ -246,11 +241,9 @@ class ExpiryPage(Page):
                 expired_packages(s, today=today, since=since),
             )
 
-        self.ctx.runner.run(op, lambda report: self._show(request, report), self.show_error_box)
+        self.load(op, self._show)
 
-    def _show(self, request: int, report: Report) -> None:
-        if request != self._request:
-            return  # an older answer: the window or the date has changed since
+    def _show(self, report: Report) -> None:
         expiring, expired = report
         self.expiring_model.set_rows(expiring)
         self.expired_model.set_rows(expired)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from console.db import Session
 from console.settings import Policies, get_policies, update_policies
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import label
 from ui.pages.base import Page
 from ui.widgets import heading
@@ -38,15 +39,13 @@ def _spin(lo: int, hi: int, suffix: str) -> QSpinBox:
 class PoliciesPage(Page):
     entities = frozenset({"settings"})
     slug = "policies"
+    TITLE = QT_TRANSLATE_NOOP("PoliciesPage", "Policies")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._build_ui()
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.refresh)
-
-    def title(self) -> str:
-        return self.tr("Policies")
 
     def _build_ui(self) -> None:
         minutes = self.tr("minutes")
@@ -116,7 +115,7 @@ class PoliciesPage(Page):
         self.revert_button.setEnabled(editable)
 
     def refresh(self) -> None:
-        self.ctx.runner.run(get_policies, self._show)
+        self.load(get_policies, self._show)
 
     def _show(self, p: Policies) -> None:
         self.sla_hours.setValue(p.sla_response_minutes // 60)
@@ -145,4 +144,4 @@ class PoliciesPage(Page):
         def op(s: Session) -> object:
             return update_policies(s, actor_id=me, changes=changes)
 
-        self.ctx.runner.run(op, lambda _r: self.ctx.feed.poke(), write_lock=True)
+        self.mutate(op)

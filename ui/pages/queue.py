@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,13 +26,13 @@ from console.db import Session
 from console.jalali import to_persian_digits
 from console.queue import QueueSnapshot, load_queue, load_rows
 from console.tickets import create_ticket, search_ticket_ids
-from ui.alerts import BreachAlerts
 from ui.context import AppContext
-from ui.delegates import ColorRoleDelegate, CountdownDelegate, PlainTextDelegate
+from ui.delegates import ColorRoleDelegate, PlainTextDelegate
 from ui.dialogs.new_ticket import NewTicketDialog
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
-from ui.queue_model import VIEW_TITLES, VIEWS, QueueModel, closed_text, tr
-from ui.ticket_pane import TicketPane
+from ui.queue import VIEW_TITLES, VIEWS, BreachAlerts, CountdownDelegate, QueueModel, TicketPane, closed_text
+from ui.queue.model import tr
 from ui.widgets import make_table
 
 
@@ -72,13 +72,11 @@ class QueueTableView(QTableView):
 
 
 class QueuePage(Page):
-    """Signals:
-    start_session(int, int): time work for (customer id, ticket id).
-    """
+    """The queue and the ticket pane; its badge is the number of open tickets."""
 
     entities = frozenset({"ticket", "calendar", "settings"})
     slug = "queue"
-    start_session = Signal(int, int)
+    TITLE = QT_TRANSLATE_NOOP("QueuePage", "Ticket queue")
     TICK_MS = 1000
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -90,9 +88,6 @@ class QueuePage(Page):
         self._pending_ticket: int | None = None
         self._build_ui()
         self._connect_signals()
-
-    def title(self) -> str:
-        return self.tr("Ticket queue")
 
     # --- building -----------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -168,6 +163,7 @@ class QueuePage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(lambda _i: self.pane.reply_box.setFocus())
         self.pane.start_session.connect(self.start_session)
+        self.pane.error.connect(self.show_error_box)
         for n, _view in enumerate(VIEWS):
             shortcut = QShortcut(QKeySequence(f"Alt+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.tabs.setCurrentIndex(n))
@@ -180,8 +176,12 @@ class QueuePage(Page):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
     # --- loading ------------------------------------------------------------------------------
+    def set_alert_sound(self, on: bool) -> None:
+        self.alerts.sound = on
+
     def refresh(self) -> None:
-        self.ctx.runner.run(load_queue, self._show_snapshot)
+        self.load(load_queue, self._show_snapshot)
+        self.pane.reload()  # what changed while it was hidden may concern the pane too
 
     def _show_snapshot(self, snapshot: QueueSnapshot) -> None:
         current = self.pane.ticket_id
@@ -191,18 +191,25 @@ class QueuePage(Page):
         if self.isVisible():
             self.timer.start()
 
-    def on_changes(self, changes: Sequence[Change]) -> None:
-        if not self._loaded:
+    def concerns(self, changes: Sequence[Change]) -> bool:
+        return super().concerns(changes) or self.pane.concerns(changes)
+
+    def on_changes(self, changes: Sequence[Change], initiator: object = None) -> None:
+        """Patch the rows that changed and reload the pane once if it shows one of them (or its
+        customer's balances changed: a stop, a purchase, an adjustment here or on another PC)."""
+        if not self.is_loaded or not self.concerns(changes):
+            return
+        if not self.isVisible():
+            super().on_changes(changes, initiator)  # marks the page stale
             return
         if any(c.entity in ("calendar", "settings") for c in changes):
             self.refresh()
             return
         ids = {c.entity_id for c in changes if c.entity == "ticket" and c.entity_id is not None}
-        if not ids:
-            return
-        self.ctx.runner.run(lambda s: load_rows(s, ids), self._patch)
-        if self.pane.ticket_id in ids:
-            self.pane.load(self.pane.ticket_id)
+        if ids:
+            self.load(lambda s: load_rows(s, ids), self._patch, key="rows")
+        if self.pane.concerns(changes):
+            self.pane.reload()
 
     def _patch(self, result: tuple[list, list[int]]) -> None:  # type: ignore[type-arg]
         current = self.pane.ticket_id
@@ -230,9 +237,7 @@ class QueuePage(Page):
         self._shown_counts = counts
         for n, view in enumerate(VIEWS):
             self.tabs.setTabText(n, f"{tr(VIEW_TITLES[view])} ({to_persian_digits(str(counts[view]))})")
-        window = self.window()
-        if hasattr(window, "set_badge"):
-            window.set_badge(self, counts["all"])
+        self.badge_changed.emit(counts["all"])
 
     # --- the tick -----------------------------------------------------------------------------
     def visible_rows(self) -> tuple[int, int]:
@@ -284,7 +289,7 @@ class QueuePage(Page):
             self.model.set_search(None)
             self._after_rows_changed(self.pane.ticket_id)
             return
-        self.ctx.runner.run(lambda s: set(search_ticket_ids(s, text)), self._show_search)
+        self.load(lambda s: set(search_ticket_ids(s, text)), self._show_search, key="search")
 
     def _show_search(self, ids: set[int]) -> None:
         self.model.set_search(ids)
@@ -301,7 +306,7 @@ class QueuePage(Page):
 
     def new_ticket(self) -> None:
         today = self.ctx.today()
-        self.ctx.runner.run(lambda s: list_customers(s, today), self._ask_new_ticket)
+        self.load(lambda s: list_customers(s, today), self._ask_new_ticket, key="customers")
 
     def _ask_new_ticket(self, customers: list) -> None:  # type: ignore[type-arg]
         dialog = NewTicketDialog(customers, self)
@@ -310,14 +315,12 @@ class QueuePage(Page):
         customer_id, subject, category, body = dialog.values()
         me = self.ctx.agent.id
 
-        def op(s: Session) -> int:
-            ticket_id, _change = create_ticket(
+        def op(s: Session) -> tuple[int, Change]:
+            return create_ticket(
                 s, actor_id=me, customer_id=customer_id, subject=subject, category=category, body=body
             )
-            return ticket_id
 
-        def done(ticket_id: int) -> None:
-            self._pending_ticket = ticket_id
-            self.ctx.feed.poke()
+        def done(result: tuple[int, Change]) -> None:
+            self._pending_ticket = result[0]
 
-        self.ctx.runner.run(op, done)
+        self.mutate(op, done)

@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCharts import (
     QChartView,
 )
-from PySide6.QtCore import QLocale, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -253,19 +253,17 @@ class _Section:
 class ReportsPage(Page):
     entities = frozenset({"ticket", "session", "outage", "ledger"})
     slug = "reports"
+    TITLE = QT_TRANSLATE_NOOP("ReportsPage", "Reports")
+    reload_ms = RELOAD_MS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.allowed = ctx.agent.is_supervisor
         self.prompt: QDialog | None = None  # the file dialog or message on screen, if any
         self.loaded = False
-        self._request = 0
         self._build_ui()
         self._connect_signals()
         self._update_buttons()
-
-    def title(self) -> str:
-        return self.tr("Reports")
 
     # --- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -327,10 +325,6 @@ class ReportsPage(Page):
         if not self.allowed:
             layout.addStretch(1)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_MS)
-
     def _section(
         self,
         name: str,
@@ -368,7 +362,6 @@ class ReportsPage(Page):
         return tab
 
     def _connect_signals(self) -> None:
-        self._reload_timer.timeout.connect(self.refresh)
         self.weeks.valueChanged.connect(lambda _v: self.refresh())
         self.months.valueChanged.connect(lambda _v: self.refresh())
         self.since.dateChanged.connect(lambda _d: self.refresh())
@@ -377,10 +370,8 @@ class ReportsPage(Page):
             section.export_button.clicked.connect(lambda _c=False, n=name: self.choose_export_path(n))
 
     # --- loading -------------------------------------------------------------------------------
-    def on_changes(self, changes: Sequence[Change]) -> None:
-        concerned = self._loaded and self.allowed and any(c.entity in self.entities for c in changes)
-        if concerned and not self._reload_timer.isActive():  # coalesce: one reload per RELOAD_MS
-            self._reload_timer.start()
+    def concerns(self, changes: Sequence[Change]) -> bool:
+        return self.allowed and super().concerns(changes)
 
     def refresh(self) -> None:
         if not self.allowed:
@@ -388,8 +379,6 @@ class ReportsPage(Page):
         actor, today = self.ctx.agent.id, self.ctx.today()
         weeks, months = self.weeks.value(), self.months.value()
         since, until = self.since.value(), self.until.value()
-        self._request += 1
-        request = self._request
 
         def op(s: Session) -> ReportData:
             return ReportData(
@@ -400,11 +389,9 @@ class ReportsPage(Page):
                 months=availability_by_month(s, actor_id=actor, months=months, today=today),
             )
 
-        self.ctx.runner.run(op, lambda data: self._show(request, data), self.show_error_box)
+        self.load(op, self._show)
 
-    def _show(self, request: int, data: ReportData) -> None:
-        if request != self._request:
-            return  # an older answer: the settings have changed since
+    def _show(self, data: ReportData) -> None:
         self.sla_model.set_rows(data.weeks)
         self.minutes_model.set_rows(data.minutes)
         self.availability_model.set_rows(data.months)

@@ -14,7 +14,6 @@ The grouped rows, their model and the corrections model live in :mod:`ui.pages.t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel
@@ -53,6 +52,7 @@ from console.timesheets import (
 from ui.context import AppContext
 from ui.delegates import ColorRoleDelegate
 from ui.dialogs.timesheet_dialogs import CorrectionDialog, RejectDialog
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
 from ui.pages.base import Page
 from ui.pages.timesheet_models import CorrectionTableModel, TimesheetModel, sheet_rows
@@ -62,6 +62,7 @@ from ui.widgets import heading, make_table, section_title
 class TimesheetsPage(Page):
     entities = frozenset({"session", "timesheet", "ledger"})
     slug = "timesheets"
+    TITLE = QT_TRANSLATE_NOOP("TimesheetsPage", "Timesheets")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -73,9 +74,6 @@ class TimesheetsPage(Page):
         self._connect_signals()
         self._update_period_label()
         self._update_buttons()
-
-    def title(self) -> str:
-        return self.tr("Timesheets")
 
     # --- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -205,7 +203,7 @@ class TimesheetsPage(Page):
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         if self.supervisor and self.agent_combo.count() <= 1:
-            self.ctx.runner.run(lambda s: list_agents(s), self._show_agents, self.show_error_box)
+            self.load(lambda s: list_agents(s), self._show_agents, key="agents")
         agent, (start, end) = self.agent_id(), self.period()
         viewer, now = self.ctx.agent.id, self.ctx.clock.now()
         self._request = (agent, start, end)
@@ -215,7 +213,7 @@ class TimesheetsPage(Page):
         def op(s: Session) -> Timesheet:
             return timesheet(s, viewer_id=viewer, agent_id=agent, start=start, end=end, now=now)
 
-        self.ctx.runner.run(op, lambda sheet: self._show_sheet(request, sheet), self.show_error_box)
+        self.load(op, lambda sheet: self._show_sheet(request, sheet))
 
     def _show_agents(self, agents: list[AgentInfo]) -> None:
         keep = self.agent_id()
@@ -235,8 +233,6 @@ class TimesheetsPage(Page):
             self.refresh()
 
     def _show_sheet(self, request: tuple[int, date, date], sheet: Timesheet) -> None:
-        if request != self._request:
-            return  # an older answer: the agent or period has changed since
         selected = self.selected_line()
         self.sheet = sheet
         self.model.set_rows(sheet_rows(sheet, self.month_view))
@@ -314,9 +310,7 @@ class TimesheetsPage(Page):
 
         def answered() -> None:
             if box.clickedButton() is yes:
-                self._mutate(
-                    lambda s: approve_period(s, actor_id=actor, agent_id=agent, start=start, end=end)
-                )
+                self.mutate(lambda s: approve_period(s, actor_id=actor, agent_id=agent, start=start, end=end))
 
         self.open_prompt(box, answered, on_finished=True)
 
@@ -329,7 +323,7 @@ class TimesheetsPage(Page):
 
         def accepted() -> None:
             reason = dialog.reason()
-            self._mutate(
+            self.mutate(
                 lambda s: reject_period(
                     s, actor_id=actor, agent_id=agent, start=start, end=end, reason=reason
                 )
@@ -346,7 +340,7 @@ class TimesheetsPage(Page):
 
         def accepted() -> None:
             delta, reason = dialog.minutes(), dialog.reason()
-            self._mutate(
+            self.mutate(
                 lambda s: correct_session(
                     s, actor_id=actor, session_id=line.id, minutes_delta=delta, reason=reason
                 )
@@ -369,8 +363,3 @@ class TimesheetsPage(Page):
             self.approve_button.setToolTip("")
         self.reject_button.setEnabled(self.supervisor and loaded)
         self.correct_button.setEnabled(self.supervisor and line is not None and line.correctable)
-
-    # --- helpers -------------------------------------------------------------------------------
-    def _mutate(self, op: Callable[[Session], object]) -> None:
-        """Run a review service; the change feed then refreshes this page and every other PC's."""
-        self.ctx.runner.run(op, lambda _result: self.ctx.feed.poke(), self.show_error_box, write_lock=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.clock import TEHRAN
-from console.db import Session
 from console.jalali import (
     PERSIAN_MONTHS,
     format_date,
@@ -60,6 +59,7 @@ from console.uptime_credits import (
 from ui.context import AppContext
 from ui.dialogs.outage_dialog import OutageDialog
 from ui.dialogs.reason_dialog import ReasonDialog
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.uptime_models import AvailabilityTableModel, OutageTableModel, _state_key
 from ui.table_model import RowTableModel
@@ -82,6 +82,7 @@ class UptimePage(Page):
 
     entities = frozenset({"outage", "uptime_credit", "customer", "settings"})
     slug = "uptime"
+    TITLE = QT_TRANSLATE_NOOP("UptimePage", "Uptime and credits")
     letter_saved = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -94,9 +95,6 @@ class UptimePage(Page):
         # a supervisor reviews a month that is over: the previous one by default
         self.set_month(*previous_month(*jalali_year_month(ctx.today())), load=False)
         self._update_buttons()
-
-    def title(self) -> str:
-        return self.tr("Uptime and credits")
 
     # --- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -213,13 +211,13 @@ class UptimePage(Page):
 
     def _month_changed(self) -> None:
         self._set_status("")
-        if self._loaded:
+        if self.is_loaded:
             self.refresh()
 
     # --- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         year, month = self.month()
-        self.ctx.runner.run(lambda s: uptime_month(s, year, month), self._show, self.show_error_box)
+        self.load(lambda s: uptime_month(s, year, month), self._show)
 
     def _show(self, data: UptimeMonth) -> None:
         if (data.year, data.month) != self.month():
@@ -267,7 +265,7 @@ class UptimePage(Page):
     # --- credits -------------------------------------------------------------------------------
     def calculate_credits(self) -> None:
         year, month, actor = *self.month(), self.ctx.agent.id
-        self._mutate(lambda s: refresh_credits(s, actor_id=actor, year=year, month=month), self._calculated)
+        self.mutate(lambda s: refresh_credits(s, actor_id=actor, year=year, month=month), self._calculated)
 
     def _calculated(self, result: object) -> None:
         assert isinstance(result, CreditRefresh)
@@ -303,7 +301,7 @@ class UptimePage(Page):
 
         def answered() -> None:
             if box.clickedButton() is yes:
-                self._mutate(lambda s: approve_credit(s, actor_id=actor, credit_id=credit_id))
+                self.mutate(lambda s: approve_credit(s, actor_id=actor, credit_id=credit_id))
 
         self.open_prompt(box, answered, on_finished=True)
 
@@ -322,7 +320,7 @@ class UptimePage(Page):
 
         def accepted() -> None:
             reason = dialog.reason()
-            self._mutate(lambda s: reject_credit(s, actor_id=actor, credit_id=credit_id, reason=reason))
+            self.mutate(lambda s: reject_credit(s, actor_id=actor, credit_id=credit_id, reason=reason))
 
         self.open_prompt(dialog, accepted)
 
@@ -380,7 +378,7 @@ class UptimePage(Page):
         def accepted() -> None:
             start, finish, customer = dialog.starts_at(), dialog.ends_at(), dialog.customer_id()
             cause, planned = dialog.cause(), dialog.planned()
-            self._mutate(
+            self.mutate(
                 lambda s: record_outage(
                     s,
                     actor_id=actor,
@@ -409,7 +407,7 @@ class UptimePage(Page):
 
         def answered() -> None:
             if box.clickedButton() is yes:
-                self._mutate(lambda s: remove_outage(s, actor_id=actor, outage_id=o.id))
+                self.mutate(lambda s: remove_outage(s, actor_id=actor, outage_id=o.id))
 
         self.open_prompt(box, answered, on_finished=True)
 
@@ -423,28 +421,13 @@ class UptimePage(Page):
             self.policy_check.blockSignals(False)
             self.show_error_box(error)
 
-        self.ctx.runner.run(
-            lambda s: set_planned_maintenance_counts(s, actor_id=actor, counts=counts),
-            lambda _c: self.ctx.feed.poke(),
-            failed,
-            write_lock=True,
-        )
+        self.mutate(lambda s: set_planned_maintenance_counts(s, actor_id=actor, counts=counts), None, failed)
 
     # --- helpers -------------------------------------------------------------------------------
     def _set_status(self, text: str) -> None:
         """The outcome of the last action (credits calculated, letter saved); hidden when there is none."""
         self.status.setText(text)
         self.status.setVisible(bool(text))
-
-    def _mutate(self, op: Callable[[Session], object], then: Callable[[Any], None] | None = None) -> None:
-        """Run a service; the change feed then refreshes this page and every other PC's."""
-
-        def done(result: object) -> None:
-            if then is not None:
-                then(result)
-            self.ctx.feed.poke()
-
-        self.ctx.runner.run(op, done, self.show_error_box, write_lock=True)
 
     def _update_buttons(self) -> None:
         row = self.selected_row(self.customers, self.customers_model)

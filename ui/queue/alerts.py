@@ -7,7 +7,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from console.jalali import format_duration, to_persian_digits
-from ui.queue_model import QueueModel
+from ui.queue.model import QueueModel
 
 ALERT_BEFORE = 30 * 60.0  # business seconds
 

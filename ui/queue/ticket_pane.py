@@ -8,7 +8,7 @@ package balances and expiry.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.agents import AgentInfo, list_agents
+from console.audit import Change
 from console.customers import CustomerDetail, customer_detail
-from console.db import Session
+from console.db import Session, is_connection_error
 from console.entitlements import CATEGORIES
 from console.errors import ConsoleError
 from console.jalali import format_date, format_datetime, format_duration, format_minutes, to_persian_digits
@@ -44,7 +45,8 @@ from console.tickets import (
 )
 from ui.context import AppContext
 from ui.labels import label
-from ui.queue_model import closed_text
+from ui.queue.model import closed_text
+from ui.runner import Latest
 
 BUBBLE = {
     "customer": ("#e3f2fd", "#0d47a1"),
@@ -53,12 +55,21 @@ BUBBLE = {
 }
 
 
+#: entities whose changes alter what the pane shows besides the ticket itself: the balances
+BALANCE_ENTITIES = frozenset({"package", "ledger", "session", "customer"})
+
+
 class TicketPane(QFrame):
     """Signals:
     start_session(int, int): the agent asks to time work on (customer id, ticket id).
+    error(Exception): a write was refused or failed (the page shows it).
+
+    Writes go through the runner's one path; the pane does not reload after its own write: the
+    announced change reaches the queue page, which reloads the pane once.
     """
 
     start_session = Signal(int, int)
+    error = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +77,8 @@ class TicketPane(QFrame):
         self.setObjectName("ticketPane")
         self._detail: TicketDetail | None = None
         self._agents: list[AgentInfo] = []
+        self._latest = Latest()
+        self._wanted: int | None = None  # the ticket last asked for (shown, or could not be loaded)
         self._build_ui()
         self._connect_signals()
         self.show_empty()
@@ -161,10 +174,26 @@ class TicketPane(QFrame):
     # --- showing ------------------------------------------------------------------------------
     @property
     def ticket_id(self) -> int | None:
+        """The ticket on show."""
         return self._detail.row.id if self._detail else None
+
+    def concerns(self, changes: Sequence[Change]) -> bool:
+        """Whether ``changes`` alter the ticket asked for or its customer's balances."""
+        tid = self._wanted
+        if tid is None:
+            return False
+        return any(
+            (c.entity == "ticket" and c.entity_id == tid) or c.entity in BALANCE_ENTITIES for c in changes
+        )
+
+    def reload(self) -> None:
+        """Load again the ticket asked for last (shown, or one that could not be loaded)."""
+        if self._wanted is not None:
+            self.load(self._wanted)
 
     def show_empty(self) -> None:
         self._detail = None
+        self._wanted = None
         self.title.setText(self.tr("Choose a ticket from the queue"))
         for w in (self.meta, self.deadline, self.entitlement, self.balances):
             w.clear()
@@ -186,6 +215,7 @@ class TicketPane(QFrame):
             w.setEnabled(on)
 
     def load(self, ticket_id: int) -> None:
+        self._wanted = ticket_id
         now = self.ctx.clock.now()
         today = self.ctx.today()
 
@@ -198,12 +228,28 @@ class TicketPane(QFrame):
                 list_agents(session),
             )
 
-        self.ctx.runner.run(op, self._show, self._load_failed)
+        self.ctx.runner.run(op, *self._latest(self._show, self._load_failed))
 
     def _load_failed(self, error: Exception) -> None:
+        if is_connection_error(error):
+            # what was shown stays shown; another ticket asked for says it could not load
+            if self._detail is None or self._detail.row.id != self._wanted:
+                wanted = self._wanted
+                self.show_empty()
+                self._wanted = wanted
+                self.title.setText(
+                    self.tr("Ticket #%1 could not be loaded: the database cannot be reached.").replace(
+                        "%1", to_persian_digits(str(wanted))
+                    )
+                )
+            else:
+                self.meta.setText(
+                    self.tr("Could not be reloaded: the database cannot be reached. Shown as before.")
+                )
+            return
         self.show_empty()
         if not isinstance(error, ConsoleError):
-            self.ctx.runner.failed.emit(error)
+            self.error.emit(error)
 
     def _show(self, result: tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo]]) -> None:
         detail, deadline, customer, agents = result
@@ -304,15 +350,11 @@ class TicketPane(QFrame):
             return
         ticket_id = self._detail.row.id
 
-        def done(_result: object) -> None:
-            self.ctx.feed.poke()
-            self.load(ticket_id)
-
         def failed(error: Exception) -> None:
-            self.ctx.runner.failed.emit(error)
+            self.error.emit(error)
             self.load(ticket_id)  # show what is there now (a stale edit reloads)
 
-        self.ctx.runner.run(op, done, failed)
+        self.ctx.runner.mutate(op, None, failed, initiator=self)
 
     def _send_reply(self, new_status: str) -> None:
         if self._detail is None or not self.reply_button.isEnabled():
