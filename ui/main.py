@@ -75,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "import-tickets":
         return import_tickets(argv[1:])
+    if argv and argv[0] == "import-customers":
+        from ui.import_customers_cli import run
+
+        return run(argv[1:])
     args = parse_args(argv)
     from ui.launch import launch
 
