@@ -1,6 +1,6 @@
 """Deduction benchmark: many processes stopping sessions against a few shared packages.
 
-The non-functional target "no lost update" (DESIGN.md): concurrent sessions of many agents deducting
+The target "no lost update" (docs/architecture.md): concurrent sessions of many agents deducting
 from one customer's packages leave the ledger exact. The database named by
 ``SUPPORT_CONSOLE_DATABASE_URL`` (PostgreSQL; its ``public`` schema is dropped, recreated and migrated
 with :func:`console.migrate.upgrade_to_head` first) gets one supervisor, one customer, ``--packages``

@@ -1,4 +1,4 @@
-"""What pays for each kind of request: the seed's terms of support (DESIGN.md rules 3-6)."""
+"""What pays for each kind of request: the seed's terms of support (rules 3-6 of docs/rules.md)."""
 
 from __future__ import annotations
 

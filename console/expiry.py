@@ -1,6 +1,6 @@
 """Packages about to expire and packages that have expired, for supervisors and the sales team.
 
-Rule 7 of DESIGN.md: a package is usable for one Jalali year, and what is left at expiry is
+Rule 7 of docs/rules.md: a package is usable for one Jalali year, and what is left at expiry is
 forfeited, recorded in the ledger (kind ``forfeit``), never silently dropped. This module forecasts
 the forfeit of packages that will expire soon (so that sales can call the customer in time) and lists
 the forfeits recorded for those that have expired. Exports (CSV and Excel) carry Persian headers and

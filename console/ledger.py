@@ -1,6 +1,6 @@
 """Package purchases and the append-only ledger: every change to a balance is an entry.
 
-Rules 7-8 of DESIGN.md. A balance is the sum of a package's entries; entries are never updated or
+Rules 7-8 of docs/rules.md. A balance is the sum of a package's entries; entries are never updated or
 deleted, a correction is a new entry; the database keeps each package's sum in ``packages.balance``
 (migration 0003). A deduction is one statement that locks the customer's package rows (PostgreSQL
 ``FOR UPDATE``; SQLite's write lock is taken at BEGIN by the caller) so that concurrent stops never

@@ -1,4 +1,4 @@
-"""Response deadlines (DESIGN.md rule 1): 5 business hours for every customer message that waits.
+"""Response deadlines (rule 1 of docs/rules.md): 5 business hours for every customer message that waits.
 
 The clock of a ticket starts at the oldest customer message still waiting for a reply
 (``Ticket.awaiting_since``); a reply stops it; none runs while the ticket waits on the customer. The

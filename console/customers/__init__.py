@@ -1,4 +1,4 @@
-"""Customers, their contacts, and what they hold (rule 11; the core API of DESIGN.md).
+"""Customers, their contacts, and what they hold (rule 11 of docs/rules.md; a stable core API).
 
 Every public name is importable from ``console.customers``, whatever module holds it:
 ``views`` (lists and details for the screens), ``records`` (create, edit, deactivate),

@@ -1,6 +1,6 @@
 """Work-session timer services: what pays, start, pause, resume, heartbeat, stop and recovery.
 
-Business rules 3-6, 8 and 9 of DESIGN.md. No Qt; every function takes the database ``session``
+Business rules 3-6, 8 and 9 of docs/rules.md. No Qt; every function takes the database ``session``
 first, flushes but never commits, and returns frozen dataclasses. Every moment recorded (start,
 pause, heartbeat, stop) is the database server's clock (:func:`console.db.server_now`), never the
 PC's; the calendar date of a moment is its Asia/Tehran date.

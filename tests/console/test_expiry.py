@@ -1,6 +1,6 @@
 """Packages about to expire (forecast forfeit) and expired ones (recorded forfeit), and their exports.
 
-Rule 7 of DESIGN.md. Every test runs on a temporary SQLite file and on PostgreSQL; the services take
+Rule 7 of docs/rules.md. Every test runs on a temporary SQLite file and on PostgreSQL; the services take
 ``today`` as a parameter, so the dates here are fixed.
 """
 

@@ -1,4 +1,4 @@
-"""Packages and the append-only ledger (DESIGN.md rules 7-8) on real databases."""
+"""Packages and the append-only ledger (rules 7-8 of docs/rules.md) on real databases."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The stored package balance (migration 0003) and the one-statement deduction, on real databases.
 
-Rule 8 of DESIGN.md: a balance is the sum of the package's ledger entries. The database keeps that
+Rule 8 of docs/rules.md: a balance is the sum of the package's ledger entries. The database keeps that
 sum in ``packages.balance`` on every insert; the stop's deduction reads and lowers it in one statement.
 """
 

@@ -1,4 +1,4 @@
-"""Tickets and response deadlines (DESIGN.md rule 1) on real databases."""
+"""Tickets and response deadlines (rule 1 of docs/rules.md) on real databases."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The business calendar page edits the shared calendar on a real database (DESIGN.md rule 2)."""
+"""The business calendar page edits the shared calendar on a real database (rule 2 of docs/rules.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The uptime page reviews a Jalali month's credits on a real database (DESIGN.md rule 10)."""
+"""The uptime page reviews a Jalali month's credits on a real database (rule 10 of docs/rules.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Business calendar: weekly hours, holidays and closures that every PC counts with (DESIGN.md rule 2).
+"""Business calendar: weekly hours, holidays and closures that every PC counts with (rule 2 of docs/rules.md).
 
 Supervisors edit the shared calendar here; agents see it read only (the services check the role
 whatever this page shows). Dialogs and confirmations open window-modal with ``open()``, never a nested

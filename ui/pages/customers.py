@@ -1,4 +1,4 @@
-"""Customers: each customer's packages, balances, expiry and ledger (DESIGN.md rules 7-8)."""
+"""Customers: each customer's packages, balances, expiry and ledger (rules 7-8 of docs/rules.md)."""
 
 from __future__ import annotations
 

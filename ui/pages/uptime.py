@@ -1,4 +1,4 @@
-"""Uptime and credits: the outage log and each customer's Jalali month (DESIGN.md rule 10).
+"""Uptime and credits: the outage log and each customer's Jalali month (rule 10 of docs/rules.md).
 
 A supervisor picks a month, calculates the credits owed (customers strictly below the target), approves
 one (the subscription is extended) or rejects it with a reason, exports a Persian PDF letter, and sets
