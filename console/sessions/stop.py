@@ -31,8 +31,6 @@ from console.sessions.views import StoppedSession
 from console.settings import decode_setting, setting_value
 from console.validation import clean_text, require_aware
 
-__all__ = ["recover_session", "stop_session"]
-
 MAX_REASON = 500
 
 

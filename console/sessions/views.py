@@ -12,14 +12,6 @@ from console.audit import Change
 from console.errors import ConflictError
 from console.packages import billable_minutes
 
-__all__ = [
-    "OpenSessionConflictError",
-    "RunningSession",
-    "SessionQuote",
-    "SessionView",
-    "StoppedSession",
-]
-
 
 @dataclass(frozen=True)
 class SessionQuote:

@@ -24,8 +24,6 @@ from console.timesheets.decisions import is_locked
 from console.timesheets.views import MAX_CORRECTION_MINUTES, MAX_REASON, CorrectionResult, CorrectionView
 from console.validation import clean_text, nonzero_minutes
 
-__all__ = ["correct_session"]
-
 
 def _charged_by_package(session: Session, session_id: int) -> dict[int, int]:
     """Net minutes the session has taken from each package: deductions and corrections."""

@@ -24,15 +24,6 @@ from console.timesheets.periods import check_period, midnight, period_text
 from console.timesheets.views import MAX_REASON
 from console.validation import clean_text
 
-__all__ = [
-    "approve_period",
-    "assert_session_editable",
-    "days_locked_by",
-    "is_locked",
-    "overlapping_decisions",
-    "reject_period",
-]
-
 
 def overlapping_decisions(session: Session, agent_id: int, start: date, end: date) -> list[TimesheetDecision]:
     """The agent's decisions overlapping ``[start, end)``, oldest first (the last one wins)."""

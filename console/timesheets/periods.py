@@ -13,8 +13,6 @@ from console.errors import ValidationError
 from console.jalali import format_date, jalali_month_range, jalali_week_start, to_persian_digits
 from console.timesheets.views import MAX_PERIOD_DAYS
 
-__all__ = ["check_period", "jalali_month", "jalali_week", "midnight", "period_text"]
-
 
 def jalali_week(d: date) -> tuple[date, date]:
     """The Jalali week (Saturday..Friday) containing ``d``: ``(Saturday, next Saturday)``, half-open."""

@@ -48,8 +48,6 @@ from console.timesheets.views import (
     WeekTotals,
 )
 
-__all__ = ["timesheet"]
-
 
 def _worked_seconds(ws: WorkSession, now: datetime) -> int:
     if ws.state == "stopped" and ws.stopped_at is not None:

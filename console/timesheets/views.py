@@ -10,29 +10,6 @@ from datetime import date, datetime, timedelta
 
 from console.audit import Change
 
-__all__ = [
-    "FLAG_CORRECTED",
-    "FLAG_EDITED",
-    "FLAG_FORGOTTEN",
-    "FLAG_OVERAGE",
-    "FORGOTTEN_AFTER",
-    "GAP_AFTER",
-    "MAX_CORRECTION_MINUTES",
-    "MAX_PERIOD_DAYS",
-    "MAX_REASON",
-    "Charge",
-    "CorrectionResult",
-    "CorrectionView",
-    "DaySheet",
-    "DecisionView",
-    "Gap",
-    "SessionLine",
-    "Timesheet",
-    "Totals",
-    "WeekTotals",
-]
-
-
 FORGOTTEN_AFTER = timedelta(hours=10)  # a timer open longer than this was almost surely forgotten
 GAP_AFTER = timedelta(minutes=30)  # idle time between two sessions of a day worth showing
 MAX_PERIOD_DAYS = 93  # a quarter: more than any week or month view asks for

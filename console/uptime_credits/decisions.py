@@ -23,13 +23,6 @@ from console.uptime_credits.month import compute, month_availability, month_boun
 from console.uptime_credits.views import CreditRefresh, CustomerAvailability, extension_days
 from console.validation import clean_text
 
-__all__ = [
-    "MAX_REASON",
-    "approve_credit",
-    "refresh_credits",
-    "reject_credit",
-]
-
 MAX_REASON = 1000
 
 

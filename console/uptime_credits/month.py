@@ -27,15 +27,6 @@ from console.uptime_credits.views import (
     ceil_seconds,
 )
 
-__all__ = [
-    "compute",
-    "credit_letter",
-    "month_availability",
-    "month_bounds",
-    "uptime_month",
-]
-
-
 # --------------------------------------------------------------------------------------------------
 # Small pure helpers
 # --------------------------------------------------------------------------------------------------

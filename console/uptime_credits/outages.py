@@ -22,17 +22,6 @@ from console.settings import update_policies
 from console.uptime_credits.views import OutageView
 from console.validation import clean_text, require_aware, require_span
 
-__all__ = [
-    "MAX_CAUSE",
-    "customer_names",
-    "list_outages",
-    "outage_view",
-    "outages_between",
-    "record_outage",
-    "remove_outage",
-    "set_planned_maintenance_counts",
-]
-
 MAX_CAUSE = 500
 
 

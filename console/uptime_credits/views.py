@@ -12,17 +12,6 @@ from datetime import date, datetime, timedelta
 
 from console.audit import Change
 
-__all__ = [
-    "CreditDecision",
-    "CreditLetter",
-    "CreditRefresh",
-    "CustomerAvailability",
-    "OutageView",
-    "UptimeMonth",
-    "ceil_seconds",
-    "extension_days",
-]
-
 _DAY_SECONDS = 86_400
 
 
