@@ -83,7 +83,6 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_by: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
-    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ApiTokenUse(Base):

@@ -19,7 +19,7 @@ from console.customers import customer_detail, find_customer_by_contact
 from console.errors import ConflictError, NotFoundError, ValidationError
 from console.models import Customer, Ticket
 from console.models_office import ApiAttachment
-from console.sla import ticket_deadline
+from console.sla import CalendarView, ticket_deadline
 from console.tickets import add_customer_message, create_ticket, ticket_detail
 
 MAX_ATTACHMENTS = 10
@@ -181,13 +181,18 @@ def add_portal_message(
     _store_attachments(session, ticket_id, attachments)
 
 
-def portal_ticket(session: Session, ticket_id: int, now: datetime) -> PortalTicket:
-    """The public conversation (no internal notes), the state and the response deadline."""
+def portal_ticket(
+    session: Session, ticket_id: int, now: datetime, view: CalendarView | None = None
+) -> PortalTicket:
+    """The public conversation (no internal notes), the state and the response deadline.
+
+    ``view``: the business calendar, when the caller keeps one (the API reuses it for a few seconds).
+    """
     detail = ticket_detail(session, ticket_id)
     ticket = session.get(Ticket, ticket_id)
     assert ticket is not None
     try:
-        deadline = ticket_deadline(session, ticket_id, now)
+        deadline = ticket_deadline(session, ticket_id, now, view)
         state, due = str(deadline.state), deadline.due
     except ValueError:  # a business calendar that never opens: no deadline can be given
         state, due = "none", None

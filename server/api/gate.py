@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.db import unit_of_work
 from console.errors import ConsoleError
 from console.office.tokens import TokenInfo, record_token_use, verify_api_token
+from console.sla import CalendarView, load_calendar_view
 from server.api.problems import ApiProblem, status_of
 from server.log import log
 
@@ -56,9 +57,31 @@ class Call:
     session: Session
     token: TokenInfo
     now: datetime
+    calendar: CalendarCache
     status: int = 200
     ticket_id: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+
+class CalendarCache:
+    """The business calendar, read again at most every ``ttl`` seconds (building it takes several
+    queries and ~10 ms; a supervisor's change to the hours reaches the API's deadlines within ttl)."""
+
+    def __init__(self, ttl: float = 5.0) -> None:
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._view: CalendarView | None = None
+        self._until = 0.0
+
+    def get(self, session: Session) -> CalendarView:
+        now = time.monotonic()
+        with self._lock:
+            if self._view is not None and now < self._until:
+                return self._view
+        view = load_calendar_view(session)
+        with self._lock:
+            self._view, self._until = view, now + self.ttl
+        return view
 
 
 class Gate:
@@ -66,6 +89,7 @@ class Gate:
         self.factory = factory
         self.clock = clock
         self.limiter = RateLimiter()
+        self.calendar = CalendarCache()
 
     @contextmanager
     def call(self, request: Request, credentials: HTTPAuthorizationCredentials | None) -> Iterator[Call]:
@@ -87,7 +111,7 @@ class Gate:
                         "درخواست‌های این توکن از سقف دقیقه‌ای گذشته است؛ کمی بعد دوباره بفرستید.",
                         headers={"Retry-After": str(max(1, round(wait)))},
                     )
-                call = Call(session, token, now)
+                call = Call(session, token, now, self.calendar)
                 yield call
                 record_token_use(
                     session,

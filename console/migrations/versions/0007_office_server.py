@@ -78,7 +78,6 @@ def upgrade() -> None:
         sa.Column("created_at", console.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("revoked_at", console.db.UTCDateTime(timezone=True), nullable=True),
         sa.Column("revoked_by", sa.Integer(), nullable=True),
-        sa.Column("last_used_at", console.db.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["created_by"], ["agents.id"], name=op.f("fk_api_tokens_created_by_agents")),
         sa.ForeignKeyConstraint(["revoked_by"], ["agents.id"], name=op.f("fk_api_tokens_revoked_by_agents")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_tokens")),
