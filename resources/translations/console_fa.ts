@@ -131,108 +131,108 @@
       <translation>قفل تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="115" />
-      <location filename="../../ui/pages/accounts.py" line="149" />
+      <location filename="../../ui/pages/accounts.py" line="104" />
+      <location filename="../../ui/pages/accounts.py" line="147" />
       <source>Accounts</source>
       <translation>حساب‌های کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="119" />
+      <location filename="../../ui/pages/accounts.py" line="117" />
       <source>A supervisor manages the accounts. Here you can change your own password.</source>
       <translation>حساب‌ها را سرپرست مدیریت می‌کند. در اینجا می‌توانید گذرواژهٔ خودتان را تغییر دهید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="130" />
+      <location filename="../../ui/pages/accounts.py" line="128" />
       <source>New account…</source>
       <translation>حساب تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="131" />
-      <location filename="../../ui/pages/accounts.py" line="252" />
-      <location filename="../../ui/pages/accounts.py" line="326" />
+      <location filename="../../ui/pages/accounts.py" line="129" />
+      <location filename="../../ui/pages/accounts.py" line="250" />
+      <location filename="../../ui/pages/accounts.py" line="320" />
       <source>Disable account</source>
       <translation>غیرفعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="132" />
-      <location filename="../../ui/pages/accounts.py" line="330" />
+      <location filename="../../ui/pages/accounts.py" line="130" />
+      <location filename="../../ui/pages/accounts.py" line="324" />
       <source>Make supervisor</source>
       <translation>سرپرست شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="133" />
+      <location filename="../../ui/pages/accounts.py" line="131" />
       <source>Reset password…</source>
       <translation>تعیین گذرواژهٔ تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="134" />
+      <location filename="../../ui/pages/accounts.py" line="132" />
       <source>Change my password…</source>
       <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="223" />
+      <location filename="../../ui/pages/accounts.py" line="221" />
       <source>Your password was changed.</source>
       <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="249" />
-      <location filename="../../ui/pages/accounts.py" line="324" />
+      <location filename="../../ui/pages/accounts.py" line="247" />
+      <location filename="../../ui/pages/accounts.py" line="318" />
       <source>Enable account</source>
       <translation>فعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="249" />
+      <location filename="../../ui/pages/accounts.py" line="247" />
       <source>Let %1 sign in again?</source>
       <translation>%1 دوباره بتواند وارد شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="250" />
+      <location filename="../../ui/pages/accounts.py" line="248" />
       <source>Enable</source>
       <translation>فعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="254" />
+      <location filename="../../ui/pages/accounts.py" line="252" />
       <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
       <translation>حساب %1 غیرفعال شود؟ دیگر نمی‌تواند وارد شود؛ سوابق کارش می‌ماند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="256" />
+      <location filename="../../ui/pages/accounts.py" line="254" />
       <source>Disable</source>
       <translation>غیرفعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="270" />
+      <location filename="../../ui/pages/accounts.py" line="268" />
       <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
       <translation>%1 سرپرست شود؟ سرپرست حساب‌ها، تقویم کاری و بازبینی‌ها را مدیریت می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="272" />
+      <location filename="../../ui/pages/accounts.py" line="270" />
       <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
       <translation>%1 کارشناس شود؟ صفحه‌ها و اختیارات سرپرست را از دست می‌دهد.</translation>
     </message>
     <message>
+      <location filename="../../ui/pages/accounts.py" line="272" />
       <location filename="../../ui/pages/accounts.py" line="274" />
-      <location filename="../../ui/pages/accounts.py" line="276" />
       <source>Change role</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="290" />
+      <location filename="../../ui/pages/accounts.py" line="287" />
       <source>Done</source>
       <translation>انجام شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="305" />
+      <location filename="../../ui/pages/accounts.py" line="299" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="311" />
+      <location filename="../../ui/pages/accounts.py" line="305" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="328" />
+      <location filename="../../ui/pages/accounts.py" line="322" />
       <source>Make agent</source>
       <translation>کارشناس شود</translation>
     </message>
@@ -240,37 +240,52 @@
   <context>
     <name>AdjustDialog</name>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="84" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="103" />
       <source>Adjust a balance</source>
       <translation>اصلاح مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="88" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="108" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="91" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="111" />
       <source>Why (required)</source>
       <translation>دلیل (الزامی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="93" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="113" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="94" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="114" />
       <source>Add (+) or take (−)</source>
       <translation>افزودن (+) یا کاستن (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="95" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="115" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="96" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="125" />
+      <source>Enter the minutes to add (+) or take (−).</source>
+      <translation>دقیقه‌هایی را که افزوده (+) یا کم (−) می‌شود وارد کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="127" />
+      <source>An adjustment can take the balance at most to zero: it is %1.</source>
+      <translation>اصلاح مانده حداکثر تا صفر کم می‌کند: مانده %1 است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="131" />
+      <source>Write the reason for the adjustment.</source>
+      <translation>دلیل اصلاح را بنویسید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="105" />
       <source>Record</source>
       <translation>ثبت</translation>
     </message>
@@ -278,348 +293,348 @@
   <context>
     <name>AuditPage</name>
     <message>
-      <location filename="../../ui/pages/audit.py" line="55" />
+      <location filename="../../ui/pages/audit.py" line="56" />
       <source>Ticket</source>
       <translation>تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="56" />
+      <location filename="../../ui/pages/audit.py" line="57" />
       <source>Work session</source>
       <translation>جلسهٔ کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="57" />
+      <location filename="../../ui/pages/audit.py" line="58" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="58" />
+      <location filename="../../ui/pages/audit.py" line="59" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="59" />
+      <location filename="../../ui/pages/audit.py" line="60" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="60" />
+      <location filename="../../ui/pages/audit.py" line="61" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="61" />
+      <location filename="../../ui/pages/audit.py" line="62" />
       <source>Policy settings</source>
       <translation>تنظیمات سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="62" />
+      <location filename="../../ui/pages/audit.py" line="63" />
       <source>Service outage</source>
       <translation>قطعی سرویس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="63" />
+      <location filename="../../ui/pages/audit.py" line="64" />
       <source>Uptime credit</source>
       <translation>جبران قطعی سرویس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="64" />
+      <location filename="../../ui/pages/audit.py" line="65" />
       <source>Timesheet</source>
       <translation>کارکرد کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="65" />
+      <location filename="../../ui/pages/audit.py" line="66" />
       <source>User account</source>
       <translation>حساب کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="73" />
+      <location filename="../../ui/pages/audit.py" line="74" />
       <source>Assigned</source>
       <translation>واگذار شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="74" />
+      <location filename="../../ui/pages/audit.py" line="75" />
       <source>Claimed</source>
       <translation>برداشته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="75" />
+      <location filename="../../ui/pages/audit.py" line="76" />
       <source>Category changed</source>
       <translation>تغییر دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="76" />
+      <location filename="../../ui/pages/audit.py" line="77" />
       <source>State changed</source>
       <translation>تغییر وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="77" />
+      <location filename="../../ui/pages/audit.py" line="78" />
       <source>Replied</source>
       <translation>پاسخ داده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="78" />
+      <location filename="../../ui/pages/audit.py" line="79" />
       <source>Internal note added</source>
       <translation>یادداشت داخلی افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="79" />
+      <location filename="../../ui/pages/audit.py" line="80" />
       <source>Customer message</source>
       <translation>پیام مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="80" />
+      <location filename="../../ui/pages/audit.py" line="81" />
       <source>Session started</source>
       <translation>آغاز جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="81" />
+      <location filename="../../ui/pages/audit.py" line="82" />
       <source>Session paused</source>
       <translation>مکث جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="82" />
+      <location filename="../../ui/pages/audit.py" line="83" />
       <source>Session resumed</source>
       <translation>ادامهٔ جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="83" />
+      <location filename="../../ui/pages/audit.py" line="84" />
       <source>Session stopped</source>
       <translation>پایان جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="84" />
+      <location filename="../../ui/pages/audit.py" line="85" />
       <source>Session recovered</source>
       <translation>بازیابی جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="85" />
+      <location filename="../../ui/pages/audit.py" line="86" />
       <source>Package purchased</source>
       <translation>خرید بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="86" />
+      <location filename="../../ui/pages/audit.py" line="87" />
       <source>Balance adjusted</source>
       <translation>اصلاح مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="87" />
+      <location filename="../../ui/pages/audit.py" line="88" />
       <source>Forfeited at expiry</source>
       <translation>سوخت در پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="88" />
+      <location filename="../../ui/pages/audit.py" line="89" />
       <source>Session corrected</source>
       <translation>تصحیح جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="89" />
+      <location filename="../../ui/pages/audit.py" line="90" />
       <source>Weekly hours changed</source>
       <translation>تغییر ساعات کاری هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="90" />
+      <location filename="../../ui/pages/audit.py" line="91" />
       <source>Holiday added</source>
       <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="91" />
+      <location filename="../../ui/pages/audit.py" line="92" />
       <source>Holiday removed</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="92" />
+      <location filename="../../ui/pages/audit.py" line="93" />
       <source>Holiday confirmed</source>
       <translation>تأیید تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="93" />
+      <location filename="../../ui/pages/audit.py" line="94" />
       <source>Closure added</source>
       <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="94" />
+      <location filename="../../ui/pages/audit.py" line="95" />
       <source>Closure removed</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="95" />
+      <location filename="../../ui/pages/audit.py" line="96" />
       <source>Maintenance policy changed</source>
       <translation>تغییر سیاست نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="68" />
+      <location filename="../../ui/pages/audit.py" line="69" />
       <source>Record created</source>
       <translation>ایجاد شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="69" />
+      <location filename="../../ui/pages/audit.py" line="70" />
       <source>Record added</source>
       <translation>افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="70" />
+      <location filename="../../ui/pages/audit.py" line="71" />
       <source>Record removed</source>
       <translation>حذف شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="71" />
+      <location filename="../../ui/pages/audit.py" line="72" />
       <source>Decision: approved</source>
       <translation>تصمیم: تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="72" />
+      <location filename="../../ui/pages/audit.py" line="73" />
       <source>Decision: rejected</source>
       <translation>تصمیم: رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="96" />
+      <location filename="../../ui/pages/audit.py" line="97" />
       <source>Credit withdrawn</source>
       <translation>جبران پس گرفته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="97" />
+      <location filename="../../ui/pages/audit.py" line="98" />
       <source>Credit recalculated</source>
       <translation>جبران دوباره محاسبه شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="98" />
+      <location filename="../../ui/pages/audit.py" line="99" />
       <source>Subscription extended</source>
       <translation>تمدید اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="99" />
+      <location filename="../../ui/pages/audit.py" line="100" />
       <source>First password set</source>
       <translation>تعیین نخستین گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="100" />
+      <location filename="../../ui/pages/audit.py" line="101" />
       <source>Own password changed</source>
       <translation>تغییر گذرواژه به دست خود کاربر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="101" />
+      <location filename="../../ui/pages/audit.py" line="102" />
       <source>Password reset</source>
       <translation>تعیین گذرواژهٔ تازه به دست سرپرست</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="102" />
+      <location filename="../../ui/pages/audit.py" line="103" />
       <source>Account disabled</source>
       <translation>غیرفعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="103" />
+      <location filename="../../ui/pages/audit.py" line="104" />
       <source>Account enabled</source>
       <translation>فعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="104" />
+      <location filename="../../ui/pages/audit.py" line="105" />
       <source>Role changed</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="106" />
+      <location filename="../../ui/pages/audit.py" line="107" />
       <source>System</source>
       <translation>سامانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="107" />
+      <location filename="../../ui/pages/audit.py" line="108" />
       <source>yes</source>
       <translation>بله</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="108" />
+      <location filename="../../ui/pages/audit.py" line="109" />
       <source>no</source>
       <translation>خیر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="235" />
-      <location filename="../../ui/pages/audit.py" line="310" />
+      <location filename="../../ui/pages/audit.py" line="225" />
+      <location filename="../../ui/pages/audit.py" line="309" />
       <source>Audit trail</source>
       <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="240" />
+      <location filename="../../ui/pages/audit.py" line="239" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
       <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="248" />
+      <location filename="../../ui/pages/audit.py" line="247" />
       <source>Search actions, values or names…</source>
       <translation>جستجوی کار، مقدار یا نام…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="251" />
+      <location filename="../../ui/pages/audit.py" line="250" />
       <source>Everything</source>
       <translation>همه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="255" />
+      <location filename="../../ui/pages/audit.py" line="254" />
       <source>Everyone</source>
       <translation>همهٔ افراد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="256" />
+      <location filename="../../ui/pages/audit.py" line="255" />
       <source>Between dates</source>
       <translation>فقط در بازهٔ تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="264" />
+      <location filename="../../ui/pages/audit.py" line="263" />
       <source>Concerning</source>
       <translation>دربارهٔ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="266" />
+      <location filename="../../ui/pages/audit.py" line="265" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="270" />
+      <location filename="../../ui/pages/audit.py" line="269" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="272" />
+      <location filename="../../ui/pages/audit.py" line="271" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="290" />
+      <location filename="../../ui/pages/audit.py" line="289" />
       <source>Before</source>
       <translation>پیش از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="291" />
+      <location filename="../../ui/pages/audit.py" line="290" />
       <source>After</source>
       <translation>پس از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="363" />
+      <location filename="../../ui/pages/audit.py" line="353" />
       <source>The end date is before the start date.</source>
       <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="415" />
+      <location filename="../../ui/pages/audit.py" line="401" />
       <source>The newest %1 entries; narrow the search to see older ones.</source>
       <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="417" />
+      <location filename="../../ui/pages/audit.py" line="403" />
       <source>%1 entries, newest first</source>
       <translation>%1 ردیف، تازه‌ترین در بالا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="428" />
+      <location filename="../../ui/pages/audit.py" line="413" />
       <source>The trail could not be loaded (%1).</source>
       <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="455" />
+      <location filename="../../ui/pages/audit.py" line="440" />
       <source>Choose an entry to see its values before and after.</source>
       <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="460" />
+      <location filename="../../ui/pages/audit.py" line="445" />
       <source>%1%2 — %3, by %4 at %5</source>
       <translation>%1%2 — %3، به دست %4 در %5</translation>
     </message>
@@ -627,12 +642,12 @@
   <context>
     <name>BreachAlerts</name>
     <message>
-      <location filename="../../ui/alerts.py" line="56" />
+      <location filename="../../ui/queue/alerts.py" line="56" />
       <source>Ticket #%1 is near its deadline</source>
       <translation>مهلت تیکت #%1 نزدیک است</translation>
     </message>
     <message>
-      <location filename="../../ui/alerts.py" line="58" />
+      <location filename="../../ui/queue/alerts.py" line="58" />
       <source>%1 — %2 business time left</source>
       <translation>%1 — %2 زمان کاری مانده</translation>
     </message>
@@ -640,145 +655,145 @@
   <context>
     <name>CalendarSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="65" />
+      <location filename="../../ui/pages/calendar_settings.py" line="64" />
       <source>Estimated</source>
       <translation>تخمینی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="66" />
+      <location filename="../../ui/pages/calendar_settings.py" line="65" />
       <source>Lunar holiday estimated by the calendar package: confirm it or move it to the official day</source>
       <translation>تعطیلی قمری با تاریخ تخمینی: آن را تأیید کنید یا به روز رسمی ببرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="70" />
+      <location filename="../../ui/pages/calendar_settings.py" line="69" />
       <source>Confirmed</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="147" />
-      <location filename="../../ui/pages/calendar_settings.py" line="201" />
+      <location filename="../../ui/pages/calendar_settings.py" line="132" />
+      <location filename="../../ui/pages/calendar_settings.py" line="198" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="155" />
+      <location filename="../../ui/pages/calendar_settings.py" line="152" />
       <source>Only a supervisor can change the business calendar; you can view it here.</source>
       <translation>فقط سرپرست می‌تواند تقویم کاری را تغییر دهد؛ شما آن را فقط می‌بینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="161" />
+      <location filename="../../ui/pages/calendar_settings.py" line="158" />
       <source>Save hours</source>
       <translation>ذخیرهٔ ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="162" />
+      <location filename="../../ui/pages/calendar_settings.py" line="159" />
       <source>Discard changes</source>
       <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="166" />
+      <location filename="../../ui/pages/calendar_settings.py" line="163" />
       <source>Add closure…</source>
       <translation>افزودن تعطیلی موردی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="167" />
-      <location filename="../../ui/pages/calendar_settings.py" line="381" />
+      <location filename="../../ui/pages/calendar_settings.py" line="164" />
+      <location filename="../../ui/pages/calendar_settings.py" line="376" />
       <source>Remove closure</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="179" />
+      <location filename="../../ui/pages/calendar_settings.py" line="176" />
       <source>Add holiday…</source>
       <translation>افزودن تعطیلی رسمی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="180" />
+      <location filename="../../ui/pages/calendar_settings.py" line="177" />
       <source>Confirm date…</source>
       <translation>تأیید تاریخ…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="181" />
-      <location filename="../../ui/pages/calendar_settings.py" line="357" />
+      <location filename="../../ui/pages/calendar_settings.py" line="178" />
+      <location filename="../../ui/pages/calendar_settings.py" line="354" />
       <source>Remove holiday</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="184" />
+      <location filename="../../ui/pages/calendar_settings.py" line="181" />
       <source>Weekly hours (Tehran time)</source>
       <translation>ساعات کاری هفته (به وقت تهران)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="187" />
+      <location filename="../../ui/pages/calendar_settings.py" line="184" />
       <source>Closures</source>
       <translation>تعطیلی‌های موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="191" />
+      <location filename="../../ui/pages/calendar_settings.py" line="188" />
       <source>Holidays</source>
       <translation>تعطیلات رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="192" />
+      <location filename="../../ui/pages/calendar_settings.py" line="189" />
       <source>Jalali year</source>
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="249" />
+      <location filename="../../ui/pages/calendar_settings.py" line="246" />
       <source>%1 holidays</source>
       <translation>%1 تعطیلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="249" />
+      <location filename="../../ui/pages/calendar_settings.py" line="246" />
       <source>%1 holidays, %2 to confirm</source>
       <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="265" />
+      <location filename="../../ui/pages/calendar_settings.py" line="262" />
       <source>Now: open. Closes %1.</source>
       <translation>اکنون: باز. پایان وقت کاری: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="267" />
+      <location filename="../../ui/pages/calendar_settings.py" line="264" />
       <source>Now: closed (%1). Opens %2.</source>
       <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="269" />
+      <location filename="../../ui/pages/calendar_settings.py" line="266" />
       <source>Now: closed (%1). No open hours are set.</source>
       <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="279" />
+      <location filename="../../ui/pages/calendar_settings.py" line="276" />
       <source>holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="281" />
+      <location filename="../../ui/pages/calendar_settings.py" line="278" />
       <source>closure</source>
       <translation>تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="282" />
+      <location filename="../../ui/pages/calendar_settings.py" line="279" />
       <source>outside working hours</source>
       <translation>خارج از ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="355" />
+      <location filename="../../ui/pages/calendar_settings.py" line="352" />
       <source>Remove the holiday “%1” on %2?</source>
       <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="379" />
+      <location filename="../../ui/pages/calendar_settings.py" line="374" />
       <source>Remove the closure from %1 until %2?</source>
       <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="404" />
+      <location filename="../../ui/pages/calendar_settings.py" line="384" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="405" />
+      <location filename="../../ui/pages/calendar_settings.py" line="385" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
@@ -786,32 +801,32 @@
   <context>
     <name>ClosureDialog</name>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="27" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="28" />
       <source>Add closure</source>
       <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="30" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="31" />
       <source>e.g. Government-announced closure</source>
       <translation>مثلاً تعطیلی اعلام‌شده از سوی دولت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="32" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="33" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="33" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="35" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="34" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="37" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="36" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="40" />
       <source>Times are on the Tehran clock. The desk counts no business time in between.</source>
       <translation>زمان‌ها به وقت تهران است. در این فاصله هیچ زمان کاری شمرده نمی‌شود.</translation>
     </message>
@@ -893,34 +908,34 @@
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="182" />
+      <location filename="../../ui/pages/audit.py" line="183" />
       <location filename="../../ui/pages/customers.py" line="125" />
       <location filename="../../ui/pages/timesheet_models.py" line="231" />
       <source>When</source>
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="183" />
+      <location filename="../../ui/pages/audit.py" line="184" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="184" />
+      <location filename="../../ui/pages/audit.py" line="185" />
       <source>Concerns</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="186" />
+      <location filename="../../ui/pages/audit.py" line="187" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="191" />
+      <location filename="../../ui/pages/audit.py" line="192" />
       <source>Action</source>
       <translation>کار انجام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="192" />
+      <location filename="../../ui/pages/audit.py" line="193" />
       <source>Change</source>
       <translation>تغییر</translation>
     </message>
@@ -944,17 +959,17 @@
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="91" />
+      <location filename="../../ui/pages/calendar_settings.py" line="90" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="93" />
+      <location filename="../../ui/pages/calendar_settings.py" line="92" />
       <source>Weekday</source>
       <translation>روز هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="99" />
+      <location filename="../../ui/pages/calendar_settings.py" line="98" />
       <source>Holiday</source>
       <translation>مناسبت</translation>
     </message>
@@ -975,7 +990,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="79" />
-      <location filename="../../ui/pages/calendar_settings.py" line="104" />
+      <location filename="../../ui/pages/calendar_settings.py" line="103" />
       <location filename="../../ui/pages/uptime_models.py" line="108" />
       <source>State</source>
       <translation>وضعیت</translation>
@@ -991,17 +1006,17 @@
       <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="118" />
+      <location filename="../../ui/pages/calendar_settings.py" line="117" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="124" />
+      <location filename="../../ui/pages/calendar_settings.py" line="123" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="126" />
+      <location filename="../../ui/pages/calendar_settings.py" line="125" />
       <location filename="../../ui/pages/customers.py" line="144" />
       <location filename="../../ui/pages/timesheet_models.py" line="254" />
       <source>Reason</source>
@@ -1208,52 +1223,47 @@
   <context>
     <name>CorrectionDialog</name>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="85" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="80" />
       <source>Correct an approved session</source>
       <translation>تصحیح جلسهٔ تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="88" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="83" />
       <source>%1, %2: %3 billable, %4 charged to packages.</source>
       <translation>%1، %2: %3 قابل‌محاسبه، %4 کسر از بسته‌ها.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="97" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="92" />
       <source>This day is approved, so the session stays as it is. The correction is added to the ledger of the package the session was charged to: more minutes take from its balance, fewer give minutes back.</source>
       <translation>کارکرد این روز تأیید شده است، پس خود جلسه تغییر نمی‌کند. تصحیح در دفتر کارکرد بسته‌ای ثبت می‌شود که جلسه از آن کسر شده است: دقیقهٔ بیشتر از ماندهٔ بسته کم می‌کند و دقیقهٔ کمتر به آن برمی‌گرداند.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="111" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="106" />
       <source>e.g. the call went on after the timer stopped</source>
       <translation>مثلاً تماس پس از توقف زمان‌سنج ادامه داشت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="112" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="107" />
       <source>Record correction</source>
       <translation>ثبت تصحیح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="112" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="114" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="109" />
       <source>Minutes (+ more, − fewer)</source>
       <translation>دقیقه (+ بیشتر، − کمتر)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="116" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="111" />
       <source>Reason for the correction</source>
       <translation>دلیل تصحیح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="130" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="128" />
       <source>%1 more taken from the package</source>
       <translation>%1 دیگر از بسته کسر می‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="132" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="130" />
       <source>%1 given back to the package</source>
       <translation>%1 به بسته برمی‌گردد</translation>
     </message>
@@ -1314,22 +1324,22 @@
   <context>
     <name>DayHours</name>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="194" />
+      <location filename="../../ui/jalali_widgets.py" line="325" />
       <source>Closed all day</source>
       <translation>تعطیل</translation>
     </message>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="197" />
+      <location filename="../../ui/jalali_widgets.py" line="328" />
       <source>+ Interval</source>
       <translation>+ بازه</translation>
     </message>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="198" />
+      <location filename="../../ui/jalali_widgets.py" line="329" />
       <source>Add an open interval (e.g. after a lunch break)</source>
       <translation>افزودن بازهٔ کاری (مثلاً پس از وقت ناهار)</translation>
     </message>
     <message>
-      <location filename="../../ui/jalali_widgets.py" line="251" />
+      <location filename="../../ui/jalali_widgets.py" line="382" />
       <source>Remove this interval</source>
       <translation>حذف این بازه</translation>
     </message>
@@ -1347,78 +1357,78 @@
       <translation>میانگین هشت هفتهٔ گذشته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="180" />
-      <location filename="../../ui/pages/expiry.py" line="224" />
+      <location filename="../../ui/pages/expiry.py" line="169" />
+      <location filename="../../ui/pages/expiry.py" line="221" />
       <source>Package expiry</source>
       <translation>انقضای بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="188" />
+      <location filename="../../ui/pages/expiry.py" line="185" />
       <source>Export as text (CSV)…</source>
       <translation>خروجی فایل متنی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="189" />
+      <location filename="../../ui/pages/expiry.py" line="186" />
       <source>Export to Excel…</source>
       <translation>خروجی اکسل…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="205" />
+      <location filename="../../ui/pages/expiry.py" line="202" />
       <source>Expiring within</source>
       <translation>انقضا در</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="207" />
+      <location filename="../../ui/pages/expiry.py" line="204" />
       <source>days</source>
       <translation>روز آینده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="213" />
+      <location filename="../../ui/pages/expiry.py" line="210" />
       <source>About to expire, with time left</source>
       <translation>رو به انقضا، با زمان باقی‌مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="217" />
+      <location filename="../../ui/pages/expiry.py" line="214" />
       <source>Expired</source>
       <translation>منقضی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="218" />
+      <location filename="../../ui/pages/expiry.py" line="215" />
       <source>since</source>
       <translation>از تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="259" />
+      <location filename="../../ui/pages/expiry.py" line="252" />
       <source>%1 packages; projected forfeit %2</source>
       <translation>%1 بسته؛ سوخت پیش‌بینی‌شده %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="265" />
+      <location filename="../../ui/pages/expiry.py" line="258" />
       <source>%1 packages; forfeited %2</source>
       <translation>%1 بسته؛ سوخت‌شده %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="282" />
+      <location filename="../../ui/pages/expiry.py" line="275" />
       <source>Export to Excel</source>
       <translation>خروجی اکسل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="282" />
+      <location filename="../../ui/pages/expiry.py" line="275" />
       <source>Export as text (CSV)</source>
       <translation>خروجی فایل متنی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="288" />
+      <location filename="../../ui/pages/expiry.py" line="281" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="288" />
+      <location filename="../../ui/pages/expiry.py" line="281" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="306" />
+      <location filename="../../ui/pages/expiry.py" line="299" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
     </message>
@@ -1550,27 +1560,27 @@
   <context>
     <name>FirstPasswordDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="266" />
+      <location filename="../../ui/sign_in.py" line="265" />
       <source>First start</source>
       <translation>نخستین اجرا</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="269" />
+      <location filename="../../ui/sign_in.py" line="268" />
       <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
       <translation>این پایگاه داده هنوز گذرواژهٔ سرپرست ندارد. گذرواژهٔ حساب سرپرست «%1» (%2) را برگزینید: با آن وارد می‌شوید و حساب‌های دیگر را می‌سازید. آن را در جای امنی نگه دارید.</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="281" />
+      <location filename="../../ui/sign_in.py" line="280" />
       <source>Set password and sign in</source>
       <translation>تعیین گذرواژه و ورود</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="282" />
+      <location filename="../../ui/sign_in.py" line="281" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="288" />
+      <location filename="../../ui/sign_in.py" line="287" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
@@ -1684,19 +1694,27 @@
     </message>
   </context>
   <context>
+    <name>FormDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/form.py" line="59" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+  </context>
+  <context>
     <name>HolidayDialog</name>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="35" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="39" />
       <source>Confirm holiday</source>
       <translation>تأیید تعطیلی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="35" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="39" />
       <source>Add holiday</source>
       <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="40" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="44" />
       <source>e.g. Eid al-Fitr</source>
       <translation>مثلاً عید فطر</translation>
     </message>
@@ -1711,12 +1729,7 @@
       <translation>افزودن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="47" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="50" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="49" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
@@ -1726,9 +1739,22 @@
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="57" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="58" />
       <source>Lunar holidays are estimated and can be a day off the official calendar. Move the date if the official day differs, then confirm.</source>
       <translation>تعطیلات قمری تخمینی‌اند و ممکن است یک روز با تقویم رسمی فرق کنند. اگر روز رسمی فرق دارد، تاریخ را جابه‌جا و سپس تأیید کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>JalaliDateEdit</name>
+    <message>
+      <location filename="../../ui/jalali_widgets.py" line="135" />
+      <source>Choose on the calendar</source>
+      <translation>انتخاب در تقویم</translation>
+    </message>
+    <message>
+      <location filename="../../ui/jalali_widgets.py" line="197" />
+      <source>Type a date, e.g. 1404/01/05.</source>
+      <translation>تاریخ را بنویسید، مثلاً ۱۴۰۴/۰۱/۰۵.</translation>
     </message>
   </context>
   <context>
@@ -1875,172 +1901,180 @@
     </message>
   </context>
   <context>
+    <name>LengthLimit</name>
+    <message>
+      <location filename="../../ui/widgets.py" line="97" />
+      <source>Too long: at most %1 characters, this is %2. Shorten it; nothing was cut.</source>
+      <translation>بیش از حد طولانی است: حداکثر %1 نویسه، این متن %2 نویسه دارد. کوتاهش کنید؛ چیزی بریده نشده است.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="44" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="78" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>The database cannot be reached. Nothing you have recorded is lost and the session clock keeps running; the app keeps retrying and carries on when the connection returns.</source>
       <translation>پایگاه داده در دسترس نیست. هیچ کار ثبت‌شده‌ای از دست نرفته و زمان‌سنج جلسه ادامه دارد؛ برنامه پیوسته دوباره تلاش می‌کند و با برقراری ارتباط کار را از سر می‌گیرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="93" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>Signed in: %1 (%2)</source>
       <translation>کاربر: %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="96" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>Shared server %1</source>
       <translation>سرور مشترک %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="96" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>Local file</source>
       <translation>پایگاه دادهٔ محلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="98" />
+      <location filename="../../ui/main_window.py" line="151" />
       <source>Demo database</source>
       <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="111" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>View</source>
       <translation>نما</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="112" />
+      <location filename="../../ui/main_window.py" line="165" />
       <source>Dark theme</source>
       <translation>پوستهٔ تیره</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="169" />
       <source>Sound with deadline alerts</source>
       <translation>صدای هشدار مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="121" />
+      <location filename="../../ui/main_window.py" line="174" />
       <source>Help</source>
       <translation>راهنما</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="122" />
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="175" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="178" />
       <source>About Support Console</source>
       <translation>دربارهٔ میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
+      <location filename="../../ui/main_window.py" line="204" />
       <source>Go to a page</source>
       <translation>رفتن به یک صفحه</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="153" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>Queue views: mine, unassigned, all, due within the hour, breached</source>
       <translation>نماهای صف: من، بدون کارشناس، همه، کمتر از یک ساعت، گذشته از مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>Search the queue</source>
       <translation>جستجو در صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
+      <location filename="../../ui/main_window.py" line="207" />
       <source>Back to the queue's table</source>
       <translation>بازگشت به جدول صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="208" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="209" />
       <source>Reload the queue</source>
       <translation>بارگذاری دوبارهٔ صف</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="158" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Move through tickets / write a reply</source>
       <translation>حرکت میان تیکت‌ها / نوشتن پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="159" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Send the reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="212" />
       <source>Add an internal note</source>
       <translation>افزودن یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Claim the ticket</source>
       <translation>برداشتن تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="214" />
       <source>Start a session on the ticket</source>
       <translation>شروع جلسه روی تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Start a session</source>
       <translation>شروع جلسهٔ کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Connected again.</source>
       <translation>ارتباط دوباره برقرار شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="292" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="333" />
       <source>The session was stopped and deducted.</source>
       <translation>جلسه متوقف و از بسته کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="372" />
       <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
       <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
     </message>
@@ -2086,42 +2120,37 @@
   <context>
     <name>NewTicketDialog</name>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="23" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="21" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="36" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="34" />
       <source>What the customer asked for</source>
       <translation>درخواست مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="40" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="36" />
       <source>Create</source>
       <translation>ایجاد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="41" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="45" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="38" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="46" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="39" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="47" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="41" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="48" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="42" />
       <source>Message</source>
       <translation>پیام</translation>
     </message>
@@ -2129,47 +2158,47 @@
   <context>
     <name>OutageDialog</name>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="40" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="41" />
       <source>Add outage</source>
       <translation>ثبت قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="42" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="43" />
       <source>All customers (global outage)</source>
       <translation>همهٔ مشتریان (قطعی سراسری)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="47" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="48" />
       <source>e.g. Data centre network failure</source>
       <translation>مثلاً قطعی شبکهٔ مرکز داده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="48" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="49" />
       <source>Planned maintenance</source>
       <translation>نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="50" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="51" />
       <source>Start</source>
       <translation>شروع</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="51" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
       <source>End</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="52" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="55" />
       <source>Affected</source>
       <translation>دامنه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="56" />
       <source>Cause</source>
       <translation>علت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="57" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="61" />
       <source>Times are on the Tehran clock. Overlapping outages are counted once; planned maintenance counts only if the policy says so.</source>
       <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب می‌شوند؛ نگهداری برنامه‌ریزی‌شده فقط اگر سیاست بگوید حساب می‌شود.</translation>
     </message>
@@ -2177,27 +2206,37 @@
   <context>
     <name>Page</name>
     <message>
-      <location filename="../../ui/pages/base.py" line="25" />
+      <location filename="../../ui/pages/base.py" line="28" />
       <source>The file could not be saved.
 %1</source>
       <translation>فایل ذخیره نشد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="28" />
+      <location filename="../../ui/pages/base.py" line="31" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="82" />
+      <location filename="../../ui/pages/base.py" line="167" />
+      <source>This page could not be reloaded: the database cannot be reached. What is shown is from before.</source>
+      <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files reload at most once per this many milliseconds for a burst of changes (0: at once) the navigation's title in English, marked for translation in the page class's context; the navigation shows it before the page is built</extracomment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="171" />
+      <source>This page could not be loaded: the database cannot be reached.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="210" />
       <source>Not done</source>
-      <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files</extracomment>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="83" />
+      <location filename="../../ui/pages/base.py" line="211" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -2261,83 +2300,83 @@
   <context>
     <name>PoliciesPage</name>
     <message>
-      <location filename="../../ui/pages/policies.py" line="49" />
-      <location filename="../../ui/pages/policies.py" line="104" />
+      <location filename="../../ui/pages/policies.py" line="42" />
+      <location filename="../../ui/pages/policies.py" line="103" />
       <source>Policies</source>
       <translation>سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="52" />
+      <location filename="../../ui/pages/policies.py" line="51" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="53" />
+      <location filename="../../ui/pages/policies.py" line="52" />
       <source>hours</source>
       <translation>ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="56" />
+      <location filename="../../ui/pages/policies.py" line="55" />
       <source>seconds</source>
       <translation>ثانیه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="57" />
+      <location filename="../../ui/pages/policies.py" line="56" />
       <source>Response deadline (business time)</source>
       <translation>مهلت پاسخ (زمان کاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="63" />
+      <location filename="../../ui/pages/policies.py" line="62" />
       <source>Reply within</source>
       <translation>پاسخ حداکثر تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="64" />
+      <location filename="../../ui/pages/policies.py" line="63" />
       <source>Alert before the deadline</source>
       <translation>هشدار پیش از پایان مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="66" />
+      <location filename="../../ui/pages/policies.py" line="65" />
       <source>Session rounding (billable minutes)</source>
       <translation>گرد کردن جلسه‌ها (دقیقه‌های قابل کسر)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="68" />
+      <location filename="../../ui/pages/policies.py" line="67" />
       <source>Round up to</source>
       <translation>گرد به بالا تا مضرب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="69" />
+      <location filename="../../ui/pages/policies.py" line="68" />
       <source>Minimum</source>
       <translation>کمینه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="81" />
+      <location filename="../../ui/pages/policies.py" line="80" />
       <source>A session's billable minutes are its length rounded up to the step, and never less than the minimum. Free support is never billed.</source>
       <translation>دقیقه‌های قابل کسر هر جلسه، مدت آن است که به مضرب گام گرد می‌شود و هرگز کمتر از کمینه نیست. پشتیبانی رایگان هیچ‌گاه کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="88" />
+      <location filename="../../ui/pages/policies.py" line="87" />
       <source>Session timer</source>
       <translation>زمان‌سنج جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="90" />
+      <location filename="../../ui/pages/policies.py" line="89" />
       <source>Heartbeat every</source>
       <translation>ضربان هر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="92" />
+      <location filename="../../ui/pages/policies.py" line="91" />
       <source>Save policies</source>
       <translation>ذخیرهٔ سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="93" />
+      <location filename="../../ui/pages/policies.py" line="92" />
       <source>Discard changes</source>
       <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="95" />
+      <location filename="../../ui/pages/policies.py" line="94" />
       <source>Only a supervisor can change the policies; you can view them here.</source>
       <translation>فقط سرپرست می‌تواند سیاست‌ها را تغییر دهد؛ شما می‌توانید آن‌ها را ببینید.</translation>
     </message>
@@ -2345,7 +2384,7 @@
   <context>
     <name>PurchaseDialog</name>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="38" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="37" />
       <source>Record a package purchase</source>
       <translation>ثبت خرید بسته</translation>
     </message>
@@ -2370,37 +2409,42 @@
       <translation>شمارهٔ فاکتور یا قرارداد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="57" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="58" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="58" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="59" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="59" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="60" />
       <source>Time bought</source>
       <translation>زمان خریداری‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="61" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="62" />
       <source>Purchase date</source>
       <translation>تاریخ خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="62" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="64" />
       <source>Reference</source>
       <translation>شمارهٔ مرجع</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="64" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="83" />
+      <source>Enter the time bought.</source>
+      <translation>زمان خریده‌شده را وارد کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="39" />
       <source>Record</source>
       <translation>ثبت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="70" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="76" />
       <source>Usable until the end of the day before %1 (one Jalali year).</source>
       <translation>قابل استفاده تا پایان روز پیش از %1 (یک سال شمسی).</translation>
     </message>
@@ -2408,118 +2452,118 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../ui/queue_model.py" line="43" />
+      <location filename="../../ui/queue/model.py" line="43" />
       <source>My tickets</source>
       <translation>تیکت‌های من</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="44" />
-      <location filename="../../ui/queue_model.py" line="318" />
+      <location filename="../../ui/queue/model.py" line="44" />
+      <location filename="../../ui/queue/model.py" line="318" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="45" />
+      <location filename="../../ui/queue/model.py" line="45" />
       <source>All open</source>
       <translation>همهٔ باز</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="46" />
+      <location filename="../../ui/queue/model.py" line="46" />
       <source>Breaching within the hour</source>
       <translation>کمتر از یک ساعت مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="47" />
+      <location filename="../../ui/queue/model.py" line="47" />
       <source>Breached</source>
       <translation>گذشته از مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="50" />
+      <location filename="../../ui/queue/model.py" line="50" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="51" />
+      <location filename="../../ui/queue/model.py" line="51" />
       <source>Time to respond</source>
       <translation>مهلت پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="52" />
+      <location filename="../../ui/queue/model.py" line="52" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="53" />
+      <location filename="../../ui/queue/model.py" line="53" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="54" />
+      <location filename="../../ui/queue/model.py" line="54" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="55" />
+      <location filename="../../ui/queue/model.py" line="55" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="56" />
+      <location filename="../../ui/queue/model.py" line="56" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="57" />
+      <location filename="../../ui/queue/model.py" line="57" />
       <source>Entitlement</source>
       <translation>پرداخت از</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="70" />
+      <location filename="../../ui/queue/model.py" line="70" />
       <source>Holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="71" />
+      <location filename="../../ui/queue/model.py" line="71" />
       <source>official holiday</source>
       <translation>تعطیل رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="74" />
+      <location filename="../../ui/queue/model.py" line="74" />
       <source>Closure: %1</source>
       <translation>تعطیلی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="75" />
+      <location filename="../../ui/queue/model.py" line="75" />
       <source>announced closure</source>
       <translation>تعطیلی اعلام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="80" />
+      <location filename="../../ui/queue/model.py" line="80" />
       <source>After hours</source>
       <translation>خارج از ساعت کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="81" />
+      <location filename="../../ui/queue/model.py" line="81" />
       <source>%1 — resumes %2</source>
       <translation>%1 — از %2 ادامه می‌یابد</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="341" />
+      <location filename="../../ui/queue/model.py" line="341" />
       <source>Waiting on customer</source>
       <translation>در انتظار مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="346" />
+      <location filename="../../ui/queue/model.py" line="346" />
       <source>%1 overdue</source>
       <translation>%1 تأخیر</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="352" />
+      <location filename="../../ui/queue/model.py" line="352" />
       <source>until %1</source>
       <translation>تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue_model.py" line="368" />
+      <location filename="../../ui/queue/model.py" line="368" />
       <source>Waiting since %1</source>
       <translation>در انتظار پاسخ از %1</translation>
     </message>
@@ -2527,27 +2571,27 @@
   <context>
     <name>QueuePage</name>
     <message>
-      <location filename="../../ui/pages/queue.py" line="95" />
+      <location filename="../../ui/pages/queue.py" line="79" />
       <source>Ticket queue</source>
       <translation>صف تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="106" />
+      <location filename="../../ui/pages/queue.py" line="101" />
       <source>Search number, customer or text… (Ctrl+F)</source>
       <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="108" />
+      <location filename="../../ui/pages/queue.py" line="103" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="109" />
+      <location filename="../../ui/pages/queue.py" line="104" />
       <source>Ctrl+N</source>
       <translation>Ctrl+N</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="252" />
+      <location filename="../../ui/pages/queue.py" line="257" />
       <source>The desk is closed; deadlines are paused. %1</source>
       <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
     </message>
@@ -2555,50 +2599,40 @@
   <context>
     <name>ReasonDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reason_dialog.py" line="26" />
+      <location filename="../../ui/dialogs/reason_dialog.py" line="28" />
       <source>The reason, as the customer may read it</source>
       <translation>دلیل، چنان‌که مشتری ممکن است بخواند</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/reason_dialog.py" line="28" />
-      <source>The reason is too long.</source>
-      <translation>دلیل بیش از حد طولانی است.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/reason_dialog.py" line="34" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
     </message>
   </context>
   <context>
     <name>RecoverSessionDialog</name>
     <message>
-      <location filename="../../ui/dialogs/recover_session.py" line="31" />
+      <location filename="../../ui/dialogs/recover_session.py" line="34" />
       <source>A session was left running</source>
       <translation>جلسه‌ای باز مانده است</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/recover_session.py" line="35" />
+      <location filename="../../ui/dialogs/recover_session.py" line="38" />
       <source>The app closed while a session was running: %1 with %2, started %3. Its last sign of life was at %4 (%5 after the start).</source>
       <translation>برنامه در حالی بسته شد که جلسه‌ای در جریان بود: %1 با %2، آغاز %3. آخرین نشانهٔ فعالیت در %4 بود (%5 پس از آغاز).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/recover_session.py" line="51" />
+      <location filename="../../ui/dialogs/recover_session.py" line="54" />
       <source>Stop it at the last heartbeat (recommended)</source>
       <translation>در زمان آخرین ضربان متوقف شود (پیشنهادی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/recover_session.py" line="52" />
+      <location filename="../../ui/dialogs/recover_session.py" line="55" />
       <source>It ended at another time:</source>
       <translation>در زمان دیگری تمام شد:</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/recover_session.py" line="59" />
+      <location filename="../../ui/dialogs/recover_session.py" line="62" />
       <source>Why this time (required)</source>
       <translation>دلیل این زمان (الزامی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/recover_session.py" line="66" />
+      <location filename="../../ui/dialogs/recover_session.py" line="68" />
       <source>Stop the session</source>
       <translation>توقف جلسه</translation>
     </message>
@@ -2606,32 +2640,27 @@
   <context>
     <name>RejectDialog</name>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="43" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="35" />
       <source>Reject timesheet</source>
       <translation>رد کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="45" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="37" />
       <source>Reject the timesheet of %1 for %2? The agent sees the reason.</source>
       <translation>کارکرد %1 برای %2 رد شود؟ کارشناس دلیل را می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="52" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="44" />
       <source>e.g. Monday's calls are missing</source>
       <translation>مثلاً تماس‌های دوشنبه ثبت نشده‌اند</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="53" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="45" />
       <source>Reject</source>
       <translation>رد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="53" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="55" />
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="47" />
       <source>Reason for rejecting</source>
       <translation>دلیل رد</translation>
     </message>
@@ -2689,73 +2718,73 @@
       <translation>دسترس‌پذیری (٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="268" />
-      <location filename="../../ui/pages/reports.py" line="324" />
+      <location filename="../../ui/pages/reports.py" line="256" />
+      <location filename="../../ui/pages/reports.py" line="322" />
       <source>Reports</source>
       <translation>گزارش‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="304" />
+      <location filename="../../ui/pages/reports.py" line="302" />
       <source>Weeks shown</source>
       <translation>تعداد هفته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="304" />
+      <location filename="../../ui/pages/reports.py" line="302" />
       <source>Response SLA</source>
       <translation>مهلت پاسخ‌گویی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="310" />
+      <location filename="../../ui/pages/reports.py" line="308" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="310" />
+      <location filename="../../ui/pages/reports.py" line="308" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="313" />
+      <location filename="../../ui/pages/reports.py" line="311" />
       <source>Minutes by channel</source>
       <translation>دقیقه‌ها به تفکیک روش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="316" />
+      <location filename="../../ui/pages/reports.py" line="314" />
       <source>Months shown</source>
       <translation>تعداد ماه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="316" />
+      <location filename="../../ui/pages/reports.py" line="314" />
       <source>Availability</source>
       <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="318" />
+      <location filename="../../ui/pages/reports.py" line="316" />
       <source>Only a supervisor can see the reports.</source>
       <translation>گزارش‌ها را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="350" />
+      <location filename="../../ui/pages/reports.py" line="344" />
       <source>Export…</source>
       <translation>خروجی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="423" />
+      <location filename="../../ui/pages/reports.py" line="410" />
       <source>Export report</source>
       <translation>خروجی گزارش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="426" />
+      <location filename="../../ui/pages/reports.py" line="413" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="426" />
+      <location filename="../../ui/pages/reports.py" line="413" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="451" />
+      <location filename="../../ui/pages/reports.py" line="438" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
     </message>
@@ -2763,98 +2792,118 @@
   <context>
     <name>SessionBar</name>
     <message>
-      <location filename="../../ui/session_bar.py" line="81" />
+      <location filename="../../ui/session_bar.py" line="97" />
       <source>Start session</source>
       <translation>شروع جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="82" />
+      <location filename="../../ui/session_bar.py" line="98" />
       <source>Time a phone, remote or ticket session (Ctrl+Shift+S)</source>
       <translation>زمان‌سنجی جلسهٔ تلفنی، راه دور یا تیکت (Ctrl+Shift+S)</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="83" />
-      <location filename="../../ui/session_bar.py" line="139" />
+      <location filename="../../ui/session_bar.py" line="99" />
+      <location filename="../../ui/session_bar.py" line="162" />
       <source>Pause</source>
       <translation>مکث</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="84" />
+      <location filename="../../ui/session_bar.py" line="100" />
       <source>Stop</source>
       <translation>توقف</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="132" />
+      <location filename="../../ui/session_bar.py" line="155" />
       <source>%1 with %2</source>
       <translation>%1 با %2</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="137" />
+      <location filename="../../ui/session_bar.py" line="160" />
       <source>paused</source>
       <translation>در مکث</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="139" />
+      <location filename="../../ui/session_bar.py" line="162" />
       <source>Resume</source>
       <translation>ادامه</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="153" />
+      <location filename="../../ui/session_bar.py" line="176" />
       <source>No session running</source>
       <translation>جلسه‌ای در جریان نیست</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="188" />
+      <location filename="../../ui/session_bar.py" line="211" />
       <source>Free support</source>
       <translation>پشتیبانی رایگان</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="190" />
+      <location filename="../../ui/session_bar.py" line="213" />
       <source>Billable extra hours</source>
       <translation>ساعات مازاد قابل صورتحساب</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="194" />
+      <location filename="../../ui/session_bar.py" line="217" />
       <source>Left after this session: %1</source>
       <translation>مانده پس از این جلسه: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="200" />
+      <location filename="../../ui/session_bar.py" line="223" />
       <source>The customer's package is used up; further time is billable extra hours.</source>
       <translation>بستهٔ مشتری تمام شد؛ ادامهٔ کار ساعات مازاد قابل صورتحساب است.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="204" />
+      <location filename="../../ui/session_bar.py" line="227" />
       <source>Ten minutes or less left on the customer's package.</source>
       <translation>ده دقیقه یا کمتر از بستهٔ مشتری مانده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="224" />
+      <location filename="../../ui/session_bar.py" line="255" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="225" />
+      <location filename="../../ui/session_bar.py" line="256" />
       <source>Stop the session with %1 and start a new one?</source>
       <translation>جلسه با %1 متوقف و جلسهٔ تازه آغاز شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="277" />
+      <location filename="../../ui/session_bar.py" line="307" />
       <source>Session started with %1.</source>
       <translation>جلسه با %1 آغاز شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="308" />
+      <location filename="../../ui/session_bar.py" line="367" />
+      <source>● Stopped at %1; the database cannot be reached, the stop is recorded when it returns.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="371" />
+      <source>The stop at %1 is kept and will be recorded when the database returns.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="382" />
+      <source>Stop clicked while the database could not be reached; recorded when it returned.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="390" />
+      <source>The session had already been stopped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/session_bar.py" line="405" />
       <source>Session stopped: %1, free support.</source>
       <translation>جلسه متوقف شد: %1، پشتیبانی رایگان.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="311" />
+      <location filename="../../ui/session_bar.py" line="408" />
       <source>Session stopped: %1 billed.</source>
       <translation>جلسه متوقف شد: %1 کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/session_bar.py" line="313" />
+      <location filename="../../ui/session_bar.py" line="410" />
       <source>%1 of it as extra hours.</source>
       <translation>%1 از آن ساعات مازاد است.</translation>
     </message>
@@ -2862,50 +2911,50 @@
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="144" />
-      <location filename="../../ui/sign_in.py" line="150" />
-      <location filename="../../ui/sign_in.py" line="243" />
-      <location filename="../../ui/sign_in.py" line="387" />
+      <location filename="../../ui/sign_in.py" line="143" />
+      <location filename="../../ui/sign_in.py" line="149" />
+      <location filename="../../ui/sign_in.py" line="242" />
+      <location filename="../../ui/sign_in.py" line="386" />
       <source>Sign in</source>
       <translation>ورود</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="145" />
+      <location filename="../../ui/sign_in.py" line="144" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="151" />
+      <location filename="../../ui/sign_in.py" line="150" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="161" />
+      <location filename="../../ui/sign_in.py" line="160" />
       <source>Username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="162" />
+      <location filename="../../ui/sign_in.py" line="161" />
       <source>Password</source>
       <translation>گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="176" />
+      <location filename="../../ui/sign_in.py" line="175" />
       <source>Demo: sign in as…</source>
       <translation>نسخهٔ نمایشی: ورود به‌عنوان…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="179" />
+      <location filename="../../ui/sign_in.py" line="178" />
       <source>The demo's accounts have no password. This list appears only on the demo database.</source>
       <translation>حساب‌های نسخهٔ نمایشی گذرواژه ندارند. این فهرست فقط روی پایگاه دادهٔ نمایشی دیده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="243" />
+      <location filename="../../ui/sign_in.py" line="242" />
       <source>Signing in…</source>
       <translation>در حال ورود…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="384" />
+      <location filename="../../ui/sign_in.py" line="383" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>
@@ -2984,142 +3033,153 @@
   <context>
     <name>TicketPane</name>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="100" />
+      <location filename="../../ui/queue/ticket_pane.py" line="113" />
       <source>Claim</source>
+      <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
       <translation>برداشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="101" />
+      <location filename="../../ui/queue/ticket_pane.py" line="114" />
       <source>Take this ticket (Ctrl+K)</source>
       <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="102" />
+      <location filename="../../ui/queue/ticket_pane.py" line="115" />
       <source>Start timer</source>
       <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="103" />
+      <location filename="../../ui/queue/ticket_pane.py" line="116" />
       <source>Time a session on this ticket (Ctrl+T)</source>
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="106" />
+      <location filename="../../ui/queue/ticket_pane.py" line="119" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="108" />
+      <location filename="../../ui/queue/ticket_pane.py" line="121" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="110" />
+      <location filename="../../ui/queue/ticket_pane.py" line="123" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="119" />
+      <location filename="../../ui/queue/ticket_pane.py" line="132" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="122" />
+      <location filename="../../ui/queue/ticket_pane.py" line="135" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="123" />
+      <location filename="../../ui/queue/ticket_pane.py" line="136" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="124" />
+      <location filename="../../ui/queue/ticket_pane.py" line="137" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="168" />
+      <location filename="../../ui/queue/ticket_pane.py" line="197" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="215" />
+      <location filename="../../ui/queue/ticket_pane.py" line="241" />
+      <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="247" />
+      <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="261" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="226" />
+      <location filename="../../ui/queue/ticket_pane.py" line="272" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="244" />
+      <location filename="../../ui/queue/ticket_pane.py" line="290" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="248" />
+      <location filename="../../ui/queue/ticket_pane.py" line="294" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="250" />
+      <location filename="../../ui/queue/ticket_pane.py" line="296" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="252" />
+      <location filename="../../ui/queue/ticket_pane.py" line="298" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="253" />
+      <location filename="../../ui/queue/ticket_pane.py" line="299" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="255" />
+      <location filename="../../ui/queue/ticket_pane.py" line="301" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="260" />
+      <location filename="../../ui/queue/ticket_pane.py" line="306" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="262" />
+      <location filename="../../ui/queue/ticket_pane.py" line="308" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="264" />
+      <location filename="../../ui/queue/ticket_pane.py" line="310" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="266" />
+      <location filename="../../ui/queue/ticket_pane.py" line="312" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="273" />
+      <location filename="../../ui/queue/ticket_pane.py" line="319" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="277" />
+      <location filename="../../ui/queue/ticket_pane.py" line="323" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="289" />
+      <location filename="../../ui/queue/ticket_pane.py" line="335" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/ticket_pane.py" line="291" />
+      <location filename="../../ui/queue/ticket_pane.py" line="337" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
     </message>
@@ -3127,19 +3187,14 @@
   <context>
     <name>TimeSpanDialog</name>
     <message>
-      <location filename="../../ui/dialogs/time_span.py" line="27" />
+      <location filename="../../ui/dialogs/time_span.py" line="47" />
       <source>The end must be after the start.</source>
       <translation>پایان باید پس از آغاز باشد.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/time_span.py" line="32" />
+      <location filename="../../ui/dialogs/time_span.py" line="28" />
       <source>Add</source>
       <translation>افزودن</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/time_span.py" line="33" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
     </message>
   </context>
   <context>
@@ -3200,114 +3255,114 @@
       <translation>شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="78" />
-      <location filename="../../ui/pages/timesheets.py" line="141" />
+      <location filename="../../ui/pages/timesheets.py" line="65" />
+      <location filename="../../ui/pages/timesheets.py" line="139" />
       <source>Timesheets</source>
       <translation>کارکرد کارشناسان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="86" />
+      <location filename="../../ui/pages/timesheets.py" line="84" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="87" />
+      <location filename="../../ui/pages/timesheets.py" line="85" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="93" />
+      <location filename="../../ui/pages/timesheets.py" line="91" />
       <source>Previous</source>
       <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="94" />
+      <location filename="../../ui/pages/timesheets.py" line="92" />
       <source>Next</source>
       <translation>بعدی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="312" />
+      <location filename="../../ui/pages/timesheets.py" line="308" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="103" />
+      <location filename="../../ui/pages/timesheets.py" line="101" />
       <source>Reject…</source>
       <translation>رد کارکرد…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="104" />
+      <location filename="../../ui/pages/timesheets.py" line="102" />
       <source>Correct…</source>
       <translation>تصحیح…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="106" />
+      <location filename="../../ui/pages/timesheets.py" line="104" />
       <source>Record a correction for the selected session of an approved period</source>
       <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="116" />
+      <location filename="../../ui/pages/timesheets.py" line="114" />
       <source>Corrections after approval</source>
       <translation>تصحیح‌های پس از تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="122" />
+      <location filename="../../ui/pages/timesheets.py" line="120" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="199" />
+      <location filename="../../ui/pages/timesheets.py" line="197" />
       <source>%1 to %2</source>
       <translation>%1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="254" />
+      <location filename="../../ui/pages/timesheets.py" line="250" />
       <source>Not reviewed yet.</source>
       <translation>هنوز بررسی نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="257" />
+      <location filename="../../ui/pages/timesheets.py" line="253" />
       <source>Approved by %1 on %2.</source>
       <translation>%1 در %2 تأیید کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="259" />
+      <location filename="../../ui/pages/timesheets.py" line="255" />
       <source>Rejected by %1 on %2: %3</source>
       <translation>%1 در %2 رد کرده است: %3</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="266" />
+      <location filename="../../ui/pages/timesheets.py" line="262" />
       <source>(decision on %1 to %2)</source>
       <translation>(تصمیم برای %1 تا %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="270" />
+      <location filename="../../ui/pages/timesheets.py" line="266" />
       <source>Some days of this period are not approved.</source>
       <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="102" />
-      <location filename="../../ui/pages/timesheets.py" line="306" />
+      <location filename="../../ui/pages/timesheets.py" line="100" />
+      <location filename="../../ui/pages/timesheets.py" line="302" />
       <source>Approve timesheet</source>
       <translation>تأیید کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="307" />
+      <location filename="../../ui/pages/timesheets.py" line="303" />
       <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
       <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="313" />
+      <location filename="../../ui/pages/timesheets.py" line="309" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="365" />
+      <location filename="../../ui/pages/timesheets.py" line="359" />
       <source>A period can be approved once it has ended.</source>
       <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="367" />
+      <location filename="../../ui/pages/timesheets.py" line="361" />
       <source>A session of this period is still running.</source>
       <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
     </message>
@@ -3561,169 +3616,169 @@
       <translation>با سیاست کنونی، نگهداری برنامه‌ریزی‌شده حساب نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="99" />
-      <location filename="../../ui/pages/uptime.py" line="172" />
+      <location filename="../../ui/pages/uptime.py" line="85" />
+      <location filename="../../ui/pages/uptime.py" line="170" />
       <source>Uptime and credits</source>
       <translation>دسترس‌پذیری و جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="107" />
+      <location filename="../../ui/pages/uptime.py" line="105" />
       <source>Previous month</source>
       <translation>ماه قبل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="108" />
+      <location filename="../../ui/pages/uptime.py" line="106" />
       <source>Next month</source>
       <translation>ماه بعد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="110" />
+      <location filename="../../ui/pages/uptime.py" line="108" />
       <source>Planned maintenance counts as downtime</source>
       <translation>نگهداری برنامه‌ریزی‌شده جزو زمان قطعی حساب شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="115" />
+      <location filename="../../ui/pages/uptime.py" line="113" />
       <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
       <translation>حذف قطعی، تصمیم دربارهٔ جبران و تغییر سیاست فقط با سرپرست است؛ شما می‌توانید قطعی ثبت کنید و نامه بگیرید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="131" />
+      <location filename="../../ui/pages/uptime.py" line="129" />
       <source>Calculate credits</source>
       <translation>محاسبهٔ جبران‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="132" />
+      <location filename="../../ui/pages/uptime.py" line="130" />
       <source>Approve credit…</source>
       <translation>تأیید جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="133" />
+      <location filename="../../ui/pages/uptime.py" line="131" />
       <source>Reject credit…</source>
       <translation>رد جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="134" />
+      <location filename="../../ui/pages/uptime.py" line="132" />
       <source>Export letter…</source>
       <translation>خروجی نامه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="139" />
+      <location filename="../../ui/pages/uptime.py" line="137" />
       <source>Add outage…</source>
       <translation>ثبت قطعی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="140" />
-      <location filename="../../ui/pages/uptime.py" line="406" />
+      <location filename="../../ui/pages/uptime.py" line="138" />
+      <location filename="../../ui/pages/uptime.py" line="404" />
       <source>Remove outage</source>
       <translation>حذف قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="143" />
+      <location filename="../../ui/pages/uptime.py" line="141" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="155" />
+      <location filename="../../ui/pages/uptime.py" line="153" />
       <source>Availability by customer</source>
       <translation>دسترس‌پذیری هر مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="162" />
+      <location filename="../../ui/pages/uptime.py" line="160" />
       <source>Outage log</source>
       <translation>فهرست قطعی‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="229" />
+      <location filename="../../ui/pages/uptime.py" line="227" />
       <source>%1 to %2, Tehran time</source>
       <translation>%1 تا %2، به وقت تهران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="237" />
+      <location filename="../../ui/pages/uptime.py" line="235" />
       <source>Target %1; credit %2 × downtime</source>
       <translation>هدف: %1؛ جبران: %2 برابر زمان قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="253" />
+      <location filename="../../ui/pages/uptime.py" line="251" />
       <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
       <translation>%1 مشتری زیر هدف: %2 محاسبه‌نشده، %3 در انتظار بررسی، %4 تأییدشده.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="262" />
+      <location filename="../../ui/pages/uptime.py" line="260" />
       <source>The outage log changed after %1 credits were calculated or decided.</source>
       <translation>فهرست قطعی‌ها پس از محاسبه یا تصمیم %1 جبران تغییر کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="274" />
+      <location filename="../../ui/pages/uptime.py" line="272" />
       <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
       <translation>جبران‌ها محاسبه شد: %1 جدید، %2 بازمحاسبه، %3 پس‌گرفته.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="280" />
+      <location filename="../../ui/pages/uptime.py" line="278" />
       <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
       <translation>فهرست قطعی‌ها پس از تصمیم دربارهٔ %1 تغییر کرده است؛ تصمیم‌ها همان‌گونه که بودند می‌مانند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="292" />
+      <location filename="../../ui/pages/uptime.py" line="290" />
       <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
       <translation>جبران %1 برای «%2» در %3 تأیید شود؟ پایان اشتراک %4 روز جلو می‌رود: از %5 به %6.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="300" />
+      <location filename="../../ui/pages/uptime.py" line="298" />
       <source>Approve credit</source>
       <translation>تأیید جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="301" />
+      <location filename="../../ui/pages/uptime.py" line="299" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="302" />
+      <location filename="../../ui/pages/uptime.py" line="300" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="316" />
+      <location filename="../../ui/pages/uptime.py" line="314" />
       <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
       <translation>جبران %1 برای «%2» در %3 رد شود؟ دلیل را بنویسید؛ همراه تصمیم نگه داشته می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="321" />
+      <location filename="../../ui/pages/uptime.py" line="319" />
       <source>Reject credit</source>
       <translation>رد جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="321" />
+      <location filename="../../ui/pages/uptime.py" line="319" />
       <source>Reject</source>
       <translation>رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="337" />
+      <location filename="../../ui/pages/uptime.py" line="335" />
       <source>Save the letter</source>
       <translation>ذخیرهٔ نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="337" />
+      <location filename="../../ui/pages/uptime.py" line="335" />
       <source>PDF (*.pdf)</source>
       <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="362" />
+      <location filename="../../ui/pages/uptime.py" line="360" />
       <source>Letter saved: %1</source>
       <translation>نامه ذخیره شد: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="402" />
+      <location filename="../../ui/pages/uptime.py" line="400" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
       <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="407" />
+      <location filename="../../ui/pages/uptime.py" line="405" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="408" />
+      <location filename="../../ui/pages/uptime.py" line="406" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
@@ -3736,17 +3791,9 @@
       <translation>لطفاً صبر کنید…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="103" />
+      <location filename="../../ui/sign_in.py" line="102" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
-    </message>
-  </context>
-  <context>
-    <name>dialog</name>
-    <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="27" />
-      <source>Cancel</source>
-      <translation>انصراف</translation>
     </message>
   </context>
 </TS>
