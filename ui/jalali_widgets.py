@@ -5,35 +5,51 @@ The pickers speak Python ``date``, ``time`` and aware ``datetime``. They use Qt'
 digits and pop up a Jalali month with Saturday first. The weekly hours editor is built from the clock
 field; it lives here to keep the calendar settings page short.
 
-Why the edit fields are left to right: in a right-to-left layout ``QDateTimeEdit`` reverses its
-sections, so ``yyyy/MM/dd`` shows ۰۵/۰۱/۱۴۰۴ (year on the right) and ``HH:mm`` shows ۳۰:۰۸, while the
-rest of the app writes a date or a time as one left-to-right run of digits (``console.jalali``'s
-formatters, as in every table). The fields therefore opt out of right-to-left locally, as the style guide
-allows for truly left-to-right fields; the popup month and the surrounding layout stay right to left.
+The date field is a line edit read by ``console.jalali.parse_jalali_date`` (see
+:class:`JalaliDateEdit` for why not a ``QDateEdit``); the clock field is a ``QTimeEdit``.
+
+Why the edit fields are left to right: in a right-to-left layout ``QTimeEdit`` reverses its sections,
+so ``HH:mm`` shows ۳۰:۰۸, while the rest of the app writes a date or a time as one left-to-right run of
+digits (``console.jalali``'s formatters, as in every table). The fields therefore opt out of
+right-to-left locally, as the style guide allows for truly left-to-right fields; the popup month and
+the surrounding layout stay right to left.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCalendar, QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QCalendarWidget,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMenu,
     QSizePolicy,
+    QStyle,
     QTimeEdit,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
-from console.jalali import PERSIAN_WEEKDAYS, TEHRAN, jalali_to_gregorian, to_persian_digits
+from console.jalali import (
+    PERSIAN_WEEKDAYS,
+    TEHRAN,
+    JalaliDateError,
+    format_date,
+    jalali_to_gregorian,
+    parse_jalali_date,
+    to_latin_digits,
+    to_persian_digits,
+)
 
-__all__ = ["DayHours", "JalaliDateEdit", "JalaliDateTimeEdit", "TimeEdit", "WeeklyHoursEditor"]
+__all__ = ["DayHours", "JalaliDateEdit", "JalaliDateTimeEdit", "TimeEdit", "WeeklyHoursEditor", "date_errors"]
 
 _LTR = Qt.LayoutDirection.LeftToRight
 _PERSIAN = QLocale("fa_IR")
@@ -41,6 +57,7 @@ _PERSIAN = QLocale("fa_IR")
 _MIN_DAY = jalali_to_gregorian(1300, 1, 1)
 _MAX_DAY = jalali_to_gregorian(1499, 12, 29)
 DEFAULT_INTERVAL = (time(8, 0), time(17, 0))  # a new interval on a closed day
+_MAX_TEXT = 40  # a date is ten characters; room for spaces and bidi marks a paste may bring
 
 
 def _persian_keys(event: QKeyEvent) -> QKeyEvent:
@@ -62,8 +79,22 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class JalaliDateEdit(QDateEdit):
-    """A date picker showing Jalali dates (``yyyy/MM/dd``, Persian digits) with a Jalali popup month.
+class JalaliDateEdit(QLineEdit):
+    """A Jalali date field (``yyyy/MM/dd``, Persian digits) with a Jalali popup month.
+
+    The text is what the person typed, read by ``console.jalali.parse_jalali_date``: a day that does
+    not exist (30 Esfand 1404, 31 Mehr) is never changed into another one. The field then turns red
+    and says why (:meth:`error`, its tooltip and :attr:`message`, a label a form puts under it), and
+    :meth:`value` keeps the last day that did exist; a dialog must not accept while :meth:`error` is
+    set (:func:`date_errors` lists them). A ``QDateEdit`` could not do this: it fits each section to
+    the others, so "30" typed into Esfand 1404's day became ۰۳ without a word.
+
+    Typing: Latin or Persian digits, ``/`` or ``-``; eight digits in a row get their slashes. Up and
+    Down move a day, the button at the end opens the month.
+
+    Signals:
+        dateChanged(QDate): a new existing day was typed or chosen.
+        validity_changed(str): the field's problem changed ("" when it reads a real day again).
 
     Args:
         value: The day shown at first (Gregorian). Callers pass the app clock's today rather than
@@ -71,35 +102,129 @@ class JalaliDateEdit(QDateEdit):
         parent: Parent widget.
     """
 
+    dateChanged = Signal(QDate)
+    validity_changed = Signal(str)
+
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCalendar(QCalendar(QCalendar.System.Jalali))
-        self.setLocale(_PERSIAN)  # explicit, so the digits are Persian whatever the default locale
-        self.setLayoutDirection(_LTR)  # before the format: Qt lays out the sections when it is set
-        self.setDisplayFormat("yyyy/MM/dd")
-        self.setCalendarPopup(True)
-        self.setDateRange(_qdate(_MIN_DAY), _qdate(_MAX_DAY))
-        popup = self.calendarWidget()
-        popup.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        popup.setLocale(_PERSIAN)
-        popup.setFirstDayOfWeek(Qt.DayOfWeek.Saturday)
-        if value is not None:
-            self.set_value(value)
+        self._value = value if value is not None else _MIN_DAY
+        self._error = ""
+        self.setLocale(_PERSIAN)
+        self.setLayoutDirection(_LTR)
+        self.setMaxLength(_MAX_TEXT)
+        self.setPlaceholderText("۱۴۰۴/۰۱/۰۵")
+        self.message = QLabel()  # the field's problem, for a form to show under it
+        self.message.setObjectName("fieldError")
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._popup = QMenu(self)
+        self._calendar = QCalendarWidget()
+        self._calendar.setCalendar(QCalendar(QCalendar.System.Jalali))
+        self._calendar.setLocale(_PERSIAN)
+        self._calendar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._calendar.setFirstDayOfWeek(Qt.DayOfWeek.Saturday)
+        self._calendar.setDateRange(_qdate(_MIN_DAY), _qdate(_MAX_DAY))
+        holder = QWidgetAction(self._popup)
+        holder.setDefaultWidget(self._calendar)
+        self._popup.addAction(holder)
+        self.popup_action = self.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self.popup_action.setToolTip(self.tr("Choose on the calendar"))
+        self.popup_action.triggered.connect(self.show_popup)
+        self._calendar.clicked.connect(self._picked)
+        self.textEdited.connect(self._edited)
+        self.editingFinished.connect(self._tidy)
+        self.set_value(self._value)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(_persian_keys(event))
-
+    # --- the value -----------------------------------------------------------------------------
     def value(self) -> date:
-        """The chosen day as a Gregorian ``date``."""
-        result = self.date().toPython()
-        assert isinstance(result, date)
-        return result
+        """The day shown, as a Gregorian ``date`` (while :meth:`error` is set: the last real one)."""
+        return self._value
 
     def set_value(self, d: date) -> None:
         """Show the day ``d`` (a Gregorian ``date``, not a datetime)."""
         if isinstance(d, datetime):
             raise TypeError("set_value takes a date; convert a datetime with console.jalali.local_date")
-        self.setDate(_qdate(d))
+        self.setText(format_date(d))
+        self._read(self.text())
+
+    def error(self) -> str:
+        """Why the text is not a day ("" when it is one)."""
+        return self._error
+
+    def calendarWidget(self) -> QCalendarWidget:
+        return self._calendar
+
+    def show_popup(self) -> None:
+        self._calendar.setSelectedDate(_qdate(self._value))
+        self._popup.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    # --- typing --------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
+        if step is not None and not self.isReadOnly():
+            moved = self._value + timedelta(days=step)
+            if not self._error and _MIN_DAY <= moved <= _MAX_DAY:
+                self.set_value(moved)
+            return
+        super().keyPressEvent(_persian_keys(event))
+
+    def _edited(self, text: str) -> None:
+        shown = _typed_date_text(text)
+        if shown != text:
+            cursor = self.cursorPosition() + len(shown) - len(text)
+            self.setText(shown)
+            self.setCursorPosition(max(0, min(cursor, len(shown))))
+        self._read(shown)
+
+    def _tidy(self) -> None:
+        if not self._error:
+            self.setText(format_date(self._value))
+
+    def _picked(self, day: QDate) -> None:
+        self._popup.hide()
+        picked = day.toPython()
+        assert isinstance(picked, date)
+        self.set_value(picked)
+
+    def _read(self, text: str) -> None:
+        try:
+            day = parse_jalali_date(text)
+        except JalaliDateError as problem:
+            self._set_error(str(problem) if text.strip() else self.tr("Type a date, e.g. 1404/01/05."))
+            return
+        self._set_error("")
+        if day != self._value:
+            self._value = day
+            self.dateChanged.emit(_qdate(day))
+
+    def _set_error(self, text: str) -> None:
+        if text == self._error:
+            return
+        self._error = text
+        self.setProperty("invalid", bool(text))
+        self.setStyleSheet("border: 1px solid #c62828;" if text else "")
+        self.setToolTip(text)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.validity_changed.emit(text)
+
+
+def _typed_date_text(text: str) -> str:
+    """What the field shows for ``text``: Persian digits; eight digits in a row get their slashes."""
+    latin = to_latin_digits(text)
+    if len(latin) == 8 and latin.isdigit():
+        latin = f"{latin[:4]}/{latin[4:6]}/{latin[6:]}"
+    return to_persian_digits(latin)
+
+
+def date_errors(root: QWidget) -> list[str]:
+    """The problem of every date field under ``root`` that does not read a real day (shown ones)."""
+    fields = root.findChildren(JalaliDateEdit)
+    return [f.error() for f in fields if f.error() and f.isVisibleTo(root)]
 
 
 class TimeEdit(QTimeEdit):
@@ -160,9 +285,15 @@ class JalaliDateTimeEdit(QWidget):
         layout.addWidget(self.time_edit, 2)
         self.setFocusProxy(self.date_edit)
         self.date_edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.date_edit.validity_changed.connect(lambda _t: self.changed.emit())
+        self.message = self.date_edit.message  # the date's problem, for a form to show under it
         self.time_edit.timeChanged.connect(lambda _t: self.changed.emit())
         if value is not None:
             self.set_value(value)
+
+    def error(self) -> str:
+        """Why the date part is not a real day ("" when it is one)."""
+        return self.date_edit.error()
 
     def value(self) -> datetime:
         """The chosen moment, aware, in the picker's zone."""

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from ui.dialogs.time_span import TimeSpanDialog
+from ui.widgets import limit_length
 
 REASON_MAX = 300  # console.models.Closure.reason
 
@@ -26,12 +27,15 @@ class ClosureDialog(TimeSpanDialog):
         super().__init__(start, end, parent)
         self.setWindowTitle(self.tr("Add closure"))
         self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(REASON_MAX)
+        self.reason_limit = limit_length(self.reason_edit, REASON_MAX)
         self.reason_edit.setPlaceholderText(self.tr("e.g. Government-announced closure"))
         form = QFormLayout()
         form.addRow(self.tr("From"), self.start_edit)
+        form.addRow("", self.start_edit.message)
         form.addRow(self.tr("Until"), self.end_edit)
+        form.addRow("", self.end_edit.message)
         form.addRow(self.tr("Reason"), self.reason_edit)
+        form.addRow("", self.reason_limit.message)
         self._lay_out(
             self.tr("Times are on the Tehran clock. The desk counts no business time in between."), form, 460
         )

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from console.jalali import format_date_long
+from ui.dialogs.form import FormDialog
 from ui.jalali_widgets import JalaliDateEdit
+from ui.widgets import limit_length
 
 NAME_MAX = 200  # console.models.Holiday.name
 
 
-class HolidayDialog(QDialog):
+class HolidayDialog(FormDialog):
     """A Jalali date and a name.
+
+    OK is refused while the date does not exist or the name is missing or too long.
 
     Args:
         day: The day shown at first (Gregorian).
@@ -36,20 +40,17 @@ class HolidayDialog(QDialog):
         self.date_edit = JalaliDateEdit(day)
         self.long_date = QLabel()
         self.name_edit = QLineEdit(name)
-        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_limit = limit_length(self.name_edit, NAME_MAX)
         self.name_edit.setPlaceholderText(self.tr("e.g. Eid al-Fitr"))
         self.name_edit.setReadOnly(self._confirming)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Confirm") if self._confirming else self.tr("Add"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok_button.setText(self.tr("Confirm") if self._confirming else self.tr("Add"))
 
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.date_edit)
+        form.addRow("", self.date_edit.message)
         form.addRow("", self.long_date)
         form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow("", self.name_limit.message)
         layout = QVBoxLayout(self)
         if self._confirming:
             note = QLabel(
@@ -61,19 +62,19 @@ class HolidayDialog(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        self.watch_fields()
 
     def _connect_signals(self) -> None:
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.date_edit.dateChanged.connect(lambda _d: self._update())
+        self.date_edit.validity_changed.connect(lambda _t: self._update())
         self.name_edit.textChanged.connect(lambda _t: self._update())
 
     def _update(self) -> None:
-        self.long_date.setText(format_date_long(self.day()))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name().strip()))
+        self.long_date.setText("" if self.date_edit.error() else format_date_long(self.day()))
+        self.ok_button.setEnabled(bool(self.name().strip()))
 
     def day(self) -> date:
         return self.date_edit.value()

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from console.customers import CustomerRow
 from console.entitlements import CATEGORIES
+from console.tickets import MAX_BODY, MAX_SUBJECT
+from ui.dialogs.form import FormDialog
 from ui.labels import label
+from ui.widgets import limit_length
 
 
-class NewTicketDialog(QDialog):
+class NewTicketDialog(FormDialog):
+    """Customer, subject, category and the first message; a subject or message past its limit is
+    refused where it is typed (never cut)."""
+
     def __init__(self, customers: list[CustomerRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New ticket"))
@@ -28,25 +26,26 @@ class NewTicketDialog(QDialog):
         for c in sorted(customers, key=lambda c: c.name):
             self.customer.addItem(c.name, c.id)
         self.subject = QLineEdit()
-        self.subject.setMaxLength(300)
+        self.subject_limit = limit_length(self.subject, MAX_SUBJECT)
         self.category = QComboBox()
         for code in CATEGORIES:
             self.category.addItem(label(code), code)
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(self.tr("What the customer asked for"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        self.body_limit = limit_length(self.body, MAX_BODY)
+        self.ok_button.setText(self.tr("Create"))
+        form = QFormLayout()
         form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Subject"), self.subject)
+        form.addRow("", self.subject_limit.message)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Message"), self.body)
-        form.addRow(buttons)
+        form.addRow("", self.body_limit.message)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.watch_fields()
 
     def values(self) -> tuple[int | None, str, str, str]:
         """(customer id, subject, category, message); the service validates them."""

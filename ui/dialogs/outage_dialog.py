@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from console.uptime_credits import MAX_CAUSE
 from ui.dialogs.time_span import TimeSpanDialog
+from ui.widgets import limit_length
 
 
 class OutageDialog(TimeSpanDialog):
@@ -43,14 +44,17 @@ class OutageDialog(TimeSpanDialog):
         for customer_id, name in customers:
             self.scope.addItem(name, customer_id)
         self.cause_edit = QLineEdit()
-        self.cause_edit.setMaxLength(MAX_CAUSE)
+        self.cause_limit = limit_length(self.cause_edit, MAX_CAUSE)
         self.cause_edit.setPlaceholderText(self.tr("e.g. Data centre network failure"))
         self.planned_check = QCheckBox(self.tr("Planned maintenance"))
         form = QFormLayout()
         form.addRow(self.tr("Start"), self.start_edit)
+        form.addRow("", self.start_edit.message)
         form.addRow(self.tr("End"), self.end_edit)
+        form.addRow("", self.end_edit.message)
         form.addRow(self.tr("Affected"), self.scope)
         form.addRow(self.tr("Cause"), self.cause_edit)
+        form.addRow("", self.cause_limit.message)
         form.addRow("", self.planned_check)
         self._lay_out(
             self.tr(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from console.uptime_credits import MAX_REASON
+from ui.dialogs.form import FormDialog
+from ui.widgets import limit_length
 
 
-class ReasonDialog(QDialog):
-    """A question, a text box for the reason and OK / Cancel.
+class ReasonDialog(FormDialog):
+    """A question, a text box for the reason and OK / Cancel; a reason past the limit says so.
 
     Args:
         title: The window title.
@@ -25,29 +27,21 @@ class ReasonDialog(QDialog):
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(self.tr("The reason, as the customer may read it"))
         self.reason_edit.setTabChangesFocus(True)
-        self.problem = QLabel(self.tr("The reason is too long."))
-        self.problem.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.reason_limit = limit_length(self.reason_edit, MAX_REASON)
+        self.ok_button.setText(ok_text)
         layout = QVBoxLayout(self)
         layout.addWidget(self.question)
         layout.addWidget(self.reason_edit)
+        layout.addWidget(self.reason_limit.message)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.watch_fields()
         self.reason_edit.textChanged.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        text = self.reason()
-        too_long = len(text) > MAX_REASON
-        self.problem.setVisible(too_long)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text) and not too_long)
+        self.ok_button.setEnabled(bool(self.reason()) and not self.reason_limit.error())
 
     def reason(self) -> str:
         """The reason written, without surrounding white space."""

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -18,11 +17,15 @@ from PySide6.QtWidgets import (
 from console.clock import TEHRAN
 from console.jalali import format_datetime, format_duration
 from console.sessions import RunningSession
+from ui.dialogs.form import FormDialog
 from ui.jalali_widgets import JalaliDateTimeEdit
 from ui.labels import label
+from ui.widgets import limit_length
+
+MAX_REASON = 500  # console.sessions: a stop time's reason
 
 
-class RecoverSessionDialog(QDialog):
+class RecoverSessionDialog(FormDialog):
     """Stop an orphaned session at its last heartbeat (the default) or at an entered time with a reason."""
 
     def __init__(self, orphan: RunningSession, parent: QWidget | None = None) -> None:
@@ -57,21 +60,24 @@ class RecoverSessionDialog(QDialog):
         self.when = JalaliDateTimeEdit(orphan.heartbeat_at.astimezone(TEHRAN))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why this time (required)"))
-        self.reason.setMaxLength(500)
+        self.reason_limit = limit_length(self.reason, MAX_REASON)
         for w in (self.when, self.reason):
             w.setEnabled(False)
         self.at_time.toggled.connect(self.when.setEnabled)
         self.at_time.toggled.connect(self.reason.setEnabled)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Stop the session"))
-        buttons.accepted.connect(self.accept)
+        self.ok_button.setText(self.tr("Stop the session"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()  # the session must be stopped
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.at_heartbeat)
         layout.addWidget(self.at_time)
         layout.addWidget(self.when)
+        layout.addWidget(self.when.message)
         layout.addWidget(self.reason)
-        layout.addWidget(buttons)
+        layout.addWidget(self.reason_limit.message)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.watch_fields()
 
     def choice(self) -> tuple[datetime | None, str | None]:
         """(stop time or None for the last heartbeat, reason); the service validates both."""

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.dialogs.form import FormDialog
 from ui.jalali_widgets import JalaliDateTimeEdit
 
 
-class TimeSpanDialog(QDialog):
+class TimeSpanDialog(FormDialog):
     """Jalali date-time pickers for a start and an end, an explanatory note, the subclass's own fields
     (a form it passes to :meth:`_lay_out`), and Add / Cancel. Add stays disabled while the end is not
-    after the start (the services check it too).
+    after the start (the services check it too), and is refused while a date does not exist.
 
     Args:
         start: The start shown at first (aware).
@@ -24,15 +25,7 @@ class TimeSpanDialog(QDialog):
         super().__init__(parent)
         self.start_edit = JalaliDateTimeEdit(start)
         self.end_edit = JalaliDateTimeEdit(end)
-        self.problem = QLabel(self.tr("The end must be after the start."))
-        self.problem.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.ok_button.setText(self.tr("Add"))
         self.start_edit.changed.connect(self._update)
         self.end_edit.changed.connect(self._update)
 
@@ -46,12 +39,17 @@ class TimeSpanDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(min_width)
+        self.watch_fields()
         self._update()
 
+    def form_problem(self) -> str:
+        if self.ends_at() <= self.starts_at():
+            return self.tr("The end must be after the start.")
+        return ""
+
     def _update(self) -> None:
-        valid = self.ends_at() > self.starts_at()
-        self.problem.setVisible(not valid)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid)
+        self.show_problems()  # a date that does not exist first, then the order
+        self.ok_button.setEnabled(not self.problems())
 
     def starts_at(self) -> datetime:
         return self.start_edit.value()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,20 +15,13 @@ from PySide6.QtWidgets import (
 
 from console.jalali import format_datetime, format_minutes, to_persian_digits
 from console.timesheets import MAX_CORRECTION_MINUTES, MAX_REASON, SessionLine
+from ui.dialogs.form import FormDialog
+from ui.widgets import limit_length
 
 __all__ = ["CorrectionDialog", "RejectDialog"]
 
 
-def _buttons(ok_text: str, cancel_text: str, parent: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
-    buttons.accepted.connect(parent.accept)
-    buttons.rejected.connect(parent.reject)
-    return buttons
-
-
-class RejectDialog(QDialog):
+class RejectDialog(FormDialog):
     """Why a supervisor rejects a timesheet period; the reason is required.
 
     Args:
@@ -48,16 +40,19 @@ class RejectDialog(QDialog):
         )
         note.setWordWrap(True)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(MAX_REASON)
+        self.reason_limit = limit_length(self.reason_edit, MAX_REASON)
         self.reason_edit.setPlaceholderText(self.tr("e.g. Monday's calls are missing"))
-        self.buttons = _buttons(self.tr("Reject"), self.tr("Cancel"), self)
+        self.ok_button.setText(self.tr("Reject"))
         form = QFormLayout()
         form.addRow(self.tr("Reason for rejecting"), self.reason_edit)
+        form.addRow("", self.reason_limit.message)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        self.watch_fields()
         self.reason_edit.textChanged.connect(lambda _t: self._update())
         self._update()
 
@@ -68,7 +63,7 @@ class RejectDialog(QDialog):
         return self.reason_edit.text()
 
 
-class CorrectionDialog(QDialog):
+class CorrectionDialog(FormDialog):
     """A change to a session in an approved period, recorded as a compensating ledger entry.
 
     The session itself stays as approved; the minutes move the balance of the package it was charged
@@ -107,19 +102,22 @@ class CorrectionDialog(QDialog):
         self.minutes_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the sign stays in front
         self.effect = QLabel()
         self.reason_edit = QLineEdit()
-        self.reason_edit.setMaxLength(MAX_REASON)
+        self.reason_limit = limit_length(self.reason_edit, MAX_REASON)
         self.reason_edit.setPlaceholderText(self.tr("e.g. the call went on after the timer stopped"))
-        self.buttons = _buttons(self.tr("Record correction"), self.tr("Cancel"), self)
+        self.ok_button.setText(self.tr("Record correction"))
         form = QFormLayout()
         form.addRow(self.tr("Minutes (+ more, − fewer)"), self.minutes_edit)
         form.addRow("", self.effect)
         form.addRow(self.tr("Reason for the correction"), self.reason_edit)
+        form.addRow("", self.reason_limit.message)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(note)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(500)
+        self.watch_fields()
         self.minutes_edit.valueChanged.connect(lambda _v: self._update())
         self.reason_edit.textChanged.connect(lambda _t: self._update())
         self._update()
