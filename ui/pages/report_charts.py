@@ -192,11 +192,33 @@ def fill_availability_chart(chart: QChart, months: Sequence[MonthAvailability]) 
         chart, [month_label(m.year, m.month) for m in newest_first], Qt.AlignmentFlag.AlignBottom
     )
     lowest = min([target, *(m.lowest * 100 for m in months if m.lowest is not None)])
-    low = max(0.0, float(int(lowest)) - 1.0)
-    y_axis = _value_axis(chart, _tr(_AV_AXIS), low, 100, "%.1f", Qt.AlignmentFlag.AlignRight)
+    low, ticks, fmt = round_percent_ticks(lowest)
+    y_axis = _value_axis(chart, _tr(_AV_AXIS), low, 100, fmt, Qt.AlignmentFlag.AlignRight)
+    y_axis.setTickCount(ticks)
     for line in lines:
         line.attachAxis(x_axis)
         line.attachAxis(y_axis)
+
+
+_NICE_STEPS = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 25.0)
+
+
+def round_percent_ticks(lowest: float, most_ticks: int = 7) -> tuple[float, int, str]:
+    """A percent axis from below ``lowest`` up to 100 whose every tick is a round number.
+
+    Returns (the axis's low end, how many ticks, the label format). The step is the smallest of
+    0.5, 1, 2, 5, 10, 20, 25 that covers the span with at most ``most_ticks`` ticks, and the low end
+    is a whole number of steps below 100 with room under ``lowest`` (96.3 and 98.8 are never ticks).
+    """
+    span = max(100.0 - lowest, 0.0)
+    for step in _NICE_STEPS:
+        steps = math.floor(span / step) + 1  # at least one step of room under the lowest point
+        if steps + 1 <= most_ticks:
+            break
+    else:
+        step, steps = 25.0, 4
+    low = max(0.0, 100.0 - step * steps)
+    return low, round((100.0 - low) / step) + 1, "%.0f" if step >= 1 else "%.1f"
 
 
 def make_chart_view(font: QFont) -> QChartView:
