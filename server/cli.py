@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
+import sys
 from datetime import datetime
 
 from console.db import resolve_url
@@ -41,6 +43,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help=f"the API's address (default: ${ENV_LISTEN} or {DEFAULT_LISTEN}; port 0: no API)",
     )
     p.add_argument("--check", action="store_true", help="print the configuration, test each part, exit")
+    p.add_argument("--no-mail", action="store_true", help="run no mail worker (mail stays in the outbox)")
     p.add_argument(
         "--clock-start", metavar="ISO", type=_instant, help="tests: start the clock at this instant"
     )
@@ -59,11 +62,21 @@ def main(argv: list[str]) -> int:
         api_host=args.listen[0],
         api_port=args.listen[1],
         clock_start=args.clock_start,
+        mail=not args.no_mail,
     )
     if args.check:
         from server.check import run_check
 
         return run_check(config)
+    # the mail worker logs through the logging module: one line per event on stdout, like ours
+    logging.basicConfig(
+        stream=sys.stdout,
+        level=logging.INFO,
+        format="%(asctime)s %(name)s %(message)s",
+        datefmt="%Y-%m-%dT%H:%M:%S",
+    )
+    for noisy in ("alembic", "uvicorn"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     server = OfficeServer(config)
     signal.signal(signal.SIGTERM, server.request_stop)
     signal.signal(signal.SIGINT, server.request_stop)

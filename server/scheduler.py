@@ -62,7 +62,7 @@ class Scheduler:
         slot = job.slot(now)
         if (job.name, slot) in self._done:
             return 0
-        with unit_of_work(self.factory) as session:
+        with unit_of_work(self.factory, write_lock=True) as session:
             if job.due is not None and not job.due(session, now):
                 return 0
             run_id = claim_run(session, job=job.name, slot=slot, server_id=self.server_id, now=now)
@@ -83,7 +83,7 @@ class Scheduler:
             left = [(r.job, r.slot) for r in running_runs(session) if r.job in by_name]
         resumed = 0
         for name, slot in left:
-            with unit_of_work(self.factory) as session:
+            with unit_of_work(self.factory, write_lock=True) as session:
                 run_id = claim_run(session, job=name, slot=slot, server_id=self.server_id, now=self.clock())
             if run_id is not None:
                 log("job.resume", job=name, slot=slot, run=run_id)
@@ -104,7 +104,7 @@ class Scheduler:
             if is_connection_error(exc):
                 raise
             log("job.failed", job=job.name, slot=slot, run=run_id, error=f"{type(exc).__name__}: {exc}")
-            with unit_of_work(self.factory) as session:
+            with unit_of_work(self.factory, write_lock=True) as session:
                 fail_run(session, run_id, now=self.clock(), error=f"{type(exc).__name__}: {exc}")
             return 1
         self._done.add((job.name, slot))

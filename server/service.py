@@ -39,6 +39,7 @@ class ServerConfig:
     api_host: str = "127.0.0.1"
     api_port: int = 8765  # 0: no API
     clock_start: datetime | None = None  # tests: the clock starts here and runs at real speed
+    mail: bool = True  # fetch the mailboxes and send the outbox (the active server only)
 
 
 def make_clock(start: datetime | None) -> Callable[[], datetime]:
@@ -61,6 +62,7 @@ class OfficeServer:
         self.lock = lock_for(config.database_url)
         self.active = False
         self.api: Any = None
+        self.mail: Any = None
         self._api_thread: threading.Thread | None = None
         self.scheduler = Scheduler(
             self.factory, JOBS, server_id=self.server_id, clock=self.clock, should_stop=self.stop.is_set
@@ -94,6 +96,22 @@ class OfficeServer:
             self.api.should_exit = True
             self._api_thread.join(timeout=10)
 
+    # --- the mail worker (helper module server/mail_worker.py): only the active server runs it ---
+    def start_mail(self) -> None:
+        if not self.config.mail or self.mail is not None:
+            return
+        from server.mail_worker import MailWorker
+
+        self.mail = MailWorker(self.factory)
+        self.mail.start()
+        log("mail.started")
+
+    def stop_mail(self) -> None:
+        if self.mail is not None:
+            self.mail.stop()
+            self.mail = None
+            log("mail.stopped")
+
     # --- the loop ---------------------------------------------------------------------------
     def request_stop(self, signum: int = signal.SIGTERM, _frame: Any = None) -> None:
         if not self.stop.is_set():
@@ -117,7 +135,7 @@ class OfficeServer:
                 self.stop.wait(DB_RETRY_S)
 
     def _beat(self, role: str | None = None) -> None:
-        with unit_of_work(self.factory) as session:
+        with unit_of_work(self.factory, write_lock=True) as session:
             beat(
                 session,
                 server_id=self.server_id,
@@ -146,6 +164,7 @@ class OfficeServer:
                         log("server.active", id=self.server_id)
                         next_beat = 0.0
                         self._beat()
+                        self.start_mail()
                         self.scheduler.resume_left_runs()
                     elif next_beat == 0.0:
                         log("server.standby", id=self.server_id)
@@ -153,6 +172,7 @@ class OfficeServer:
                     next_lock_check = now_m + LOCK_CHECK_S
                     if not self.lock.still_held():
                         self.active = False
+                        self.stop_mail()
                         log("server.lock_lost", id=self.server_id)
                         raise ConnectionError("the office lock's connection was lost")
                 if now_m >= next_beat:
@@ -164,6 +184,10 @@ class OfficeServer:
                     db_down = False
                     log("database.back")
             except Exception as exc:
+                if "database is locked" in str(exc):  # SQLite busy past its timeout: try again
+                    log("database.busy", error=str(exc).splitlines()[0][:200])
+                    self.stop.wait(DB_RETRY_S)
+                    continue
                 if not (is_connection_error(exc) or isinstance(exc, ConnectionError)):
                     raise
                 if not db_down:
@@ -176,6 +200,7 @@ class OfficeServer:
         return 0
 
     def shutdown(self) -> None:
+        self.stop_mail()
         self.stop_api()
         was_active = self.active
         self.lock.release()

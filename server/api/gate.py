@@ -92,12 +92,16 @@ class Gate:
         self.calendar = CalendarCache()
 
     @contextmanager
-    def call(self, request: Request, credentials: HTTPAuthorizationCredentials | None) -> Iterator[Call]:
+    def call(
+        self, request: Request, credentials: HTTPAuthorizationCredentials | None, *, write: bool = False
+    ) -> Iterator[Call]:
         token: TokenInfo | None = None
         now = self.clock()
         path = request.url.path
         try:
-            with unit_of_work(self.factory) as session:
+            # a request that writes takes SQLite's write lock at BEGIN: a read-then-write transaction
+            # would otherwise fail at once when another writer committed in between
+            with unit_of_work(self.factory, write_lock=write) as session:
                 token = verify_api_token(session, credentials.credentials if credentials else "")
                 if token is None:
                     log("api.refused", reason="token", path=path)
@@ -125,7 +129,7 @@ class Gate:
         except (ConsoleError, ApiProblem) as exc:
             if token is not None:
                 status = exc.status if isinstance(exc, ApiProblem) else status_of(exc)
-                with unit_of_work(self.factory) as session:
+                with unit_of_work(self.factory, write_lock=True) as session:
                     record_token_use(
                         session, token_id=token.id, at=now, method=request.method, path=path, status=status
                     )
@@ -145,7 +149,7 @@ class Caller:
         self.gate, self.request, self.credentials = gate, request, credentials
 
     def call(self) -> AbstractContextManager[Call]:
-        return self.gate.call(self.request, self.credentials)
+        return self.gate.call(self.request, self.credentials, write=self.request.method != "GET")
 
 
 def caller(
