@@ -100,8 +100,11 @@ class OfficeServer:
     def start_mail(self) -> None:
         if not self.config.mail or self.mail is not None:
             return
-        from server.mail_worker import MailWorker
-
+        try:
+            from server.mail_worker import MailWorker
+        except ImportError as exc:  # a build without the mail channel
+            log("mail.unavailable", error=str(exc))
+            return
         self.mail = MailWorker(self.factory)
         self.mail.start()
         log("mail.started")
