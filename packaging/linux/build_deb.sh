@@ -63,7 +63,8 @@ root=$stage/root
 umask 022
 mkdir -p "$root$PREFIX" "$root/usr/bin" "$root/usr/share/applications" "$root/DEBIAN" \
          "$root/usr/share/icons/hicolor/256x256/apps" "$root/usr/share/icons/hicolor/48x48/apps" \
-         "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/doc/$NAME"
+         "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/doc/$NAME" \
+         "$root/lib/systemd/system" "$root/etc/$NAME"
 cp -a "$DIST/." "$root$PREFIX/"
 chmod -R u+rwX,go+rX,go-w "$root$PREFIX"
 ln -s "$PREFIX/$NAME" "$root/usr/bin/$NAME"
@@ -72,8 +73,14 @@ install -m 0644 resources/icons/support-console-48.png "$root/usr/share/icons/hi
 install -m 0644 resources/icons/support-console.svg "$root/usr/share/icons/hicolor/scalable/apps/$NAME.svg"
 install -m 0644 packaging/linux/support-console.desktop "$root/usr/share/applications/$NAME.desktop"
 install -m 0644 packaging/linux/copyright "$root/usr/share/doc/$NAME/copyright"
+# the office server's unit, installed disabled (postinst enables nothing), and its settings file
+install -m 0644 packaging/linux/support-console-server.service "$root/lib/systemd/system/$NAME-server.service"
+install -m 0640 packaging/linux/server.env "$root/etc/$NAME/server.env"
+install -m 0644 docs/office-server.md "$root/usr/share/doc/$NAME/office-server.md"
+echo "/etc/$NAME/server.env" >"$root/DEBIAN/conffiles"
 install -m 0755 packaging/linux/postinst "$root/DEBIAN/postinst"
 install -m 0755 packaging/linux/postrm "$root/DEBIAN/postrm"
+install -m 0755 packaging/linux/prerm "$root/DEBIAN/prerm"
 
 installed_kb=$(du -sk --apparent-size "$root" | cut -f1)
 cat >"$root/DEBIAN/control" <<EOF
@@ -91,6 +98,8 @@ Description: Support Console: the desk of the crmonline support team
  with its response deadlines, timed support sessions deducted from prepaid
  packages, uptime credits, on a local SQLite file or a shared PostgreSQL server.
  The program and everything it runs on (Python, Qt) are in /opt/support-console.
+ The office server (support-console server) comes as a systemd unit,
+ support-console-server.service, installed disabled until configured.
 EOF
 
 mkdir -p "$OUT"
