@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,6 +36,7 @@ from console.exports import export_file
 from console.jalali import format_date, format_minutes, gregorian_to_jalali, local_date, to_persian_digits
 from ui.context import AppContext
 from ui.delegates import ColorRoleDelegate
+from ui.file_dialogs import save_file_dialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
 from ui.labels import label
@@ -273,13 +273,8 @@ class ExpiryPage(Page):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"package-expiry-{y:04d}-{m:02d}-{d:02d}.{suffix}"
         caption = self.tr("Export to Excel") if suffix == "xlsx" else self.tr("Export as text (CSV)")
-        dialog = QFileDialog(self, caption, str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(suffix)
-        dialog.setNameFilter(
-            self.tr("Excel workbook (*.xlsx)") if suffix == "xlsx" else self.tr("CSV file (*.csv)")
-        )
+        kind = self.tr("Excel workbook (*.xlsx)") if suffix == "xlsx" else self.tr("CSV file (*.csv)")
+        dialog = save_file_dialog(self, caption, str(Path(folder) / name), kind, suffix)
         dialog.fileSelected.connect(lambda path: self.export_to(path))
         self.open_prompt(dialog, None)
 

@@ -26,7 +26,6 @@ from PySide6.QtCore import QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -62,6 +61,7 @@ from console.reports import (
     sla_compliance,
 )
 from ui.context import AppContext
+from ui.file_dialogs import save_file_dialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
 from ui.pages.base import Page
@@ -407,12 +407,9 @@ class ReportsPage(Page):
         y, m, d = gregorian_to_jalali(self.ctx.today())
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{self.sections[section].file_stem}-{y:04d}-{m:02d}-{d:02d}.xlsx"
-        dialog = QFileDialog(self, self.tr("Export report"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         excel, text = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
+        dialog = save_file_dialog(self, self.tr("Export report"), str(Path(folder) / name), excel, "xlsx")
         dialog.setNameFilters([excel, text])
-        dialog.setDefaultSuffix("xlsx")
         dialog.filterSelected.connect(lambda f: dialog.setDefaultSuffix("csv" if f == text else "xlsx"))
         dialog.fileSelected.connect(lambda path: self.export_to(section, path))
         self.open_prompt(dialog, None)

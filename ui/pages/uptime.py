@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -59,6 +58,7 @@ from console.uptime_credits import (
 from ui.context import AppContext
 from ui.dialogs.outage_dialog import OutageDialog
 from ui.dialogs.reason_dialog import ReasonDialog
+from ui.file_dialogs import save_file_dialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.uptime_models import AvailabilityTableModel, OutageTableModel, _state_key
@@ -331,12 +331,9 @@ class UptimePage(Page):
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = default_letter_name(row.customer_name, row.year, row.month)
-        dialog = QFileDialog(
-            self, self.tr("Save the letter"), str(Path(folder) / name), self.tr("PDF (*.pdf)")
+        dialog = save_file_dialog(
+            self, self.tr("Save the letter"), str(Path(folder) / name), self.tr("PDF (*.pdf)"), "pdf"
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # open() without a nested loop everywhere
         dialog.selectFile(name)
         customer_id, year, month = row.customer_id, row.year, row.month
 
