@@ -1418,17 +1418,17 @@
       <translation>خروجی فایل متنی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="281" />
+      <location filename="../../ui/pages/expiry.py" line="276" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="281" />
+      <location filename="../../ui/pages/expiry.py" line="276" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/expiry.py" line="299" />
+      <location filename="../../ui/pages/expiry.py" line="294" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
     </message>
@@ -1555,6 +1555,34 @@
       <location filename="../../ui/labels.py" line="77" />
       <source>started at</source>
       <translation>آغاز</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileDialog</name>
+    <message>
+      <location filename="../../ui/file_dialogs.py" line="58" />
+      <source>Look in:</source>
+      <translation>در پوشه:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_dialogs.py" line="59" />
+      <source>File name:</source>
+      <translation>نام پرونده:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_dialogs.py" line="60" />
+      <source>Files of type:</source>
+      <translation>نوع پرونده:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_dialogs.py" line="61" />
+      <source>Save</source>
+      <translation>ذخیره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_dialogs.py" line="62" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
   </context>
   <context>
@@ -2769,22 +2797,22 @@
       <translation>خروجی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="410" />
+      <location filename="../../ui/pages/reports.py" line="411" />
       <source>Export report</source>
       <translation>خروجی گزارش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="413" />
+      <location filename="../../ui/pages/reports.py" line="410" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="413" />
+      <location filename="../../ui/pages/reports.py" line="410" />
       <source>CSV file (*.csv)</source>
       <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="438" />
+      <location filename="../../ui/pages/reports.py" line="435" />
       <source>%1 rows saved.</source>
       <translation>%1 ردیف ذخیره شد.</translation>
     </message>
@@ -3668,7 +3696,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="138" />
-      <location filename="../../ui/pages/uptime.py" line="404" />
+      <location filename="../../ui/pages/uptime.py" line="401" />
       <source>Remove outage</source>
       <translation>حذف قطعی</translation>
     </message>
@@ -3763,22 +3791,22 @@
       <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="360" />
+      <location filename="../../ui/pages/uptime.py" line="357" />
       <source>Letter saved: %1</source>
       <translation>نامه ذخیره شد: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="400" />
+      <location filename="../../ui/pages/uptime.py" line="397" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
       <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="405" />
+      <location filename="../../ui/pages/uptime.py" line="402" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="406" />
+      <location filename="../../ui/pages/uptime.py" line="403" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
