@@ -3,7 +3,7 @@
 One model, one 1-second tick for the whole queue (never a timer per row): a tick reads the business
 clock ``B(now)`` once, and emits one ``dataChanged`` for the countdown cells of the rows on screen;
 each of those cells is one subtraction. Sorting and filtering happen inside the model on Python
-lists (see DESIGN.md "Known hazards": a sort proxy over 50,000 rows is far too slow).
+lists (see docs/architecture.md, "Measured hazards": a sort proxy over 50,000 rows is far too slow).
 """
 
 from __future__ import annotations
