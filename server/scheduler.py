@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.db import is_connection_error, unit_of_work
+from console.errors import ConsoleError
 from console.office.runs import claim_run, fail_run, finish_run, run_state, running_runs
 from server.jobs import Job
 from server.log import log
@@ -103,9 +104,15 @@ class Scheduler:
         except Exception as exc:
             if is_connection_error(exc):
                 raise
-            log("job.failed", job=job.name, slot=slot, run=run_id, error=f"{type(exc).__name__}: {exc}")
+            # what the status page shows: the service's Persian message, else the error as it came
+            error = (
+                exc.message
+                if isinstance(exc, ConsoleError)
+                else f"خطای پیش‌بینی‌نشده: {type(exc).__name__}: {exc}"
+            )
+            log("job.failed", job=job.name, slot=slot, run=run_id, error=error)
             with unit_of_work(self.factory, write_lock=True) as session:
-                fail_run(session, run_id, now=self.clock(), error=f"{type(exc).__name__}: {exc}")
+                fail_run(session, run_id, now=self.clock(), error=error)
             return 1
         self._done.add((job.name, slot))
         log("job.done", job=job.name, slot=slot, run=run_id, result=result)

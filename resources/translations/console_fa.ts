@@ -293,348 +293,358 @@
   <context>
     <name>AuditPage</name>
     <message>
-      <location filename="../../ui/pages/audit.py" line="56" />
+      <location filename="../../ui/pages/audit.py" line="55" />
       <source>Ticket</source>
       <translation>تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="57" />
+      <location filename="../../ui/pages/audit.py" line="56" />
       <source>Work session</source>
       <translation>جلسهٔ کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="58" />
+      <location filename="../../ui/pages/audit.py" line="57" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="59" />
+      <location filename="../../ui/pages/audit.py" line="58" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="60" />
+      <location filename="../../ui/pages/audit.py" line="59" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="61" />
+      <location filename="../../ui/pages/audit.py" line="60" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="62" />
+      <location filename="../../ui/pages/audit.py" line="61" />
       <source>Policy settings</source>
       <translation>تنظیمات سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="63" />
+      <location filename="../../ui/pages/audit.py" line="62" />
       <source>Service outage</source>
       <translation>قطعی سرویس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="64" />
+      <location filename="../../ui/pages/audit.py" line="63" />
       <source>Uptime credit</source>
       <translation>جبران قطعی سرویس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="65" />
+      <location filename="../../ui/pages/audit.py" line="64" />
       <source>Timesheet</source>
       <translation>کارکرد کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="66" />
+      <location filename="../../ui/pages/audit.py" line="65" />
       <source>User account</source>
       <translation>حساب کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="74" />
+      <location filename="../../ui/pages/audit.py" line="73" />
       <source>Assigned</source>
       <translation>واگذار شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="75" />
+      <location filename="../../ui/pages/audit.py" line="74" />
       <source>Claimed</source>
       <translation>برداشته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="76" />
+      <location filename="../../ui/pages/audit.py" line="75" />
       <source>Category changed</source>
       <translation>تغییر دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="77" />
+      <location filename="../../ui/pages/audit.py" line="76" />
       <source>State changed</source>
       <translation>تغییر وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="78" />
+      <location filename="../../ui/pages/audit.py" line="77" />
       <source>Replied</source>
       <translation>پاسخ داده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="79" />
+      <location filename="../../ui/pages/audit.py" line="78" />
       <source>Internal note added</source>
       <translation>یادداشت داخلی افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="80" />
+      <location filename="../../ui/pages/audit.py" line="79" />
       <source>Customer message</source>
       <translation>پیام مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="81" />
+      <location filename="../../ui/pages/audit.py" line="80" />
       <source>Session started</source>
       <translation>آغاز جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="82" />
+      <location filename="../../ui/pages/audit.py" line="81" />
       <source>Session paused</source>
       <translation>مکث جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="83" />
+      <location filename="../../ui/pages/audit.py" line="82" />
       <source>Session resumed</source>
       <translation>ادامهٔ جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="84" />
+      <location filename="../../ui/pages/audit.py" line="83" />
       <source>Session stopped</source>
       <translation>پایان جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="85" />
+      <location filename="../../ui/pages/audit.py" line="84" />
       <source>Session recovered</source>
       <translation>بازیابی جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="86" />
+      <location filename="../../ui/pages/audit.py" line="85" />
       <source>Package purchased</source>
       <translation>خرید بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="87" />
+      <location filename="../../ui/pages/audit.py" line="86" />
       <source>Balance adjusted</source>
       <translation>اصلاح مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="88" />
+      <location filename="../../ui/pages/audit.py" line="87" />
       <source>Forfeited at expiry</source>
       <translation>سوخت در پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="89" />
+      <location filename="../../ui/pages/audit.py" line="88" />
       <source>Session corrected</source>
       <translation>تصحیح جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="90" />
+      <location filename="../../ui/pages/audit.py" line="89" />
       <source>Weekly hours changed</source>
       <translation>تغییر ساعات کاری هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="91" />
+      <location filename="../../ui/pages/audit.py" line="90" />
       <source>Holiday added</source>
       <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="92" />
+      <location filename="../../ui/pages/audit.py" line="91" />
       <source>Holiday removed</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="93" />
+      <location filename="../../ui/pages/audit.py" line="92" />
       <source>Holiday confirmed</source>
       <translation>تأیید تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="94" />
+      <location filename="../../ui/pages/audit.py" line="93" />
       <source>Closure added</source>
       <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="95" />
+      <location filename="../../ui/pages/audit.py" line="94" />
       <source>Closure removed</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="96" />
+      <location filename="../../ui/pages/audit.py" line="95" />
       <source>Maintenance policy changed</source>
       <translation>تغییر سیاست نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="69" />
+      <location filename="../../ui/pages/audit.py" line="68" />
       <source>Record created</source>
       <translation>ایجاد شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="70" />
+      <location filename="../../ui/pages/audit.py" line="69" />
       <source>Record added</source>
       <translation>افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="71" />
+      <location filename="../../ui/pages/audit.py" line="70" />
       <source>Record removed</source>
       <translation>حذف شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="72" />
+      <location filename="../../ui/pages/audit.py" line="71" />
       <source>Decision: approved</source>
       <translation>تصمیم: تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="73" />
+      <location filename="../../ui/pages/audit.py" line="72" />
       <source>Decision: rejected</source>
       <translation>تصمیم: رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="97" />
+      <location filename="../../ui/pages/audit.py" line="96" />
       <source>Credit withdrawn</source>
       <translation>جبران پس گرفته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="98" />
+      <location filename="../../ui/pages/audit.py" line="97" />
       <source>Credit recalculated</source>
       <translation>جبران دوباره محاسبه شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="99" />
+      <location filename="../../ui/pages/audit.py" line="98" />
       <source>Subscription extended</source>
       <translation>تمدید اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="100" />
+      <location filename="../../ui/pages/audit.py" line="99" />
       <source>First password set</source>
       <translation>تعیین نخستین گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="101" />
+      <location filename="../../ui/pages/audit.py" line="100" />
       <source>Own password changed</source>
       <translation>تغییر گذرواژه به دست خود کاربر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="102" />
+      <location filename="../../ui/pages/audit.py" line="101" />
       <source>Password reset</source>
       <translation>تعیین گذرواژهٔ تازه به دست سرپرست</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="103" />
+      <location filename="../../ui/pages/audit.py" line="102" />
       <source>Account disabled</source>
       <translation>غیرفعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="104" />
+      <location filename="../../ui/pages/audit.py" line="103" />
       <source>Account enabled</source>
       <translation>فعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="105" />
+      <location filename="../../ui/pages/audit.py" line="104" />
       <source>Role changed</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="107" />
+      <location filename="../../ui/pages/audit.py" line="106" />
       <source>System</source>
       <translation>سامانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="108" />
+      <location filename="../../ui/pages/audit.py" line="107" />
       <source>yes</source>
       <translation>بله</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="109" />
+      <location filename="../../ui/pages/audit.py" line="108" />
       <source>no</source>
       <translation>خیر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="225" />
-      <location filename="../../ui/pages/audit.py" line="309" />
+      <location filename="../../ui/pages/audit.py" line="124" />
+      <source>account no. %1</source>
+      <translation>حساب شمارهٔ %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="125" />
+      <source>customer no. %1</source>
+      <translation>مشتری شمارهٔ %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="261" />
+      <location filename="../../ui/pages/audit.py" line="345" />
       <source>Audit trail</source>
       <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="239" />
+      <location filename="../../ui/pages/audit.py" line="275" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
       <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="247" />
+      <location filename="../../ui/pages/audit.py" line="283" />
       <source>Search actions, values or names…</source>
       <translation>جستجوی کار، مقدار یا نام…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="250" />
+      <location filename="../../ui/pages/audit.py" line="286" />
       <source>Everything</source>
       <translation>همه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="254" />
+      <location filename="../../ui/pages/audit.py" line="290" />
       <source>Everyone</source>
       <translation>همهٔ افراد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="255" />
+      <location filename="../../ui/pages/audit.py" line="291" />
       <source>Between dates</source>
       <translation>فقط در بازهٔ تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="263" />
+      <location filename="../../ui/pages/audit.py" line="299" />
       <source>Concerning</source>
       <translation>دربارهٔ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="265" />
+      <location filename="../../ui/pages/audit.py" line="301" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="269" />
+      <location filename="../../ui/pages/audit.py" line="305" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="271" />
+      <location filename="../../ui/pages/audit.py" line="307" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="289" />
+      <location filename="../../ui/pages/audit.py" line="325" />
       <source>Before</source>
       <translation>پیش از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="290" />
+      <location filename="../../ui/pages/audit.py" line="326" />
       <source>After</source>
       <translation>پس از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="353" />
+      <location filename="../../ui/pages/audit.py" line="389" />
       <source>The end date is before the start date.</source>
       <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="401" />
+      <location filename="../../ui/pages/audit.py" line="437" />
       <source>The newest %1 entries; narrow the search to see older ones.</source>
       <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="403" />
+      <location filename="../../ui/pages/audit.py" line="439" />
       <source>%1 entries, newest first</source>
       <translation>%1 ردیف، تازه‌ترین در بالا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="413" />
+      <location filename="../../ui/pages/audit.py" line="449" />
       <source>The trail could not be loaded (%1).</source>
       <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="440" />
+      <location filename="../../ui/pages/audit.py" line="476" />
       <source>Choose an entry to see its values before and after.</source>
       <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="445" />
+      <location filename="../../ui/pages/audit.py" line="481" />
       <source>%1%2 — %3, by %4 at %5</source>
       <translation>%1%2 — %3، به دست %4 در %5</translation>
     </message>
@@ -908,34 +918,35 @@
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="183" />
+      <location filename="../../ui/pages/audit.py" line="219" />
       <location filename="../../ui/pages/customers.py" line="125" />
       <location filename="../../ui/pages/timesheet_models.py" line="231" />
       <source>When</source>
+      <extracomment>recorded keys whose value is a code with a Persian name (ui.labels.label) recorded keys counted in minutes and in seconds</extracomment>
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="184" />
+      <location filename="../../ui/pages/audit.py" line="220" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="185" />
+      <location filename="../../ui/pages/audit.py" line="221" />
       <source>Concerns</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="187" />
+      <location filename="../../ui/pages/audit.py" line="223" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="192" />
+      <location filename="../../ui/pages/audit.py" line="228" />
       <source>Action</source>
       <translation>کار انجام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="193" />
+      <location filename="../../ui/pages/audit.py" line="229" />
       <source>Change</source>
       <translation>تغییر</translation>
     </message>
@@ -985,12 +996,14 @@
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="77" />
+      <location filename="../../ui/pages/office_status.py" line="57" />
       <source>Role</source>
       <translation>نقش</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="79" />
       <location filename="../../ui/pages/calendar_settings.py" line="103" />
+      <location filename="../../ui/pages/office_status.py" line="79" />
       <location filename="../../ui/pages/uptime_models.py" line="108" />
       <source>State</source>
       <translation>وضعیت</translation>
@@ -1219,6 +1232,42 @@
       <source>Recorded on</source>
       <translation>تاریخ ثبت</translation>
     </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="56" />
+      <source>Computer</source>
+      <translation>رایانه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="59" />
+      <location filename="../../ui/pages/office_status.py" line="82" />
+      <source>Started</source>
+      <translation>آغاز</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="65" />
+      <source>Last seen</source>
+      <translation>آخرین بار دیده شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="70" />
+      <source>API address</source>
+      <translation>نشانی رابط پرتال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="77" />
+      <source>Job</source>
+      <translation>کار</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="88" />
+      <source>Finished</source>
+      <translation>پایان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="93" />
+      <source>What it did</source>
+      <translation>آنچه انجام داد</translation>
+    </message>
   </context>
   <context>
     <name>CorrectionDialog</name>
@@ -1436,125 +1485,366 @@
   <context>
     <name>Fields</name>
     <message>
-      <location filename="../../ui/labels.py" line="54" />
-      <location filename="../../ui/labels.py" line="78" />
+      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="92" />
       <source>state</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="55" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="56" />
+      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="57" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="58" />
+      <location filename="../../ui/labels.py" line="72" />
       <source>subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="59" />
+      <location filename="../../ui/labels.py" line="73" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="60" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>reason</source>
       <translation>دلیل</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>kind</source>
       <translation>نوع</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>purchase date</source>
       <translation>تاریخ خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="78" />
       <source>from</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="79" />
       <source>until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>day</source>
       <translation>روز</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="81" />
       <source>name</source>
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>role</source>
       <translation>نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="69" />
+      <location filename="../../ui/labels.py" line="83" />
       <source>active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="84" />
       <source>password set</source>
       <translation>گذرواژه تعیین‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="85" />
       <source>full name</source>
       <translation>نام کامل</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="86" />
       <source>username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>confirmed</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="88" />
       <source>channel</source>
       <translation>روش</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="89" />
       <source>billable minutes</source>
       <translation>دقیقه‌های قابل کسر</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>stopped at</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="91" />
       <source>started at</source>
       <translation>آغاز</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="94" />
+      <source>done by</source>
+      <translation>انجام‌دهنده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="95" />
+      <source>recorded by</source>
+      <translation>ثبت‌کننده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="96" />
+      <source>decided by</source>
+      <translation>تصمیم‌گیرنده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="97" />
+      <source>decided at</source>
+      <translation>زمان تصمیم</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="98" />
+      <source>last sign of life</source>
+      <translation>آخرین نشانهٔ فعالیت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="99" />
+      <source>paused at</source>
+      <translation>زمان توقف موقت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="100" />
+      <source>time paused</source>
+      <translation>مدت توقف موقت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="101" />
+      <source>flagged for review</source>
+      <translation>نشان‌دار برای بررسی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="102" />
+      <source>paid by</source>
+      <translation>پرداخت از</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="103" />
+      <source>tickets</source>
+      <translation>تیکت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="104" />
+      <source>ticket</source>
+      <translation>تیکت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="105" />
+      <source>session</source>
+      <translation>جلسه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="106" />
+      <source>package</source>
+      <translation>بسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="107" />
+      <source>package kind</source>
+      <translation>نوع بسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="108" />
+      <source>reason for the edit</source>
+      <translation>دلیل ویرایش</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="109" />
+      <source>expires on</source>
+      <translation>پایان اعتبار</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="110" />
+      <source>reference</source>
+      <translation>شمارهٔ مرجع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="111" />
+      <source>cause</source>
+      <translation>علت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="112" />
+      <source>planned</source>
+      <translation>برنامه‌ریزی‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="113" />
+      <source>period from</source>
+      <translation>آغاز دوره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="114" />
+      <source>period until</source>
+      <translation>پایان دوره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="115" />
+      <source>minutes changed</source>
+      <translation>تغییر دقیقه‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="116" />
+      <source>downtime</source>
+      <translation>مدت قطعی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="117" />
+      <source>credit</source>
+      <translation>جبران</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="118" />
+      <source>subscription before</source>
+      <translation>اشتراک پیش از این</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="119" />
+      <source>subscription after</source>
+      <translation>اشتراک پس از این</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="120" />
+      <source>subscription from</source>
+      <translation>آغاز اشتراک</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="121" />
+      <source>subscription until</source>
+      <translation>پایان اشتراک</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="122" />
+      <source>year</source>
+      <translation>سال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="123" />
+      <source>month</source>
+      <translation>ماه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="124" />
+      <source>estimated</source>
+      <translation>تخمینی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="125" />
+      <source>business hours</source>
+      <translation>ساعات کاری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="126" />
+      <source>minimum</source>
+      <translation>کمینه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="127" />
+      <source>increment</source>
+      <translation>گام گرد کردن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="128" />
+      <source>response target</source>
+      <translation>هدف زمان پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="129" />
+      <source>alert before the deadline</source>
+      <translation>هشدار پیش از مهلت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="130" />
+      <source>heartbeat interval</source>
+      <translation>فاصلهٔ نشانهٔ فعالیت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="131" />
+      <source>availability target</source>
+      <translation>هدف دسترس‌پذیری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="132" />
+      <source>credit multiplier</source>
+      <translation>ضریب جبران</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="133" />
+      <source>planned maintenance counts</source>
+      <translation>نگهداری برنامه‌ریزی‌شده شمرده شود</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="134" />
+      <source>rounding</source>
+      <translation>گرد کردن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="135" />
+      <source>value</source>
+      <translation>مقدار</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="136" />
+      <source>text</source>
+      <translation>متن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="137" />
+      <source>code</source>
+      <translation>کد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="138" />
+      <source>notes</source>
+      <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="139" />
+      <source>balance</source>
+      <translation>مانده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="140" />
+      <source>at</source>
+      <translation>زمان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="141" />
+      <source>waiting since</source>
+      <translation>در انتظار از</translation>
     </message>
   </context>
   <context>
@@ -1874,6 +2164,7 @@
     </message>
     <message>
       <location filename="../../ui/labels.py" line="30" />
+      <location filename="../../ui/labels.py" line="49" />
       <source>Extra billable hours</source>
       <translation>ساعات مازاد</translation>
     </message>
@@ -1926,6 +2217,56 @@
       <location filename="../../ui/labels.py" line="43" />
       <source>Supervisor</source>
       <translation>سرپرست</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="45" />
+      <source>Running</source>
+      <translation>در حال اجرا</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="46" />
+      <source>Paused</source>
+      <translation>متوقف موقت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="47" />
+      <source>Stopped</source>
+      <translation>متوقف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="48" />
+      <source>From a package</source>
+      <translation>از بسته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="51" />
+      <source>Awaiting review</source>
+      <translation>در انتظار بررسی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="52" />
+      <source>Approved</source>
+      <translation>تأییدشده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="53" />
+      <source>Rejected</source>
+      <translation>ردشده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="54" />
+      <source>Withdrawn</source>
+      <translation>پس‌گرفته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="56" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="57" />
+      <source>Internal note</source>
+      <translation>یادداشت داخلی</translation>
     </message>
   </context>
   <context>
@@ -2181,6 +2522,100 @@
       <location filename="../../ui/dialogs/new_ticket.py" line="42" />
       <source>Message</source>
       <translation>پیام</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfficeStatusPage</name>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="29" />
+      <source>Forfeits at expiry</source>
+      <translation>سوخت بسته‌ها در پایان اعتبار</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="30" />
+      <source>Customer notices</source>
+      <translation>اطلاعیه‌های مشتریان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="31" />
+      <source>Missed response deadlines</source>
+      <translation>مهلت‌های پاسخ گذشته</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="32" />
+      <source>Monthly statements</source>
+      <translation>صورت‌حساب‌های ماهانه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="35" />
+      <source>Running</source>
+      <translation>در حال اجرا</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="36" />
+      <source>Done</source>
+      <translation>انجام شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="37" />
+      <source>Failed</source>
+      <translation>ناموفق</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="40" />
+      <source>Active</source>
+      <translation>فعال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="41" />
+      <source>Standby</source>
+      <translation>آماده به کار</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="42" />
+      <source>Stopped</source>
+      <translation>متوقف</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="99" />
+      <location filename="../../ui/pages/office_status.py" line="119" />
+      <source>Office server</source>
+      <translation>سرور دفتر</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="121" />
+      <source>Server processes</source>
+      <translation>فرایندهای سرور</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="123" />
+      <source>Scheduled runs</source>
+      <translation>اجراهای زمان‌بندی‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="147" />
+      <source>No office server has been seen on this database: scheduled work does not run.</source>
+      <translation>هیچ سرور دفتری روی این پایگاه داده دیده نشده است: کارهای زمان‌بندی‌شده اجرا نمی‌شوند.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="151" />
+      <source>less than a minute</source>
+      <translation>کمتر از یک دقیقه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="156" />
+      <source>The office server was last seen %1 (%2 ago).</source>
+      <translation>سرور دفتر آخرین بار %1 دیده شد (%2 پیش).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="161" />
+      <source>It has not been heard from for over a minute: check it.</source>
+      <translation>بیش از یک دقیقه است که از آن خبری نیست: بررسی‌اش کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="164" />
+      <source>%1 of the latest runs failed.</source>
+      <translation>%1 اجرا از آخرین اجراها ناموفق بود.</translation>
     </message>
   </context>
   <context>
