@@ -427,7 +427,7 @@ def colleague_holding(
     """The colleague an assignment would take the ticket from, or None when it takes it from nobody.
 
     "A colleague" is the ticket's current assignee when that is neither the one acting nor the new
-    assignee. The screen asks a supervisor by this name before :func:`assign` (rule: taking a
+    assignee. The screen asks a supervisor by this name before :func:`assign` (rule 14: taking a
     colleague's ticket); for an agent, :func:`assign` refuses it naming the same colleague.
     """
     holder_id = session.scalar(select(Ticket.assigned_agent_id).where(Ticket.id == ticket_id))
@@ -442,7 +442,7 @@ def assign(
 ) -> Change:
     """Give the ticket to an agent (or release it with None).
 
-    Rule (taking a colleague's ticket): an agent may assign only a ticket that is unassigned or their
+    Rule 14 (taking a colleague's ticket): an agent may assign only a ticket that is unassigned or their
     own (to themselves, to a colleague, or release it); a ticket a colleague holds is theirs until they
     release it, and only a supervisor may give it to someone else, after being asked by name
     (:func:`colleague_holding`). Refused in Persian, naming the colleague.

@@ -47,7 +47,7 @@ def _assign(factory: sessionmaker[Session], actor: int, tid: int, target: int | 
         assign(s, actor_id=actor, ticket_id=tid, assignee_id=target, expected_version=version)
 
 
-def test_rule_ownership_agent_cannot_take_a_colleagues_ticket_through_the_list(factory, world) -> None:  # type: ignore[no-untyped-def]
+def test_rule14_agent_cannot_take_a_colleagues_ticket_through_the_list(factory, world) -> None:  # type: ignore[no-untyped-def]
     tid = world["ticket"]
     with unit_of_work(factory) as s:
         claim(s, actor_id=world["sara"], ticket_id=tid)
@@ -59,7 +59,7 @@ def test_rule_ownership_agent_cannot_take_a_colleagues_ticket_through_the_list(f
     assert _holder_and_version(factory, tid)[0] == world["sara"]
 
 
-def test_rule_ownership_agent_may_assign_unassigned_or_own_tickets(factory, world) -> None:  # type: ignore[no-untyped-def]
+def test_rule14_agent_may_assign_unassigned_or_own_tickets(factory, world) -> None:  # type: ignore[no-untyped-def]
     tid = world["ticket"]
     _assign(factory, world["ali"], tid, world["ali"])  # unassigned: take it
     assert _holder_and_version(factory, tid)[0] == world["ali"]
@@ -70,7 +70,7 @@ def test_rule_ownership_agent_may_assign_unassigned_or_own_tickets(factory, worl
     assert _holder_and_version(factory, tid)[0] == world["ali"]
 
 
-def test_rule_ownership_supervisor_reassigns_after_being_asked_by_name(factory, world) -> None:  # type: ignore[no-untyped-def]
+def test_rule14_supervisor_reassigns_after_being_asked_by_name(factory, world) -> None:  # type: ignore[no-untyped-def]
     tid = world["ticket"]
     with unit_of_work(factory) as s:
         claim(s, actor_id=world["sara"], ticket_id=tid)
