@@ -413,3 +413,36 @@ def test_shared_between_threads() -> None:
     for t in threads:
         t.join()
     assert [results[i] for i in range(len(starts))] == expected
+
+
+def test_rule2_arguments_that_are_not_datetimes_raise_type_error() -> None:
+    cal = company()
+    aware = teh(2025, 5, 14, 12, 0)
+    for wrong in (date(2025, 5, 14), time(12, 0, tzinfo=UTC), "2025-05-14T12:00+03:30", 1747209600):
+        with pytest.raises(TypeError, match="must be a datetime"):
+            cal.business_time_between(wrong, aware)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="must be a datetime"):
+            cal.business_time_between(aware, wrong)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="must be a datetime"):
+            cal.add_business_time(wrong, H)  # type: ignore[arg-type]
+
+
+def test_rule2_instants_at_the_edges_of_the_supported_range_in_the_calendars_zone() -> None:
+    """The first and last local days straddle the range: they take the general path, which checks it."""
+    cal = company()
+    first = SUPPORTED_RANGE[0].astimezone(TEHRAN)  # 1900-01-01 03:25:44 local (LMT)
+    last = (SUPPORTED_RANGE[1] - US).astimezone(TEHRAN)
+    assert cal.business_time_between(first, first + timedelta(days=7)) == cal.business_time_between(
+        SUPPORTED_RANGE[0], SUPPORTED_RANGE[0] + timedelta(days=7)
+    )
+    assert cal.business_time_between(last - timedelta(days=7), last) == cal.business_time_between(
+        SUPPORTED_RANGE[1] - US - timedelta(days=7), SUPPORTED_RANGE[1] - US
+    )
+    with pytest.raises(ValueError, match="supported range"):
+        cal.business_time_between(first - US, first)
+    with pytest.raises(ValueError, match="supported range"):
+        cal.business_time_between(last, last + 2 * US)
+    never = BusinessCalendar({})
+    assert never.business_time_between(first, last) == timedelta(0)
+    with pytest.raises(ValueError, match="supported range"):
+        never.business_time_between(first - US, last)
