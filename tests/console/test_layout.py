@@ -83,3 +83,17 @@ def test_only_package_inits_declare_the_public_names_of_the_domain_packages() ->
         for path in (ROOT / "console" / package).glob("*.py"):
             declares = "__all__" in path.read_text(encoding="utf-8")
             assert declares == (path.name == "__init__.py"), path.relative_to(ROOT)
+
+
+def test_every_rule_in_docs_names_tests_that_exist() -> None:
+    """Each rule's section in docs/rules.md names its tests (``test_rule8_*``); each such test exists."""
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## (?=\d+\. )", text, flags=re.M)[1:]
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("test_*.py"))
+    assert len(sections) >= 14
+    for section in sections:
+        number = section.split(".", 1)[0]
+        prefixes = re.findall(r"`(test_[a-z0-9_]+)\*`", section)
+        assert prefixes, f"rule {number} names no tests"
+        for prefix in prefixes:
+            assert re.search(rf"^def {prefix}", tests, flags=re.M), f"rule {number}: no test {prefix}…"
