@@ -1,8 +1,9 @@
 """Searching the audit trail: who changed what, when, and from what to what (supervisors only).
 
 The trail itself is append-only (database triggers refuse UPDATE and DELETE); this module only reads
-it. Entries come back newest first, with the name of the person who made the change and the values
-before and after decoded from their JSON.
+it. Entries come back newest first, with the name of the person who made the change, the values
+before and after decoded from their JSON, and the names of the people and customers those values
+refer to by id (``assigned_agent_id: 2`` is shown as the agent's name, not «۲»).
 """
 
 from __future__ import annotations
@@ -17,14 +18,25 @@ from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
 from console.errors import ValidationError
-from console.models import Agent, AuditEntry
+from console.models import Agent, AuditEntry, Customer
 
-__all__ = ["MAX_LIMIT", "AuditView", "FieldChange", "field_changes", "search_audit"]
+__all__ = [
+    "AGENT_KEYS",
+    "CUSTOMER_KEYS",
+    "MAX_LIMIT",
+    "AuditView",
+    "FieldChange",
+    "field_changes",
+    "search_audit",
+]
 
 MAX_LIMIT = 5000
 MAX_TEXT = 200
 #: keys never shown even if an old entry or a faulty client recorded them
 SECRET_KEYS = frozenset({"password", "password_hash", "current_password"})
+#: recorded keys whose value is an account's id, and those whose value is a customer's id
+AGENT_KEYS = frozenset({"agent_id", "assigned_agent_id", "actor_id", "created_by", "decided_by"})
+CUSTOMER_KEYS = frozenset({"customer_id"})
 
 _SAME_LETTER = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _DIGITS = str.maketrans({chr(base + d): str(d) for base in (0x06F0, 0x0660) for d in range(10)})
@@ -58,6 +70,8 @@ class AuditView:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     changes: tuple[FieldChange, ...] = field(default=())
+    agent_names: dict[int, str] = field(default_factory=dict)  # accounts named in before/after
+    customer_names: dict[int, str] = field(default_factory=dict)  # customers named in before/after
 
 
 def _decode(raw: str | None) -> dict[str, Any] | None:
@@ -77,6 +91,38 @@ def field_changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -
     old, new = before or {}, after or {}
     keys = sorted(set(old) | set(new))
     return tuple(FieldChange(k, old.get(k), new.get(k)) for k in keys if old.get(k) != new.get(k))
+
+
+def _ids(values: list[dict[str, Any] | None], keys: frozenset[str]) -> set[int]:
+    found = set()
+    for recorded in values:
+        for key, value in (recorded or {}).items():
+            if key in keys and isinstance(value, int) and not isinstance(value, bool):
+                found.add(value)
+    return found
+
+
+def _names(
+    session: Session, entries: list[tuple[dict[str, Any] | None, dict[str, Any] | None]]
+) -> tuple[dict[int, str], dict[int, str]]:
+    """The full names of the accounts and the names of the customers the values refer to."""
+    sides = [side for pair in entries for side in pair]
+    agent_ids, customer_ids = _ids(sides, AGENT_KEYS), _ids(sides, CUSTOMER_KEYS)
+    agents = (
+        dict(session.execute(select(Agent.id, Agent.full_name).where(Agent.id.in_(agent_ids))).tuples().all())
+        if agent_ids
+        else {}
+    )
+    customers = (
+        dict(
+            session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(customer_ids)))
+            .tuples()
+            .all()
+        )
+        if customer_ids
+        else {}
+    )
+    return agents, customers
 
 
 def _aware(value: datetime | None, what: str) -> None:
@@ -156,9 +202,14 @@ def search_audit(
         query = query.where(AuditEntry.at < until)
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
 
+    found = [
+        (entry, full_name, username, _decode(entry.before), _decode(entry.after))
+        for entry, full_name, username in session.execute(query)
+    ]
+    agents, customers = _names(session, [(before, after) for *_, before, after in found])
     views = []
-    for entry, full_name, username in session.execute(query):
-        before, after = _decode(entry.before), _decode(entry.after)
+    for entry, full_name, username, before, after in found:
+        refers = _ids([before, after], AGENT_KEYS), _ids([before, after], CUSTOMER_KEYS)
         views.append(
             AuditView(
                 id=entry.id,
@@ -172,6 +223,8 @@ def search_audit(
                 before=before,
                 after=after,
                 changes=field_changes(before, after),
+                agent_names={i: agents[i] for i in refers[0] if i in agents},
+                customer_names={i: customers[i] for i in refers[1] if i in customers},
             )
         )
     return views

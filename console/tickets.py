@@ -470,6 +470,7 @@ def assign(
         entity="ticket",
         entity_id=ticket_id,
         action="assign",
+        before={"assigned_agent_id": holder_id},  # whose it was: the audit page names both
         after={"assigned_agent_id": assignee_id},
         at=when,
     )

@@ -23,7 +23,7 @@ from console.jalali import format_date
 from console.models import Agent
 from tests.ui.helpers import close_context, make_context
 from ui.context import AppContext
-from ui.pages.audit import AuditPage, AuditTableModel, action_label, entity_label, pretty, summary
+from ui.pages.audit import AuditPage, AuditTableModel, action_label, entity_label, readable, summary
 
 WAIT = 10_000
 LEFT = Qt.MouseButton.LeftButton
@@ -125,7 +125,7 @@ def test_selecting_an_entry_shows_before_and_after(
     entry = page.selected()
     assert entry is not None and entry.action == "disable" and entry.entity_id == people["sara"]
     before, after = page.before_view.toPlainText(), page.after_view.toPlainText()
-    assert '"active"\u2069: \u2068true' in before and '"active"\u2069: \u2068false' in after
+    assert "● \u2068فعال\u2069: \u2068بله" in before and "● \u2068فعال\u2069: \u2068خیر" in after
     assert "سارا محمدی" in before and "scrypt" not in before + after
     assert page.before_view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
     assert "سارا" not in page.detail_title.text()  # the title names who did it, not the account
@@ -134,6 +134,7 @@ def test_selecting_an_entry_shows_before_and_after(
     n = actions(page).index("create")
     click_row(page.table, n)
     assert page.before_view.toPlainText() == "—" and "sara" in page.after_view.toPlainText()
+    assert "\u2068نقش\u2069: \u2068کارشناس" in page.after_view.toPlainText()  # codes by their Persian names
 
 
 def test_filters_entity_agent_text_and_dates(
@@ -218,8 +219,9 @@ def test_summary_and_pretty_formatting() -> None:
     )
     text = summary(view)
     assert "۱۴۰۵/۰۹/۰۳" in text and "۱۴۰۵/۰۹/۰۴" in text and text.count("←") == 2
-    assert pretty(None) == "—"
-    assert pretty({"n": 5}).replace("\u2068", "").replace("\u2069", "") == '{\n  "n": 5\n}'
+    assert readable(view, None) == "—"
+    lines = readable(view, after).replace("\u2068", "").replace("\u2069", "").splitlines()
+    assert lines == ["● فعال: خیر", "● when: ۱۴۰۵/۰۹/۰۴"]  # a key without a Persian name stays as is
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, make_page: MakePage) -> None:  # type: ignore[no-untyped-def]

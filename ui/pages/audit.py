@@ -8,7 +8,6 @@ otherwise reload it many times a second.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
@@ -32,14 +31,14 @@ from PySide6.QtWidgets import (
 
 from console.agents import AgentInfo, list_agents
 from console.audit import Change
-from console.audit_query import AuditView, search_audit
+from console.audit_query import AGENT_KEYS, CUSTOMER_KEYS, AuditView, search_audit
 from console.clock import TEHRAN
 from console.errors import ConsoleError
-from console.jalali import format_date, format_datetime, to_persian_digits
+from console.jalali import format_date, format_datetime, format_duration, format_minutes, to_persian_digits
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
-from ui.labels import field_label
+from ui.labels import field_label, label
 from ui.pages.base import Page
 from ui.table_model import CENTER, Column, RowTableModel
 from ui.throttle import Throttle
@@ -108,7 +107,6 @@ _SYSTEM = QT_TRANSLATE_NOOP("AuditPage", "System")
 _YES = QT_TRANSLATE_NOOP("AuditPage", "yes")
 _NO = QT_TRANSLATE_NOOP("AuditPage", "no")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null')
 
 
 def _tr(source: str) -> str:
@@ -123,26 +121,63 @@ def action_label(code: str) -> str:
     return _tr(ACTIONS[code]) if code in ACTIONS else code
 
 
-def _value(value: Any) -> str:
-    """A recorded value, short: Jalali for ISO dates and moments, Persian digits, yes/no."""
+_SOMEONE = QT_TRANSLATE_NOOP("AuditPage", "account no. %1")
+_SOME_CUSTOMER = QT_TRANSLATE_NOOP("AuditPage", "customer no. %1")
+#: recorded keys whose value is a code with a Persian name (ui.labels.label)
+_CODE_KEYS = frozenset({"status", "state", "kind", "category", "channel", "role", "billing", "package_kind"})
+#: recorded keys counted in minutes and in seconds
+_MINUTE_KEYS = frozenset({"minutes", "billable_minutes", "minutes_delta", "sla_response_minutes", "balance"})
+_SECOND_KEYS = frozenset({"paused_seconds", "downtime_seconds", "credit_seconds", "heartbeat_seconds"})
+
+
+def _digits(n: int) -> str:
+    return to_persian_digits(str(n))
+
+
+def _moment(value: str) -> str | None:
+    """A recorded ISO date or moment on the Jalali calendar and the Tehran clock, or None."""
+    if _ISO_DATE.fullmatch(value):
+        return format_date(date.fromisoformat(value))
+    if _ISO_DATE.match(value) and len(value) > 10:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        if moment.tzinfo is not None:
+            return format_datetime(moment)
+    return None
+
+
+def _value(value: Any, key: str = "", view: AuditView | None = None) -> str:
+    """A recorded value as a person reads it: names for ids, Persian names for codes, Jalali dates on
+    the Tehran clock, minutes and durations in words, Persian digits, yes/no."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return _tr(_YES if value else _NO)
+    if isinstance(value, int) and key in AGENT_KEYS:
+        name = view.agent_names.get(value) if view is not None else None
+        return name or _tr(_SOMEONE).replace("%1", _digits(value))
+    if isinstance(value, int) and key in CUSTOMER_KEYS:
+        name = view.customer_names.get(value) if view is not None else None
+        return name or _tr(_SOME_CUSTOMER).replace("%1", _digits(value))
+    if isinstance(value, int) and key in _MINUTE_KEYS:
+        return format_minutes(value)
+    if isinstance(value, int | float) and key in _SECOND_KEYS:
+        return format_duration(float(value), with_seconds=False)
     if isinstance(value, str):
-        if _ISO_DATE.fullmatch(value):
-            return format_date(date.fromisoformat(value))
-        if _ISO_DATE.match(value) and "T" in value:
-            try:
-                moment = datetime.fromisoformat(value)
-            except ValueError:
-                return to_persian_digits(value)
-            if moment.tzinfo is not None:
-                return format_datetime(moment)
-        return to_persian_digits(value)
+        if key in _CODE_KEYS:
+            return label(value)
+        return _moment(value) or to_persian_digits(value)
     if isinstance(value, int | float):
         return to_persian_digits(str(value))
-    return to_persian_digits(json.dumps(value, ensure_ascii=False, default=str))
+    if isinstance(value, list):
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            return "، ".join("#" + _digits(v) for v in value) or "—"
+        return "، ".join(_value(v, key, view) for v in value) or "—"
+    if isinstance(value, dict):
+        return "؛ ".join(f"{field_label(k)}: {_value(v, k, view)}" for k, v in sorted(value.items()))
+    return to_persian_digits(str(value))
 
 
 def _isolate(text: str) -> str:
@@ -155,26 +190,27 @@ def summary(view: AuditView) -> str:
     parts = []
     for change in view.changes:
         key = _isolate(field_label(change.key))
+        before, after = _value(change.before, change.key, view), _value(change.after, change.key, view)
         if view.before is None:
-            parts.append(f"{key}: {_isolate(_value(change.after))}")
+            parts.append(f"{key}: {_isolate(after)}")
         elif view.after is None:
-            parts.append(f"{key}: {_isolate(_value(change.before))}")
+            parts.append(f"{key}: {_isolate(before)}")
         else:
-            parts.append(f"{key}: {_isolate(_value(change.before))} ← {_isolate(_value(change.after))}")
+            parts.append(f"{key}: {_isolate(before)} ← {_isolate(after)}")
     text = "؛ ".join(parts) or "—"
     return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 1] + "…"
 
 
-def pretty(values: dict[str, Any] | None) -> str:
-    """Indented JSON that reads right to left: each string and literal is its own bidi unit.
-
-    Without the isolates a right-to-left paragraph scatters the quotes and commas of a Latin key
-    (``,active": true"``); with them a line reads «"active": true,» from the right.
-    """
+def readable(view: AuditView, values: dict[str, Any] | None) -> str:
+    """One side of an entry, a line per field in Persian («وضعیت: باز»), changed fields marked ●."""
     if values is None:
         return "—"
-    text = json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True)
-    return _JSON_TOKEN.sub(lambda m: _isolate(m.group(0)), text)
+    changed = {c.key for c in view.changes}
+    lines = []
+    for key in sorted(values, key=lambda k: (k not in changed, k)):
+        mark = "● " if key in changed and view.before is not None and view.after is not None else ""
+        lines.append(f"{mark}{_isolate(field_label(key))}: {_isolate(_value(values[key], key, view))}")
+    return "\n".join(lines) or "—"
 
 
 class AuditTableModel(RowTableModel[AuditView]):
@@ -194,7 +230,7 @@ class AuditTableModel(RowTableModel[AuditView]):
     )
 
 
-def _json_view() -> QPlainTextEdit:
+def _values_view() -> QPlainTextEdit:
     view = QPlainTextEdit()
     view.setReadOnly(True)
     view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -280,8 +316,8 @@ class AuditPage(Page):
 
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
-        self.before_view = _json_view()
-        self.after_view = _json_view()
+        self.before_view = _values_view()
+        self.after_view = _values_view()
         detail = QFrame()
         detail.setObjectName("detailPane")
         grid = QGridLayout(detail)
@@ -452,5 +488,5 @@ class AuditPage(Page):
         ):
             title = title.replace(key, value)
         self.detail_title.setText(title)
-        self.before_view.setPlainText(pretty(view.before))
-        self.after_view.setPlainText(pretty(view.after))
+        self.before_view.setPlainText(readable(view, view.before))
+        self.after_view.setPlainText(readable(view, view.after))
