@@ -88,9 +88,9 @@ CONF
 chown -R "$runas:$group" "$dir"
 chmod 0755 "$dir"
 if [ "$(id -u)" = 0 ]; then
-  runuser -u "$runas" -- /usr/sbin/dovecot -c "$dir/dovecot.conf"
+  runuser -u "$runas" -- /usr/sbin/dovecot -c "$dir/dovecot.conf" </dev/null >>"$dir/start.log" 2>&1
 else
-  /usr/sbin/dovecot -c "$dir/dovecot.conf"
+  /usr/sbin/dovecot -c "$dir/dovecot.conf" </dev/null >>"$dir/start.log" 2>&1
 fi
 for _ in $(seq 1 100); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then

@@ -11,7 +11,7 @@ shift 2
 mkdir -p "$dir"
 py=.venv/bin/python
 [ -x "$py" ] || py=python3
-"$py" scripts/smtp_server.py "$dir" "$port" "$@" >"$dir/smtp.log" 2>&1 &
+"$py" scripts/smtp_server.py "$dir" "$port" "$@" </dev/null >"$dir/smtp.log" 2>&1 &
 pid=$!
 echo "$pid" >"$dir/smtp.pid"
 for _ in $(seq 1 100); do

@@ -51,8 +51,24 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
     cert, key = folder / "smtp-cert.pem", folder / "smtp-key.pem"
     if not cert.exists():
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-             "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+            ],
             check=True,
             capture_output=True,
         )
@@ -74,10 +90,16 @@ def main(argv: list[str] | None = None) -> int:
         user, _, password = args.auth.partition(":")
 
         def authenticate(server: SMTP, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-            ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
+            ok = (
+                isinstance(data, LoginPassword)
+                and data.login.decode() == user
+                and data.password.decode() == password
+            )
             return AuthResult(success=ok, handled=False)
 
-        server_kwargs.update(authenticator=authenticate, auth_required=True, auth_require_tls=args.tls is not None)
+        server_kwargs.update(
+            authenticator=authenticate, auth_required=True, auth_require_tls=args.tls is not None
+        )
     if args.tls:
         cert, key = _certificate(folder)
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

@@ -79,3 +79,25 @@ def mail(
     for name, data in attachments:
         msg.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
     return msg.as_bytes(policy=SMTP)
+
+
+def bounce(original: bytes, *, action: str = "failed", reason: str = "smtp; 550 5.1.1 user unknown") -> bytes:
+    """A delivery report (RFC 3464) about ``original``, as a mail server's MAILER-DAEMON sends it."""
+    head = original.split(b"\r\n\r\n", 1)[0].decode()
+    return (
+        "From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>\r\n"
+        "To: support@example.test\r\n"
+        "Subject: Undelivered Mail Returned to Sender\r\n"
+        f"Message-ID: <bounce-{abs(hash(head))}@mx.customer.example>\r\n"
+        "Auto-Submitted: auto-replied\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"\r\n\r\n'
+        "--b1\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+        "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+        "Reporting-MTA: dns; mx.customer.example\r\n\r\n"
+        f"Final-Recipient: rfc822; ali@customer.example\r\nAction: {action}\r\nStatus: 5.1.1\r\n"
+        f"Diagnostic-Code: {reason}\r\n"
+        "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+        f"{head}\r\n"
+        "--b1--\r\n"
+    ).encode()
