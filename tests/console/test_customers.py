@@ -25,20 +25,10 @@ from console.customers import (
 )
 from console.db import unit_of_work
 from console.errors import ConflictError, PermissionDeniedError, ValidationError
-from console.models import Agent, AuditEntry, Contact, ContactEmail, ContactPhone, Customer
+from console.models import AuditEntry, Contact, ContactEmail, ContactPhone, Customer
 from tests.console.test_normalize import _persian
 
 TODAY = __import__("datetime").date(2026, 12, 2)
-
-
-@pytest.fixture
-def people(factory: sessionmaker[Session]) -> dict[str, int]:
-    with unit_of_work(factory) as s:
-        boss = Agent(username="boss", full_name="سرپرست", role="supervisor")
-        ali = Agent(username="ali", full_name="علی", role="agent")
-        s.add_all([boss, ali])
-        s.flush()
-        return {"boss": boss.id, "ali": ali.id}
 
 
 def _audit(s: Session, entity: str) -> list[AuditEntry]:

@@ -17,23 +17,13 @@ from console.customers.importing import apply_import, dry_run_import, read_table
 from console.db import unit_of_work
 from console.errors import PermissionDeniedError, ValidationError
 from console.ledger import deduct
-from console.models import Agent, AuditEntry, Base, Customer, LedgerEntry, Package
+from console.models import AuditEntry, Base, Customer, LedgerEntry, Package
 from tests.console.test_normalize import _persian
 
 TODAY = date(2026, 12, 2)  # 1405/09/11
 SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "samples"
 CUSTOMERS_HEAD = "code,name,contact_name,emails,phones\n"
 PACKAGES_HEAD = "customer_code,kind,minutes,purchased_on,minutes_left,reference\n"
-
-
-@pytest.fixture
-def people(factory: sessionmaker[Session]) -> dict[str, int]:
-    with unit_of_work(factory) as s:
-        boss = Agent(username="boss", full_name="سرپرست", role="supervisor")
-        ali = Agent(username="ali", full_name="علی", role="agent")
-        s.add_all([boss, ali])
-        s.flush()
-        return {"boss": boss.id, "ali": ali.id}
 
 
 def _counts(s: Session) -> dict[str, int]:

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from console.db import unit_of_work
 from console.errors import PermissionDeniedError, ValidationError
-from console.models import Agent, AuditEntry
+from console.models import AuditEntry
 from console.settings import get_policies, update_policies
-
-
-@pytest.fixture
-def people(factory: sessionmaker[Session]) -> dict[str, int]:
-    with unit_of_work(factory) as s:
-        boss = Agent(username="boss", full_name="سرپرست", role="supervisor")
-        ali = Agent(username="ali", full_name="علی", role="agent")
-        s.add_all([boss, ali])
-        s.flush()
-        return {"boss": boss.id, "ali": ali.id}
 
 
 def test_rule8_rounding_policy_is_stored_for_every_pc_and_audited(factory, people) -> None:  # type: ignore[no-untyped-def]
