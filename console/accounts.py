@@ -38,7 +38,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from console.agents import AgentInfo, get_agent, require_supervisor
+from console.agents import AgentInfo, require_active, require_supervisor
 from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import ConflictError, ConsoleError, NotFoundError, PermissionDeniedError, ValidationError
@@ -236,13 +236,6 @@ def _state(a: Agent) -> dict[str, Any]:
     }
 
 
-def _active_agent(session: Session, agent_id: int) -> AgentInfo:
-    agent = get_agent(session, agent_id)
-    if not agent.active:
-        raise PermissionDeniedError(_DISABLED)
-    return agent
-
-
 def _account(session: Session, agent_id: int, *, lock: bool = False) -> Agent:
     row = session.get(Agent, agent_id, with_for_update=lock, populate_existing=lock)
     if row is None:
@@ -276,7 +269,7 @@ def list_accounts(session: Session, *, actor_id: int) -> list[AccountView]:
 
 def my_account(session: Session, *, actor_id: int) -> AccountView:
     """The signed-in person's own account."""
-    _active_agent(session, actor_id)
+    require_active(session, actor_id)
     return _view(_account(session, actor_id))
 
 
@@ -462,7 +455,7 @@ def set_password(
         current_password: Required when people change their own password and have one: a PC left
             signed in must not let a passer-by lock its owner out.
     """
-    actor = _active_agent(session, actor_id)
+    actor = require_active(session, actor_id)
     if actor_id != agent_id:
         require_supervisor(session, actor_id)
     row = _account(session, agent_id, lock=True)

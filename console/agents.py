@@ -47,6 +47,14 @@ def find_agent(session: Session, username: str) -> AgentInfo | None:
     return None if agent is None else _info(agent)
 
 
+def require_active(session: Session, agent_id: int) -> AgentInfo:
+    """The check every service a signed-in person calls makes: the account exists and is active."""
+    agent = get_agent(session, agent_id)
+    if not agent.active:
+        raise PermissionDeniedError("این حساب غیرفعال است؛ با سرپرست تماس بگیرید.")
+    return agent
+
+
 def require_supervisor(session: Session, agent_id: int) -> AgentInfo:
     """The role check every supervisor-only service makes, whatever the UI shows."""
     agent = get_agent(session, agent_id)

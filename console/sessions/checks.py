@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from console.agents import require_active
 from console.db import server_clock
 from console.entitlements import CATEGORIES, Entitlement, entitlement_for
 from console.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from console.jalali import format_datetime, to_persian_digits
-from console.models import CHANNELS, PACKAGE_KINDS, Agent, Customer, Ticket, WorkSession
+from console.models import CHANNELS, PACKAGE_KINDS, Customer, Ticket, WorkSession
 from console.packages import PackageBalance
 from console.sessions.views import OpenSessionConflictError
 from console.settings import get_policies
@@ -32,15 +33,6 @@ _SALES_LABELS = {
     "onsite": "پشتیبانی حضوری",
     "comprehensive_training": "آموزش جامع",
 }
-
-
-def active_agent(session: Session, agent_id: int) -> Agent:
-    agent = session.get(Agent, agent_id)
-    if agent is None:
-        raise NotFoundError("کارشناس پیدا نشد.")
-    if not agent.active:
-        raise PermissionDeniedError("حساب این کارشناس غیرفعال است.")
-    return agent
 
 
 def existing_customer(session: Session, customer_id: int) -> Customer:
@@ -137,7 +129,7 @@ def locked_session(session: Session, session_id: int) -> tuple[WorkSession, date
 def require_owner(session: Session, owner_id: int, actor_id: int) -> None:
     if owner_id == actor_id:
         return  # an agent may always finish their own session (even one deactivated meanwhile)
-    agent = active_agent(session, actor_id)
+    agent = require_active(session, actor_id)
     if agent.role != "supervisor":
         raise PermissionDeniedError("فقط کارشناسِ همین جلسه یا سرپرست می‌تواند آن را تغییر دهد.")
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from console.agents import require_active
 from console.audit import record_change
 from console.db import server_now
 from console.entitlements import Entitlement, entitlement_for
@@ -22,7 +23,6 @@ from console.ledger import valid_balances
 from console.models import Ticket, WorkSession
 from console.sessions.checks import (
     KIND_LABELS,
-    active_agent,
     check_channel_kind,
     existing_customer,
     first_package,
@@ -75,7 +75,7 @@ def quote_session(
         PermissionDeniedError: The agent's account is inactive.
     """
     check_channel_kind(channel, kind)
-    active_agent(session, actor_id)
+    require_active(session, actor_id)
     existing_customer(session, customer_id)
     tickets = linked_tickets(session, customer_id, ticket_ids, kind)
     return _quote(session, actor_id, customer_id, channel, kind, tickets, today)
@@ -176,7 +176,7 @@ def start_session(
     """
     check_channel_kind(channel, kind)
     now = server_now(session)
-    active_agent(session, actor_id)
+    require_active(session, actor_id)
     existing_customer(session, customer_id)
     tickets = linked_tickets(session, customer_id, ticket_ids, kind)
     note = clean_text(note, "یادداشت", MAX_NOTE)

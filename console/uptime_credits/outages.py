@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.agents import get_agent, require_supervisor
+from console.agents import require_active, require_supervisor
 from console.audit import Change, record_change
-from console.errors import NotFoundError, PermissionDeniedError, ValidationError
+from console.errors import NotFoundError, ValidationError
 from console.models import Customer, Outage
 from console.settings import update_policies
 from console.uptime_credits.views import OutageView
@@ -43,11 +43,6 @@ def _outage_state(o: Outage) -> dict[str, Any]:
         "cause": o.cause,
         "planned": o.planned,
     }
-
-
-def _active_agent(session: Session, agent_id: int) -> None:
-    if not get_agent(session, agent_id).active:
-        raise PermissionDeniedError("حساب این کارشناس غیرفعال است.")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -122,7 +117,7 @@ def record_outage(
         ValidationError: naive or reversed times, an unknown customer, a cause that is too long.
         PermissionDeniedError: an inactive account.
     """
-    _active_agent(session, actor_id)
+    require_active(session, actor_id)
     require_span(starts_at, ends_at, "قطعی")
     cause = clean_text(cause, "شرح قطعی", MAX_CAUSE)
     if customer_id is not None:
