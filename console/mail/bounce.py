@@ -66,13 +66,14 @@ def bounce_check(ctx: IngestContext) -> IngestResult | None:
     )
     if not delivery_report:
         return None
-    blocks = _status_blocks(msg)
+    # the per-recipient blocks (the first block of a report is about the reporting server)
+    blocks = [b for b in _status_blocks(msg) if b.get("Final-Recipient") or b.get("Action")]
     actions = [str(b.get("Action") or "").strip().lower() for b in blocks]
     reasons = [str(b.get("Diagnostic-Code") or b.get("Status") or "").strip() for b in blocks]
     reason = "; ".join(r for r in reasons if r)[:1000] or "delivery failed"
     ctx.row.status = "bounce"
     ctx.row.reason = reason
-    failed = not actions or any(a in ("failed", "") for a in actions)
+    failed = not actions or any(a not in ("delayed", "delivered", "relayed", "expanded") for a in actions)
     ticket_id: int | None = None
     for message_id in _original_ids(msg):
         out = ctx.session.scalars(select(MailOutbox).where(MailOutbox.message_id == message_id)).first()
