@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QTabBar,
     QTableView,
@@ -35,13 +36,24 @@ from ui.queue import VIEW_TITLES, VIEWS, BreachAlerts, CountdownDelegate, QueueM
 from ui.queue.model import tr
 from ui.widgets import make_table
 
+#: at least this many letters of the subject stay in view (issue 13: 1366-pixel screens)
+SUBJECT_LETTERS = 25
+#: the columns hidden, in this order, when the subject would get fewer letters (the pane shows them)
+OPTIONAL = (QueueModel.COL_ENTITLEMENT, QueueModel.COL_CATEGORY, QueueModel.COL_AGENT, QueueModel.COL_STATE)
+
 
 class QueueTableView(QTableView):
     """The queue's table: a change to one column repaints exactly that column's cells.
 
+    On a narrow window it hides the columns of :data:`OPTIONAL` rather than squeeze the subject.
+
     QTableView's own handling also repaints the neighbouring column (measured: in right to left the
     number column repainted with the countdown every second), nearly doubling each tick's painting.
     """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column_widths: dict[int, int] = {}  # the widths set by the page, hidden or not
 
     def dataChanged(
         self,
@@ -70,6 +82,32 @@ class QueueTableView(QTableView):
         if event.type() == QEvent.Type.StyleChange:
             self.viewport().setAutoFillBackground(True)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Keep at least :data:`SUBJECT_LETTERS` letters of the subject: on a narrow window the
+        columns the ticket pane also shows are hidden, the least needed first (:data:`OPTIONAL`)."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        need = self.fontMetrics().averageCharWidth() * SUBJECT_LETTERS + 2 * header.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin
+        )
+        widths = self.column_widths
+        shown = [c for c in range(model.columnCount()) if c != QueueModel.COL_SUBJECT]
+        hidden: set[int] = set()
+        for col in OPTIONAL:
+            if self.viewport().width() - sum(widths.get(c, self.columnWidth(c)) for c in shown) >= need:
+                break
+            shown.remove(col)
+            hidden.add(col)
+        for col in OPTIONAL:
+            if self.isColumnHidden(col) != (col in hidden):
+                self.setColumnHidden(col, col in hidden)
+
 
 class QueuePage(Page):
     """The queue and the ticket pane; its badge is the number of open tickets."""
@@ -94,6 +132,9 @@ class QueuePage(Page):
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
+        # every tab whole (no scroll arrows, no «گذشته…»): the splitter keeps room for them
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for view in VIEWS:
             self.tabs.addTab(tr(VIEW_TITLES[view]))
         self.tabs.setCurrentIndex(VIEWS.index("all"))
@@ -110,7 +151,8 @@ class QueuePage(Page):
         self.banner.setObjectName("closedBanner")
         self.banner.setVisible(False)
 
-        self.table = make_table(self.model, stretch_last=False, view=QueueTableView())
+        queue_view = QueueTableView()
+        self.table = make_table(self.model, stretch_last=False, view=queue_view)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QueueModel.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
@@ -124,6 +166,7 @@ class QueuePage(Page):
             (QueueModel.COL_COUNTDOWN, 210),
         ):
             self.table.setColumnWidth(col, width)
+            queue_view.column_widths[col] = width
         self.table.sortByColumn(QueueModel.COL_COUNTDOWN, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(32)
         # The cells beside the countdown repaint with it every second: keep them on Qt's own C++

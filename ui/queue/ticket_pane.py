@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -105,25 +106,26 @@ class TicketPane(QFrame):
         for code in ("open", "waiting", "resolved", "closed"):
             self.status.addItem(label(code), code)
         self.assignee = QComboBox()
-        # Filled after the first show (the agents come from the database): size the combos by the
-        # longest text they will hold, not by what they held when first laid out.
-        for combo, letters in ((self.category, 6), (self.status, 4), (self.assignee, 9)):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(letters)
+        # Each list as wide as its longest item, and again when the agents arrive from the database
+        # («در انتظار مشتری» was cut to «در انتظار مش…»); the popups are at least as wide.
+        for combo in (self.category, self.status, self.assignee):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.claim_button = QPushButton(self.tr("Claim"))
         self.claim_button.setToolTip(self.tr("Take this ticket (Ctrl+K)"))
         self.timer_button = QPushButton(self.tr("Start timer"))
         self.timer_button.setToolTip(self.tr("Time a session on this ticket (Ctrl+T)"))
 
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Category")))
-        controls.addWidget(self.category, 2)
-        controls.addWidget(QLabel(self.tr("State")))
-        controls.addWidget(self.status, 1)
-        controls.addWidget(QLabel(self.tr("Agent")))
-        controls.addWidget(self.assignee, 2)
-        controls.addWidget(self.claim_button)
-        controls.addWidget(self.timer_button)
+        # two rows, so that the pane fits beside the queue on a 1366-pixel screen
+        controls = QGridLayout()
+        controls.addWidget(QLabel(self.tr("Category")), 0, 0)
+        controls.addWidget(self.category, 0, 1)
+        controls.addWidget(QLabel(self.tr("State")), 0, 2)
+        controls.addWidget(self.status, 0, 3)
+        controls.addWidget(QLabel(self.tr("Agent")), 1, 0)
+        controls.addWidget(self.assignee, 1, 1)
+        controls.addWidget(self.claim_button, 1, 2)
+        controls.addWidget(self.timer_button, 1, 3)
+        controls.setColumnStretch(4, 1)
 
         self.conversation = QTextBrowser()
         self.conversation.setOpenExternalLinks(False)
