@@ -99,8 +99,8 @@ class Gate:
         now = self.clock()
         path = request.url.path
         try:
-            # a request that writes takes SQLite's write lock at BEGIN: a read-then-write transaction
-            # would otherwise fail at once when another writer committed in between
+            # SQLite: the write lock is taken at BEGIN; a read-then-write transaction would otherwise
+            # fail at once ("database is locked") when another writer committed in between
             with unit_of_work(self.factory, write_lock=write) as session:
                 token = verify_api_token(session, credentials.credentials if credentials else "")
                 if token is None:
@@ -149,7 +149,8 @@ class Caller:
         self.gate, self.request, self.credentials = gate, request, credentials
 
     def call(self) -> AbstractContextManager[Call]:
-        return self.gate.call(self.request, self.credentials, write=self.request.method != "GET")
+        # every request writes (at least the record of its use)
+        return self.gate.call(self.request, self.credentials, write=True)
 
 
 def caller(

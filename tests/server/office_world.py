@@ -39,7 +39,7 @@ class Office:
 
 
 def make_office(factory: Factory) -> Office:
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         sup = Agent(username="boss", full_name="سرپرست", role="supervisor", active=True)
         agent = Agent(username="ali", full_name="علی کارشناس", role="agent", active=True)
         s.add_all([sup, agent])
@@ -56,7 +56,7 @@ def make_office(factory: Factory) -> Office:
 def buy(
     factory: Factory, office: Office, customer: int, minutes: int, purchased_on: date, today: date
 ) -> int:
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         pid, _ = record_purchase(
             s,
             actor_id=office.supervisor,

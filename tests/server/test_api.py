@@ -65,7 +65,7 @@ def test_create_ticket_by_customer_code_appears_in_the_queue_with_its_deadline(
     assert data["customer_code"] == "C-1" and data["status"] == "open"
     assert data["deadline_state"] in ("running", "paused") and data["response_due"]
     assert [m["kind"] for m in data["messages"]] == ["customer"]
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         assert data["id"] in {row.id for row in list_open_tickets(s)}
 
 
@@ -82,7 +82,7 @@ def test_the_same_external_id_twice_gives_back_the_first_ticket(
     second = _new(client, external_id="portal-77", body="دوباره")
     assert (first.status_code, second.status_code) == (201, 200)
     assert first.json()["id"] == second.json()["id"]
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         assert len(s.scalars(select(Ticket).where(Ticket.external_id == "portal-77")).all()) == 1
     other = _new(client, customer_code="C-2", external_id="portal-77")
     assert other.status_code == 409 and other.headers["content-type"].startswith(PROBLEM)
@@ -97,7 +97,7 @@ def test_unknown_customer_is_a_persian_problem_and_creates_nothing(
     assert _persian(r.json()["detail"])
     r = _new(client, customer_code=None, email="stranger@nowhere.test")
     assert r.status_code == 404 and _persian(r.json()["detail"])
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         assert s.scalars(select(Ticket)).all() == []
 
 
@@ -121,7 +121,7 @@ def test_a_missing_wrong_or_revoked_token_is_refused(
     wrong = httpx.get(server.base + "/api/v1/tickets/1", headers={"Authorization": "Bearer sc_00000000_x"})
     assert wrong.status_code == 401 and wrong.headers["content-type"].startswith(PROBLEM)
     assert _persian(wrong.json()["detail"])
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         revoke_api_token(s, actor_id=office.supervisor, token_id=office.token_id)
     assert _new(client).status_code == 401
 
@@ -130,7 +130,7 @@ def test_a_reply_written_in_the_app_is_read_back_without_internal_notes(
     client: httpx.Client, factory: Factory, office: Office
 ) -> None:
     tid = _new(client).json()["id"]
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         add_note(s, actor_id=office.agent, ticket_id=tid, body="یادداشت داخلی")
         version = get_queue_row(s, tid).version
         reply(s, actor_id=office.agent, ticket_id=tid, body="مشکل حل شد", expected_version=version)
@@ -153,7 +153,7 @@ def test_attachments_are_kept_with_the_customers_message(client: httpx.Client, f
         attachments=[{"filename": "log.pdf", "content_type": "application/pdf", "content_base64": payload}],
     )
     assert r.status_code == 201, r.text
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         att = s.scalars(select(ApiAttachment)).one()
     assert (att.ticket_id, att.filename, att.data) == (r.json()["id"], "log.pdf", b"%PDF-1.4 test")
     bad = _new(client, attachments=[{"filename": "x.bin", "content_base64": "@@not base64@@"}])
@@ -173,7 +173,7 @@ def test_each_use_of_a_token_is_recorded(client: httpx.Client, factory: Factory,
     tid = _new(client).json()["id"]
     client.get(f"/api/v1/tickets/{tid}")
     _new(client, customer_code="NOPE")
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         uses = s.scalars(select(ApiTokenUse).order_by(ApiTokenUse.id)).all()
     assert [(u.method, u.status, u.token_id) for u in uses] == [
         ("POST", 201, office.token_id),
@@ -186,7 +186,7 @@ def test_each_use_of_a_token_is_recorded(client: httpx.Client, factory: Factory,
 def test_rate_limit_per_token(
     server: ServerProcess, factory: Factory, office: Office, client: httpx.Client
 ) -> None:
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         slow = create_api_token(s, actor_id=office.supervisor, name="slow", rate_per_minute=3)
     headers = {"Authorization": f"Bearer {slow.secret}"}
     codes = [

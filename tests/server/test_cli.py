@@ -60,7 +60,7 @@ def test_sigterm_finishes_the_run_in_hand_then_exits(factory: Factory, tmp_path:
     assert server.terminate(timeout=60) == 0, server.output()
     out = server.output()
     assert out.index("server.stopping") < out.index("job.done job=notices") < out.index("server.stopped")
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         run = s.scalars(select(JobRun).where(JobRun.job == "notices")).one()
         assert run.state == "done"
         # it stopped after the unit in hand: the jobs after it did not start

@@ -48,7 +48,7 @@ def _expiring_package(factory: Factory, office: Office) -> int:
 
 
 def _count(factory: Factory, model: type, *where: object) -> int:
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
 
 
@@ -62,7 +62,7 @@ def test_kill_9_in_the_middle_of_a_run_then_restart_completes_it_and_sends_nothi
     try:
         first.wait_for("job.pause job=notices")
         # the notice and its mail are written but not committed; the run is claimed
-        with unit_of_work(factory) as s:
+        with unit_of_work(factory) as s:  # a reader: the paused server holds SQLite's write lock
             run = s.scalars(select(JobRun).where(JobRun.job == "notices")).one()
         assert run.state == "running"
     finally:
@@ -74,7 +74,7 @@ def test_kill_9_in_the_middle_of_a_run_then_restart_completes_it_and_sends_nothi
         wait_until(lambda: "job.done job=breaches" in second.output(), 30, second.output)
     finally:
         assert second.terminate() == 0, second.output()
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         runs = s.scalars(select(JobRun).where(JobRun.id == run.id)).all()
         assert [(r.state, r.attempts) for r in runs] == [("done", 2)]
         states = set(s.scalars(select(JobRun.state)))
@@ -98,7 +98,7 @@ def test_two_servers_one_active_and_the_standby_takes_over_within_15_s(
         standby.wait_healthy()
         time.sleep(3)  # a couple of the standby's tries: it must stay standby while A lives
         assert "server.active" not in standby.output()
-        with unit_of_work(factory) as s:
+        with unit_of_work(factory, write_lock=True) as s:
             roles = {h.pid: h.role for h in s.scalars(select(ServerHeartbeat))}
         assert roles[active.proc.pid] == "active" and roles[standby.proc.pid] == "standby"
         active.kill()
@@ -115,7 +115,7 @@ def test_two_servers_one_active_and_the_standby_takes_over_within_15_s(
         active.kill()
         if standby is not None:
             assert standby.terminate() == 0, standby.output()
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         jobs_slots = list(s.execute(select(JobRun.job, JobRun.slot)))
     assert len(jobs_slots) == len(set(jobs_slots))
 
@@ -209,7 +209,7 @@ def test_postgresql_stopped_the_server_waits_resumes_and_runs_no_job_twice(
     finally:
         code = server.terminate()
     assert code == 0, server.output()
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         runs = list(s.execute(select(JobRun.job, JobRun.slot, JobRun.state)))
     assert len({(j, sl) for j, sl, _ in runs}) == len(runs)
     assert {st for _, _, st in runs} == {"done"}
