@@ -20,6 +20,7 @@ from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import ValidationError
 from console.jalali import format_datetime, to_persian_digits
+from console.mail.cache import forget, per_transaction
 from console.mail.mailboxes import mail_limits
 from console.mail.outbox import enqueue_mail
 from console.models_mail import MailIn, MailOutbox, MailTemplate
@@ -78,6 +79,7 @@ def set_template(session: Session, *, actor_id: int, subject: str, body: str, na
     else:
         row.subject, row.body, row.updated_at, row.updated_by = subject, body, when, actor_id
     session.flush()
+    forget(session)
     return record_change(
         session,
         agent_id=actor_id,
@@ -108,21 +110,23 @@ def acknowledgements_in_last_hour(session: Session, address: str, now: datetime)
 def acknowledge(session: Session, *, mail: MailIn, ticket_id: int) -> int | None:
     """Queue the acknowledgement of ``ticket_id`` to the mail's sender; None when the limit says no."""
     from console.mail.outbox import checked_address
-    from console.sla import ticket_deadline
+    from console.sla import deadline_at, load_calendar_view, response_target
 
     now = server_now(session)
     try:
         to = checked_address(mail.from_address)
     except ValidationError:
         return None
-    limit = mail_limits(session).acknowledgements_per_hour
+    limit = per_transaction(session, "limits", lambda: mail_limits(session)).acknowledgements_per_hour
     if acknowledgements_in_last_hour(session, to, now) >= limit:
         return None
-    try:
-        due = ticket_deadline(session, ticket_id, now).due
+    view = per_transaction(session, "calendar", lambda: load_calendar_view(session))
+    target = per_transaction(session, "target", lambda: response_target(session))
+    try:  # the ticket is new: its one customer message waits since the mail's arrival
+        due = deadline_at(view, waiting_since=mail.received_at, now=now, target=target).due
     except ValueError:  # a calendar with no open hours: the mail is still taken and acknowledged
         due = None
-    template = get_template(session)
+    template = per_transaction(session, "template", lambda: get_template(session))
     values = {
         "ticket": to_persian_digits(str(ticket_id)),
         "tag": f"[#{ticket_id}]",

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from console.mail.cache import per_transaction
 from console.mail.compose import LOOP_HEADER
 from console.mail.context import IngestContext, IngestResult
 from console.mail.mailboxes import our_addresses
@@ -21,13 +22,15 @@ def _ignored(ctx: IngestContext, reason: str) -> IngestResult:
 
 
 def sender_is_our_address(ctx: IngestContext) -> IngestResult | None:
-    if ctx.mail.from_address.casefold() in our_addresses(ctx.session):
+    if ctx.mail.from_address.casefold() in per_transaction(
+        ctx.session, "our_addresses", lambda: our_addresses(ctx.session)
+    ):
         return _ignored(ctx, "from our own address")
     return None
 
 
 def own_loop_detection(ctx: IngestContext) -> IngestResult | None:
-    ours = our_addresses(ctx.session)
+    ours = per_transaction(ctx.session, "our_addresses", lambda: our_addresses(ctx.session))
     try:
         values = ctx.mail.message.get_all(LOOP_HEADER) or []
     except Exception:

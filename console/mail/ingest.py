@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from console.db import server_now
 from console.jalali import to_persian_digits
 from console.mail.bounce import bounce_check
+from console.mail.cache import per_transaction
 from console.mail.context import IngestContext, IngestResult
 from console.mail.guards import auto_response_check, own_loop_detection, sender_is_our_address
 from console.mail.mailboxes import mail_limits
@@ -168,7 +169,9 @@ def ingest_message(
         return IngestResult("duplicate", None, None, "already taken in")
     try:
         ctx = IngestContext(session, mailbox, mail, when, row)
-        _store_attachments(ctx, mail_limits(session).max_message_mb)
+        _store_attachments(
+            ctx, per_transaction(session, "limits", lambda: mail_limits(session)).max_message_mb
+        )
         result: IngestResult | None = None
         for rule in RULES:
             result = rule(ctx)

@@ -19,6 +19,7 @@ from console.agents import require_supervisor
 from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import NotFoundError, ValidationError
+from console.mail.cache import forget
 from console.mail.compose import FALLBACK_ADDRESS
 from console.models import Setting
 from console.models_mail import SECURITIES, Mailbox, MailboxSecret
@@ -240,6 +241,7 @@ def save_mailbox(
     if smtp_password is not None:
         secret.smtp_password = smtp_password
     session.flush()
+    forget(session)
     after = dict(
         checked,
         passwords_changed=[k for k, v in (("imap", imap_password), ("smtp", smtp_password)) if v is not None],
@@ -283,6 +285,7 @@ def set_mail_limits(
     else:
         row.value = encoded
     session.flush()
+    forget(session)
     return record_change(
         session,
         agent_id=actor_id,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from console.db import server_now
 from console.errors import ValidationError
+from console.mail.cache import per_transaction
 from console.mail.compose import compose, new_message_id
 from console.mail.mailboxes import sender_identity
 from console.models_mail import OUTBOX_KINDS, MailOutbox
@@ -128,7 +129,9 @@ def enqueue_mail(
     if in_reply_to is not None and ("\n" in in_reply_to or "\r" in in_reply_to):
         raise ValidationError("شناسهٔ نامهٔ پاسخ‌داده نامعتبر است.")
     when = at or server_now(session)
-    address, display = sender_identity(session, mailbox)
+    address, display = per_transaction(
+        session, f"sender:{mailbox}", lambda: sender_identity(session, mailbox)
+    )
     message_id = new_message_id(address)
     auto = {"acknowledgement": "auto-replied", "notice": "auto-generated", "statement": "auto-generated"}
     raw = compose(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from console.mail.context import IngestContext, IngestResult
-from console.models import TicketMessage
+from console.models import TicketContact, TicketMessage
 from console.tickets import MAX_BODY, MAX_SUBJECT, add_customer_message, create_ticket
 
 DEFAULT_CATEGORY = "guidance"  # an agent recategorises; guidance is what most mail asks for
@@ -61,8 +61,6 @@ def unknown_sender_set_aside(ctx: IngestContext) -> IngestResult | None:
 
 def open_ticket(ctx: IngestContext, customer_id: int, contact_id: int | None) -> int:
     """A ticket for ``customer_id`` from this mail, its deadline counted from the mail's arrival."""
-    from console.customers import set_ticket_contact
-
     subject = (ctx.mail.subject.strip() or NO_SUBJECT)[:MAX_SUBJECT]
     ticket_id, _change = create_ticket(
         ctx.session,
@@ -74,7 +72,9 @@ def open_ticket(ctx: IngestContext, customer_id: int, contact_id: int | None) ->
         at=ctx.received_at,
     )
     if contact_id is not None:
-        set_ticket_contact(ctx.session, actor_id=None, ticket_id=ticket_id, contact_id=contact_id)
+        # the contact was found by the sender's address and belongs to this customer: recorded
+        # directly (the ticket's creation is the audited change)
+        ctx.session.add(TicketContact(ticket_id=ticket_id, contact_id=contact_id))
     ctx.row.ticket_id = ticket_id
     ctx.row.customer_id = customer_id
     ctx.row.ticket_message_id = _last_customer_message(ctx, ticket_id)
