@@ -74,9 +74,8 @@ def clipped(root: QWidget) -> list[str]:
                 if (
                     header.sectionViewportPosition(c) + header.sectionSize(c)
                     > header.viewport().width() + SLACK
-                ):
-                    if not w.horizontalScrollBar().isVisible():
-                        problems.append(f"column «{text}» beyond the table")
+                ) and not w.horizontalScrollBar().isVisible():
+                    problems.append(f"column «{text}» beyond the table")
         if isinstance(
             w, QLabel | QAbstractButton | QComboBox | QTabBar | QTableView
         ) and not window_rect.contains(where):
