@@ -29,6 +29,16 @@ KIND_TEXT = {"support": "پشتیبانی", "training": "آموزش"}
 _SPLIT = re.compile(r"[;,،؛\n|]+")
 
 
+def _fa(code: str) -> str:
+    """A customer code as the screens show it (Persian digits)."""
+    return to_persian_digits(code)
+
+
+def _ltr(text: str) -> str:
+    """Addresses, numbers and references inside Persian text: isolated left to right."""
+    return "\u2066" + text + "\u2069"
+
+
 class LineError(Exception):
     """One line refused: the field and the reason (Persian)."""
 
@@ -234,17 +244,17 @@ def _plan_customer_line(known: _Known, plan: ImportPlan, row: dict[str, Cell]) -
             if "name" not in fields:
                 raise LineError("name", "برای مشتری تازه لازم است.")
             customer = CustomerPlan(code, None, dict(fields))
-            said.append(f"مشتری {code} «{fields['name']}»")
+            said.append(f"مشتری {_fa(code)} «{fields['name']}»")
         else:
             changed = {k: v for k, v in fields.items() if getattr(existing, k) != v}
             customer = CustomerPlan(code, existing.id, changed)
             if changed:
-                said.append(f"مشتری {code}: " + "، ".join(FIELD_NAMES[k] for k in changed))
+                said.append(f"مشتری {_fa(code)}: " + "، ".join(FIELD_NAMES[k] for k in changed))
     else:
         for key, value in fields.items():
             current = customer.fields.get(key, getattr(existing, key) if existing is not None else None)
             if current is not None and current != value:
-                raise LineError(key, f"با سطر پیشینِ همین مشتری ({code}) یکی نیست.")
+                raise LineError(key, f"با سطر پیشینِ همین مشتری ({_fa(code)}) یکی نیست.")
             if current is None:
                 customer.fields[key] = value
     start = customer.fields.get("subscription_start", existing.subscription_start if existing else None)
@@ -257,7 +267,7 @@ def _plan_customer_line(known: _Known, plan: ImportPlan, row: dict[str, Cell]) -
     plan.customers[code] = customer
     said += contact_said
     if not said:
-        return "unchanged", f"مشتری {code}"
+        return "unchanged", f"مشتری {_fa(code)}"
     created = (customer.customer_id is None and "name" in fields) or any(
         s.startswith("مخاطب تازه") for s in contact_said
     )
@@ -282,7 +292,7 @@ def _plan_contact(
         if owner[0] != code:
             raise LineError(
                 "emails" if any(known.emails.get(e.casefold()) == owner for e in emails) else "phones",
-                f"این نشانی از پیش از مشتری {owner[0]} است.",
+                f"این نشانی از پیش از مشتری {_fa(owner[0])} است.",
             )
     if len(owners) > 1:
         raise LineError("emails", "نشانی‌های این سطر از دو مخاطب جدا هستند.")
@@ -308,16 +318,18 @@ def _plan_contact(
     contact.emails += new_emails
     contact.phones += new_phones
     if fresh:
-        return [f"مخاطب تازه «{name}»" + (f" ({'، '.join(emails + phones)})" if emails or phones else "")]
+        return [
+            f"مخاطب تازه «{name}»" + (f" ({_ltr('، '.join(emails + phones))})" if emails or phones else "")
+        ]
     if new_emails or new_phones:
-        return [f"نشانی تازه برای «{name}»: {'، '.join(new_emails + new_phones)}"]
+        return [f"نشانی تازه برای «{name}»: {_ltr('، '.join(new_emails + new_phones))}"]
     return []
 
 
 def _plan_package_line(known: _Known, plan: ImportPlan, row: dict[str, Cell], n: int) -> tuple[str, str]:
     code = _checked("customer_code", clean_code, _text(row, "customer_code"))
     if code not in known.customers and code not in plan.customers:
-        raise LineError("customer_code", f"مشتری با کد {code} نه در سامانه هست نه در این پرونده‌ها.")
+        raise LineError("customer_code", f"مشتری با کد {_fa(code)} نه در سامانه هست نه در این پرونده‌ها.")
     kind = KINDS.get(search_key(_text(row, "kind")))
     if kind is None:
         raise LineError("kind", f"«{_text(row, 'kind')[:20]}» شناخته نشد (پشتیبانی یا آموزش).")
@@ -343,7 +355,7 @@ def _plan_package_line(known: _Known, plan: ImportPlan, row: dict[str, Cell], n:
             "reference", f"همین مرجع در سطر {to_persian_digits(str(known.package_lines[key]))} هم آمده است."
         )
     known.package_lines[key] = n
-    what = f"بستهٔ {KIND_TEXT[kind]} {reference} مشتری {code}"
+    what = f"بستهٔ {KIND_TEXT[kind]} {_ltr(reference)} مشتری {_fa(code)}"
     if key in known.packages:
         if known.packages[key] != (kind, minutes, bought):
             raise LineError("reference", "بسته‌ای با این مرجع از پیش با مقدارهای دیگری ثبت شده است.")

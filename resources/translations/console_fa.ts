@@ -238,6 +238,39 @@
     </message>
   </context>
   <context>
+    <name>AddressDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="193" />
+      <source>Add an email or phone</source>
+      <translation>افزودن ایمیل یا تلفن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="195" />
+      <source>Add</source>
+      <translation>افزودن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="204" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="205" />
+      <source>Email address</source>
+      <translation>ایمیل</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="206" />
+      <source>Phone number</source>
+      <translation>شماره تلفن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="212" />
+      <source>Type an email address or a phone number.</source>
+      <translation>یک نشانی ایمیل یا شماره تلفن بنویسید.</translation>
+    </message>
+  </context>
+  <context>
     <name>AdjustDialog</name>
     <message>
       <location filename="../../ui/dialogs/package_dialogs.py" line="103" />
@@ -681,7 +714,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="132" />
-      <location filename="../../ui/pages/calendar_settings.py" line="198" />
+      <location filename="../../ui/pages/calendar_settings.py" line="201" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
@@ -707,7 +740,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="164" />
-      <location filename="../../ui/pages/calendar_settings.py" line="376" />
+      <location filename="../../ui/pages/calendar_settings.py" line="379" />
       <source>Remove closure</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
@@ -723,7 +756,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="178" />
-      <location filename="../../ui/pages/calendar_settings.py" line="354" />
+      <location filename="../../ui/pages/calendar_settings.py" line="357" />
       <source>Remove holiday</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
@@ -733,7 +766,7 @@
       <translation>ساعات کاری هفته (به وقت تهران)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="184" />
+      <location filename="../../ui/pages/calendar_settings.py" line="192" />
       <source>Closures</source>
       <translation>تعطیلی‌های موردی</translation>
     </message>
@@ -748,62 +781,62 @@
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="246" />
+      <location filename="../../ui/pages/calendar_settings.py" line="249" />
       <source>%1 holidays</source>
       <translation>%1 تعطیلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="246" />
+      <location filename="../../ui/pages/calendar_settings.py" line="249" />
       <source>%1 holidays, %2 to confirm</source>
       <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="262" />
+      <location filename="../../ui/pages/calendar_settings.py" line="265" />
       <source>Now: open. Closes %1.</source>
       <translation>اکنون: باز. پایان وقت کاری: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="264" />
+      <location filename="../../ui/pages/calendar_settings.py" line="267" />
       <source>Now: closed (%1). Opens %2.</source>
       <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="266" />
+      <location filename="../../ui/pages/calendar_settings.py" line="269" />
       <source>Now: closed (%1). No open hours are set.</source>
       <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="276" />
+      <location filename="../../ui/pages/calendar_settings.py" line="279" />
       <source>holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="278" />
+      <location filename="../../ui/pages/calendar_settings.py" line="281" />
       <source>closure</source>
       <translation>تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="279" />
+      <location filename="../../ui/pages/calendar_settings.py" line="282" />
       <source>outside working hours</source>
       <translation>خارج از ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="352" />
+      <location filename="../../ui/pages/calendar_settings.py" line="355" />
       <source>Remove the holiday “%1” on %2?</source>
       <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="374" />
+      <location filename="../../ui/pages/calendar_settings.py" line="377" />
       <source>Remove the closure from %1 until %2?</source>
       <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="384" />
+      <location filename="../../ui/pages/calendar_settings.py" line="387" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="385" />
+      <location filename="../../ui/pages/calendar_settings.py" line="388" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
@@ -844,7 +877,32 @@
   <context>
     <name>Columns</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="51" />
+      <location filename="../../ui/pages/customer_models.py" line="27" />
+      <source>inactive</source>
+      <translation>غیرفعال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customer_models.py" line="39" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customer_models.py" line="43" />
+      <source>Job title</source>
+      <translation>سمت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customer_models.py" line="45" />
+      <source>Phones</source>
+      <translation>تلفن‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customer_models.py" line="48" />
+      <source>Emails</source>
+      <translation>ایمیل‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customer_models.py" line="55" />
       <location filename="../../ui/pages/expiry.py" line="84" />
       <location filename="../../ui/pages/expiry.py" line="134" />
       <location filename="../../ui/pages/reports.py" line="156" />
@@ -852,7 +910,7 @@
       <translation>کد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="52" />
+      <location filename="../../ui/pages/customer_models.py" line="57" />
       <location filename="../../ui/pages/expiry.py" line="86" />
       <location filename="../../ui/pages/expiry.py" line="136" />
       <location filename="../../ui/pages/reports.py" line="161" />
@@ -862,64 +920,64 @@
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="54" />
+      <location filename="../../ui/pages/customer_models.py" line="62" />
       <source>Support left</source>
       <translation>ماندهٔ پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="61" />
+      <location filename="../../ui/pages/customer_models.py" line="69" />
       <source>Training left</source>
       <translation>ماندهٔ آموزش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="68" />
+      <location filename="../../ui/pages/customer_models.py" line="76" />
       <source>Next expiry</source>
       <translation>نزدیک‌ترین انقضا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="74" />
+      <location filename="../../ui/pages/customer_models.py" line="82" />
       <location filename="../../ui/pages/uptime_models.py" line="116" />
       <source>Subscription end</source>
       <translation>پایان اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="85" />
+      <location filename="../../ui/pages/customer_models.py" line="93" />
       <location filename="../../ui/pages/expiry.py" line="87" />
       <location filename="../../ui/pages/expiry.py" line="137" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="87" />
+      <location filename="../../ui/pages/customer_models.py" line="95" />
       <source>Purchased</source>
       <translation>تاریخ خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="93" />
+      <location filename="../../ui/pages/customer_models.py" line="101" />
       <location filename="../../ui/pages/expiry.py" line="95" />
       <source>Expires</source>
       <translation>پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="99" />
+      <location filename="../../ui/pages/customer_models.py" line="107" />
       <location filename="../../ui/pages/expiry.py" line="101" />
       <source>Days left</source>
       <translation>روز مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="106" />
+      <location filename="../../ui/pages/customer_models.py" line="114" />
       <source>Bought</source>
       <translation>خریداری‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="112" />
+      <location filename="../../ui/pages/customer_models.py" line="120" />
       <location filename="../../ui/pages/expiry.py" line="108" />
       <source>Balance</source>
       <translation>مانده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="219" />
-      <location filename="../../ui/pages/customers.py" line="125" />
+      <location filename="../../ui/pages/customer_models.py" line="133" />
       <location filename="../../ui/pages/timesheet_models.py" line="231" />
       <source>When</source>
       <extracomment>recorded keys whose value is a code with a Persian name (ui.labels.label) recorded keys counted in minutes and in seconds</extracomment>
@@ -951,12 +1009,12 @@
       <translation>تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="130" />
+      <location filename="../../ui/pages/customer_models.py" line="138" />
       <source>Entry</source>
       <translation>ردیف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="132" />
+      <location filename="../../ui/pages/customer_models.py" line="140" />
       <location filename="../../ui/pages/expiry.py" line="89" />
       <location filename="../../ui/pages/expiry.py" line="139" />
       <location filename="../../ui/pages/timesheet_models.py" line="243" />
@@ -964,7 +1022,7 @@
       <translation>شمارهٔ بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="138" />
+      <location filename="../../ui/pages/customer_models.py" line="146" />
       <location filename="../../ui/pages/timesheet_models.py" line="249" />
       <source>Minutes</source>
       <translation>دقیقه</translation>
@@ -1030,7 +1088,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="125" />
-      <location filename="../../ui/pages/customers.py" line="144" />
+      <location filename="../../ui/pages/customer_models.py" line="152" />
       <location filename="../../ui/pages/timesheet_models.py" line="254" />
       <source>Reason</source>
       <translation>شرح</translation>
@@ -1270,6 +1328,64 @@
     </message>
   </context>
   <context>
+    <name>ContactDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="155" />
+      <source>New contact</source>
+      <translation>مخاطب تازه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="155" />
+      <source>Edit contact</source>
+      <translation>ویرایش مخاطب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="157" />
+      <source>Save</source>
+      <translation>ذخیره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="161" />
+      <source>e.g. office manager, IT</source>
+      <translation>مثلاً مدیر دفتر، فناوری اطلاعات</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="170" />
+      <source>Active</source>
+      <translation>فعال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="173" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="174" />
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="175" />
+      <source>Job title</source>
+      <translation>سمت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="176" />
+      <source>Emails (one a line)</source>
+      <translation>ایمیل‌ها (هر سطر یکی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="177" />
+      <source>Phones (one a line)</source>
+      <translation>تلفن‌ها (هر سطر یکی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="184" />
+      <source>The name is needed.</source>
+      <translation>نام لازم است.</translation>
+    </message>
+  </context>
+  <context>
     <name>CorrectionDialog</name>
     <message>
       <location filename="../../ui/dialogs/timesheet_dialogs.py" line="80" />
@@ -1318,54 +1434,208 @@
     </message>
   </context>
   <context>
+    <name>CustomerDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="51" />
+      <source>New customer</source>
+      <translation>مشتری تازه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="51" />
+      <source>Edit customer</source>
+      <translation>ویرایش مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="53" />
+      <source>Save</source>
+      <translation>ذخیره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="65" />
+      <source>Has a subscription</source>
+      <translation>اشتراک دارد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="75" />
+      <source>The person the office talks to</source>
+      <translation>کسی که دفتر با او در تماس است</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="88" />
+      <source>Code</source>
+      <translation>کد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="89" />
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="90" />
+      <source>crmonline address</source>
+      <translation>نشانی سامانهٔ مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="92" />
+      <source>Subscription from</source>
+      <translation>شروع اشتراک</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="94" />
+      <source>Subscription until</source>
+      <translation>پایان اشتراک</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="96" />
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="98" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="99" />
+      <source>Emails (one a line)</source>
+      <translation>ایمیل‌ها (هر سطر یکی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="100" />
+      <source>Phones (one a line)</source>
+      <translation>تلفن‌ها (هر سطر یکی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="113" />
+      <source>The code is needed.</source>
+      <translation>کد مشتری لازم است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="115" />
+      <source>The name is needed.</source>
+      <translation>نام لازم است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="124" />
+      <source>The subscription must end after it starts.</source>
+      <translation>پایان اشتراک باید بعد از شروع آن باشد.</translation>
+    </message>
+  </context>
+  <context>
     <name>CustomersPage</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="160" />
+      <location filename="../../ui/pages/customers.py" line="72" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="164" />
-      <source>Search by name or code…</source>
-      <translation>جستجو با نام یا کد…</translation>
+      <location filename="../../ui/pages/customers.py" line="81" />
+      <source>Search by name, code, contact, phone or email…</source>
+      <translation>جست‌وجو با نام، کد، مخاطب، تلفن یا ایمیل…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="190" />
+      <location filename="../../ui/pages/customers.py" line="83" />
+      <source>New customer…</source>
+      <translation>مشتری تازه…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="84" />
+      <source>Import…</source>
+      <translation>ورود از پرونده…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="114" />
+      <source>Customer's system:</source>
+      <translation>سامانهٔ مشتری:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="115" />
+      <source>Edit…</source>
+      <translation>ویرایش…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="116" />
+      <location filename="../../ui/pages/customers.py" line="263" />
+      <source>Deactivate</source>
+      <translation>غیرفعال کردن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="119" />
+      <source>New contact…</source>
+      <translation>مخاطب تازه…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="120" />
+      <source>Edit contact…</source>
+      <translation>ویرایش مخاطب…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="121" />
+      <source>Add email or phone…</source>
+      <translation>افزودن ایمیل یا تلفن…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="127" />
       <source>Record purchase…</source>
       <translation>ثبت خرید بسته…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="191" />
+      <location filename="../../ui/pages/customers.py" line="128" />
       <source>Adjust balance…</source>
       <translation>اصلاح مانده…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="196" />
+      <location filename="../../ui/pages/customers.py" line="147" />
+      <source>Contacts</source>
+      <translation>مخاطبان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="154" />
       <source>Packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="201" />
+      <location filename="../../ui/pages/customers.py" line="159" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="259" />
+      <location filename="../../ui/pages/customers.py" line="211" />
+      <source>No customer matches «%1».</source>
+      <translation>مشتری‌ای با «%1» پیدا نشد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="243" />
       <source>Support left: %1</source>
       <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="260" />
+      <location filename="../../ui/pages/customers.py" line="244" />
       <source>Training left: %1</source>
       <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="261" />
-      <source>Subscription until %1</source>
-      <translation>اشتراک تا %1</translation>
+      <location filename="../../ui/pages/customers.py" line="249" />
+      <source>Inactive</source>
+      <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="264" />
+      <location filename="../../ui/pages/customers.py" line="252" />
+      <source>Subscription: %1 to %2</source>
+      <translation>اشتراک: از %1 تا %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="258" />
+      <source>Notes: %1</source>
+      <translation>یادداشت: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="263" />
+      <source>Reactivate</source>
+      <translation>فعال کردن دوباره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="247" />
       <source>Extra billable: %1</source>
       <translation>ساعات مازاد: %1</translation>
     </message>
@@ -1850,19 +2120,27 @@
   <context>
     <name>FileDialog</name>
     <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="48" />
       <location filename="../../ui/file_dialogs.py" line="58" />
       <source>Look in:</source>
       <translation>در پوشه:</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="49" />
       <location filename="../../ui/file_dialogs.py" line="59" />
       <source>File name:</source>
       <translation>نام پرونده:</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="50" />
       <location filename="../../ui/file_dialogs.py" line="60" />
       <source>Files of type:</source>
       <translation>نوع پرونده:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="51" />
+      <source>Open files</source>
+      <translation>باز کردن</translation>
     </message>
     <message>
       <location filename="../../ui/file_dialogs.py" line="61" />
@@ -1870,6 +2148,7 @@
       <translation>ذخیره</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="52" />
       <location filename="../../ui/file_dialogs.py" line="62" />
       <source>Cancel</source>
       <translation>انصراف</translation>
@@ -2060,6 +2339,80 @@
       <location filename="../../ui/dialogs/holiday_dialog.py" line="58" />
       <source>Lunar holidays are estimated and can be a day off the official calendar. Move the date if the official day differs, then confirm.</source>
       <translation>تعطیلات قمری تخمینی‌اند و ممکن است یک روز با تقویم رسمی فرق کنند. اگر روز رسمی فرق دارد، تاریخ را جابه‌جا و سپس تأیید کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportCustomersDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="43" />
+      <source>CSV or Excel files</source>
+      <translation>پرونده‌های CSV یا Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="72" />
+      <source>Import customers and packages</source>
+      <translation>ورود مشتریان و بسته‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="76" />
+      <source>CSV (UTF-8 or windows-1256) or Excel files of customers, their contacts and the packages they hold. First a check shows, line by line, what would be done; nothing is written until you import. Columns: docs/customer-import.md.</source>
+      <translation>پرونده‌های CSV (با رمزگذاری UTF-8 یا windows-1256) یا Excel از مشتریان، مخاطبانشان و بسته‌هایی که دارند. نخست «بررسی» سطر به سطر نشان می‌دهد چه خواهد شد؛ تا «وارد کن» را نزنید چیزی نوشته نمی‌شود. ستون‌ها در راهنمای docs/customer-import.md آمده است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="82" />
+      <location filename="../../ui/dialogs/import_customers.py" line="121" />
+      <source>No file chosen.</source>
+      <translation>پرونده‌ای انتخاب نشده است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="84" />
+      <source>Choose files…</source>
+      <translation>انتخاب پرونده‌ها…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="85" />
+      <source>Check</source>
+      <translation>بررسی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="86" />
+      <source>Import</source>
+      <translation>وارد کن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="87" />
+      <source>Close</source>
+      <translation>بستن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="113" />
+      <source>Choose the office's files</source>
+      <translation>پرونده‌های دفتر را انتخاب کنید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="136" />
+      <source>Checking…</source>
+      <translation>در حال بررسی…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="145" />
+      <source>Some lines are refused: correct them in the file and check again. Nothing was written.</source>
+      <translation>برخی سطرها پذیرفته نشد: آن‌ها را در پرونده درست کنید و دوباره بررسی کنید. چیزی نوشته نشد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="151" />
+      <source>Nothing refused. Import writes what is listed above.</source>
+      <translation>هیچ سطری رد نشد. «وارد کن» آنچه در بالا آمده را می‌نویسد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="158" />
+      <source>Importing…</source>
+      <translation>در حال وارد کردن…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/import_customers.py" line="169" />
+      <source>The files changed since the check: some lines are refused. Nothing was written.</source>
+      <translation>پرونده‌ها پس از بررسی تغییر کرده‌اند و برخی سطرها پذیرفته نشد. چیزی نوشته نشد.</translation>
     </message>
   </context>
   <context>
@@ -3034,27 +3387,28 @@
   <context>
     <name>QueuePage</name>
     <message>
-      <location filename="../../ui/pages/queue.py" line="79" />
+      <location filename="../../ui/pages/queue.py" line="117" />
       <source>Ticket queue</source>
+      <extracomment>at least this many letters of the subject stay in view (issue 13: 1366-pixel screens) the columns hidden, in this order, when the subject would get fewer letters (the pane shows them)</extracomment>
       <translation>صف تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="101" />
+      <location filename="../../ui/pages/queue.py" line="142" />
       <source>Search number, customer or text… (Ctrl+F)</source>
       <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="103" />
+      <location filename="../../ui/pages/queue.py" line="144" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="104" />
+      <location filename="../../ui/pages/queue.py" line="145" />
       <source>Ctrl+N</source>
       <translation>Ctrl+N</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="257" />
+      <location filename="../../ui/pages/queue.py" line="300" />
       <source>The desk is closed; deadlines are paused. %1</source>
       <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
     </message>
@@ -3517,132 +3871,132 @@
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="119" />
+      <location filename="../../ui/queue/ticket_pane.py" line="120" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="121" />
+      <location filename="../../ui/queue/ticket_pane.py" line="122" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="123" />
+      <location filename="../../ui/queue/ticket_pane.py" line="124" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="132" />
+      <location filename="../../ui/queue/ticket_pane.py" line="134" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="135" />
+      <location filename="../../ui/queue/ticket_pane.py" line="137" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="136" />
+      <location filename="../../ui/queue/ticket_pane.py" line="138" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="137" />
+      <location filename="../../ui/queue/ticket_pane.py" line="139" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="197" />
+      <location filename="../../ui/queue/ticket_pane.py" line="199" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="241" />
+      <location filename="../../ui/queue/ticket_pane.py" line="243" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="247" />
+      <location filename="../../ui/queue/ticket_pane.py" line="249" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="261" />
+      <location filename="../../ui/queue/ticket_pane.py" line="263" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="272" />
+      <location filename="../../ui/queue/ticket_pane.py" line="274" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="290" />
+      <location filename="../../ui/queue/ticket_pane.py" line="292" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="294" />
+      <location filename="../../ui/queue/ticket_pane.py" line="296" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="296" />
+      <location filename="../../ui/queue/ticket_pane.py" line="298" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="298" />
+      <location filename="../../ui/queue/ticket_pane.py" line="300" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="299" />
+      <location filename="../../ui/queue/ticket_pane.py" line="301" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="301" />
+      <location filename="../../ui/queue/ticket_pane.py" line="303" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="306" />
+      <location filename="../../ui/queue/ticket_pane.py" line="308" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="308" />
+      <location filename="../../ui/queue/ticket_pane.py" line="310" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="310" />
+      <location filename="../../ui/queue/ticket_pane.py" line="312" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="312" />
+      <location filename="../../ui/queue/ticket_pane.py" line="314" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="319" />
+      <location filename="../../ui/queue/ticket_pane.py" line="321" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="323" />
+      <location filename="../../ui/queue/ticket_pane.py" line="325" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="335" />
+      <location filename="../../ui/queue/ticket_pane.py" line="337" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="337" />
+      <location filename="../../ui/queue/ticket_pane.py" line="339" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
     </message>

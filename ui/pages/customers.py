@@ -1,11 +1,16 @@
-"""Customers: each customer's packages, balances, expiry and ledger (rules 7-8 of docs/rules.md)."""
+"""Customers: who they are, their contacts, packages, balances and ledger (rules 7, 8 and 11).
+
+Everyone reads; supervisors create, edit and deactivate customers and contacts, import the office's
+files and record purchases and adjustments; agents may add an email or phone to a contact. The
+services check the role whatever the screen shows.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,180 +23,133 @@ from PySide6.QtWidgets import (
 )
 
 from console.customers import (
+    ContactView,
     CustomerDetail,
     CustomerRow,
-    LedgerView,
-    PackageView,
+    add_contact_address,
+    create_contact,
+    create_customer,
     customer_detail,
     list_customers,
+    set_customer_active,
+    update_contact,
+    update_customer,
 )
+from console.customers.importing import apply_import, dry_run_import, read_tables
 from console.db import Session
-from console.jalali import format_date, format_datetime, format_minutes, to_persian_digits
+from console.jalali import format_date, format_minutes, to_persian_digits
 from console.ledger import adjust_balance, record_purchase
 from ui.context import AppContext
+from ui.dialogs.customer_dialogs import AddressDialog, ContactDialog, CustomerDialog, lines_of
+from ui.dialogs.form import FormDialog, open_form
+from ui.dialogs.import_customers import ImportCustomersDialog
 from ui.dialogs.package_dialogs import AdjustDialog, PurchaseDialog
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import label
 from ui.pages.base import Page
-from ui.table_model import CENTER, Column, RowTableModel
+from ui.pages.customer_models import (
+    ContactTableModel,
+    CustomerTableModel,
+    LedgerTableModel,
+    PackageTableModel,
+    _date_or_dash,
+)
 from ui.widgets import heading, make_table, section_title
-
-WARN = QColor("#c62828")
-SOON = QColor("#ef6c00")
-MUTED = QColor("#757575")
-
-
-def _date_or_dash(d: date | None) -> str:
-    return format_date(d) if d else "—"
-
-
-class CustomerTableModel(RowTableModel[CustomerRow]):
-    COL_CODE, COL_NAME, COL_SUPPORT, COL_TRAINING, COL_EXPIRY, COL_SUBSCRIPTION = range(6)
-    columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Code"), lambda r: to_persian_digits(r.code), align=CENTER),
-        Column(QT_TRANSLATE_NOOP("Columns", "Customer"), lambda r: r.name),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Support left"),
-            lambda r: format_minutes(r.support_minutes),
-            lambda r: r.support_minutes,
-            CENTER,
-            color=lambda r: WARN if r.support_minutes <= 0 else None,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Training left"),
-            lambda r: format_minutes(r.training_minutes),
-            lambda r: r.training_minutes,
-            CENTER,
-            color=lambda r: MUTED if r.training_minutes <= 0 else None,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Next expiry"),
-            lambda r: _date_or_dash(r.next_expiry),
-            lambda r: r.next_expiry or date.max,
-            CENTER,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Subscription end"),
-            lambda r: _date_or_dash(r.subscription_end),
-            lambda r: r.subscription_end or date.max,
-            CENTER,
-        ),
-    )
-
-
-class PackageTableModel(RowTableModel[PackageView]):
-    COL_KIND, COL_PURCHASED, COL_EXPIRES, COL_DAYS, COL_MINUTES, COL_BALANCE = range(6)
-    columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Package"), lambda p: label(p.kind)),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Purchased"),
-            lambda p: format_date(p.purchased_on),
-            lambda p: p.purchased_on,
-            CENTER,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Expires"),
-            lambda p: format_date(p.expires_on),
-            lambda p: p.expires_on,
-            CENTER,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Days left"),
-            lambda p: to_persian_digits(str(p.days_left)) if p.valid else "—",
-            lambda p: p.days_left,
-            CENTER,
-            color=lambda p: MUTED if not p.valid else SOON if p.days_left <= 30 else None,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Bought"),
-            lambda p: format_minutes(p.minutes),
-            lambda p: p.minutes,
-            CENTER,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Balance"),
-            lambda p: format_minutes(p.balance),
-            lambda p: p.balance,
-            CENTER,
-            color=lambda p: MUTED if not p.valid else None,
-        ),
-    )
-
-
-class LedgerTableModel(RowTableModel[LedgerView]):
-    COL_AT, COL_KIND, COL_PACKAGE, COL_MINUTES, COL_REASON = range(5)
-    columns = (
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "When"),
-            lambda e: format_datetime(e.created_at),
-            lambda e: e.created_at,
-            CENTER,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Entry"), lambda e: label(e.kind)),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Package no."),
-            lambda e: to_persian_digits(str(e.package_id)) if e.package_id else "—",
-            lambda e: e.package_id or 0,
-            CENTER,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Minutes"),
-            lambda e: ("+" if e.minutes > 0 else "") + format_minutes(e.minutes),
-            lambda e: e.minutes,
-            CENTER,
-            color=lambda e: WARN if e.minutes < 0 else None,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda e: to_persian_digits(e.reason)),
-    )
 
 
 class CustomersPage(Page):
-    entities = frozenset({"customer", "package", "ledger", "session"})
+    entities = frozenset({"customer", "contact", "customer_import", "package", "ledger", "session"})
     slug = "customers"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._selected: int | None = None
-        self.prompt: PurchaseDialog | AdjustDialog | None = None
+        self._detail: CustomerDetail | None = None
+        self.prompt: Any = None
         self._build_ui()
         self._connect_signals()
 
     def title(self) -> str:
         return self.tr("Customers")
 
+    def _button(self, text: str, supervisors_only: bool = True) -> QPushButton:
+        button = QPushButton(text)
+        button.setVisible(self.ctx.agent.is_supervisor or not supervisors_only)
+        return button
+
     def _build_ui(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search by name or code…"))
+        self.search.setPlaceholderText(self.tr("Search by name, code, contact, phone or email…"))
         self.search.setClearButtonEnabled(True)
+        self.new_button = self._button(self.tr("New customer…"))
+        self.import_button = self._button(self.tr("Import…"))
         self.model = CustomerTableModel(self)
         self.table = make_table(self.model)
         self.table.sortByColumn(CustomerTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyNote")
+        self.empty.hide()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 1)
+        tools.addWidget(self.new_button)
+        tools.addWidget(self.import_button)
+        left_layout.addLayout(tools)
         left_layout.addWidget(self.table)
+        left_layout.addWidget(self.empty)
 
         self.heading = heading()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        # the instance's address is data: a read-only field, left to right, that can be copied
+        self.instance_url = QLineEdit()
+        self.instance_url.setReadOnly(True)
+        self.instance_url.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.instance_url.setFrame(False)
+        self.instance_label = QLabel(self.tr("Customer's system:"))
+        self.edit_button = self._button(self.tr("Edit…"))
+        self.active_button = self._button(self.tr("Deactivate"))
+        self.contacts_model = ContactTableModel(self)
+        self.contacts = make_table(self.contacts_model)
+        self.new_contact_button = self._button(self.tr("New contact…"))
+        self.edit_contact_button = self._button(self.tr("Edit contact…"))
+        self.address_button = self._button(self.tr("Add email or phone…"), supervisors_only=False)
         self.packages_model = PackageTableModel(self)
         self.packages = make_table(self.packages_model)
         self.ledger_model = LedgerTableModel(self)
         self.ledger = make_table(self.ledger_model)
         self.ledger.sortByColumn(LedgerTableModel.COL_AT, Qt.SortOrder.DescendingOrder)
+        self.purchase_button = self._button(self.tr("Record purchase…"))
+        self.adjust_button = self._button(self.tr("Adjust balance…"))
+        for button in self._detail_buttons():
+            button.setEnabled(False)
 
         detail = QFrame()
         detail.setObjectName("detailPane")
         d = QVBoxLayout(detail)
-        d.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.active_button)
+        d.addLayout(top)
         d.addWidget(self.summary)
-        self.purchase_button = QPushButton(self.tr("Record purchase…"))
-        self.adjust_button = QPushButton(self.tr("Adjust balance…"))
-        for button in (self.purchase_button, self.adjust_button):
-            button.setEnabled(False)
-            button.setVisible(self.ctx.agent.is_supervisor)  # the services check the role too
+        about_bar = QHBoxLayout()
+        about_bar.addWidget(self.about, 3)
+        about_bar.addWidget(self.instance_label)
+        about_bar.addWidget(self.instance_url, 2)
+        d.addLayout(about_bar)
+        contact_bar = QHBoxLayout()
+        contact_bar.addWidget(section_title(self.tr("Contacts")), 1)
+        contact_bar.addWidget(self.new_contact_button)
+        contact_bar.addWidget(self.edit_contact_button)
+        contact_bar.addWidget(self.address_button)
+        d.addLayout(contact_bar)
+        d.addWidget(self.contacts, 2)
         package_bar = QHBoxLayout()
         package_bar.addWidget(section_title(self.tr("Packages")), 1)
         package_bar.addWidget(self.purchase_button)
@@ -204,10 +162,21 @@ class CustomersPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def _detail_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.edit_button,
+            self.active_button,
+            self.new_contact_button,
+            self.edit_contact_button,
+            self.address_button,
+            self.purchase_button,
+            self.adjust_button,
+        )
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda _text: self.refresh())
@@ -217,16 +186,30 @@ class CustomersPage(Page):
                 self.packages_model.row_at(cur.row()) is not None
             )
         )
+        self.contacts.selectionModel().currentRowChanged.connect(lambda _c, _p: self._contact_buttons())
+        self.new_button.clicked.connect(self.new_customer)
+        self.import_button.clicked.connect(self.import_files)
+        self.edit_button.clicked.connect(self.edit_customer)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.new_contact_button.clicked.connect(self.new_contact)
+        self.edit_contact_button.clicked.connect(self.edit_contact)
+        self.address_button.clicked.connect(self.add_address)
         self.purchase_button.clicked.connect(self.record_purchase)
         self.adjust_button.clicked.connect(self.adjust_balance)
 
+    # --- reading ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         today = self.ctx.today()
         text = self.search.text()
-        self.ctx.runner.run(lambda s: list_customers(s, today, text), self._show_rows)
+        self.load(
+            lambda s: list_customers(s, today, text, include_inactive=True), self._show_rows, key="rows"
+        )
 
     def _show_rows(self, rows: list[CustomerRow]) -> None:
         self.model.set_rows(rows)
+        searched = self.search.text().strip()
+        self.empty.setText(self.tr("No customer matches «%1».").replace("%1", searched) if searched else "")
+        self.empty.setVisible(not rows and bool(searched))
         target = self._selected
         for n, row in enumerate(self.model.rows()):
             if row.id == target or (target is None and n == 0):
@@ -247,47 +230,190 @@ class CustomersPage(Page):
 
     def _load_detail(self, customer_id: int) -> None:
         today = self.ctx.today()
-        self.ctx.runner.run(lambda s: customer_detail(s, customer_id, today), self._show_detail)
+        self.load(lambda s: customer_detail(s, customer_id, today), self._show_detail, key="detail")
 
     def _show_detail(self, d: CustomerDetail) -> None:
         if d.id != self._selected:
             return
-        self.heading.setText(d.name)
+        self._detail = d
+        self.heading.setText(f"{d.name} ({to_persian_digits(d.code)})")
         valid_support = sum(p.balance for p in d.packages if p.valid and p.kind == "support")
         valid_training = sum(p.balance for p in d.packages if p.valid and p.kind == "training")
         parts = [
             self.tr("Support left: %1").replace("%1", format_minutes(valid_support)),
             self.tr("Training left: %1").replace("%1", format_minutes(valid_training)),
-            self.tr("Subscription until %1").replace("%1", _date_or_dash(d.subscription_end)),
         ]
         if d.overage_minutes:
             parts.append(self.tr("Extra billable: %1").replace("%1", format_minutes(d.overage_minutes)))
+        if not d.active:
+            parts.append(self.tr("Inactive"))
         self.summary.setText("  •  ".join(parts))
+        about = [
+            self.tr("Subscription: %1 to %2")
+            .replace("%1", _date_or_dash(d.subscription_start))
+            .replace("%2", _date_or_dash(d.subscription_end)),
+        ]
+        self.instance_url.setText(d.instance_url or "—")
+        if d.notes:
+            about.append(self.tr("Notes: %1").replace("%1", d.notes))
+        self.about.setText("  •  ".join(about))
+        self.contacts_model.set_rows(d.contacts)
         self.packages_model.set_rows(d.packages)
         self.ledger_model.set_rows(d.ledger)
-        self._detail = d
-        self.purchase_button.setEnabled(True)
+        self.active_button.setText(self.tr("Deactivate") if d.active else self.tr("Reactivate"))
+        for button in (self.edit_button, self.active_button, self.new_contact_button, self.purchase_button):
+            button.setEnabled(True)
         self.adjust_button.setEnabled(False)
+        self._contact_buttons()
 
-    # --- supervisor actions: new ledger entries, never edits ----------------------------------------
-    def record_purchase(self) -> None:
-        detail = getattr(self, "_detail", None)
-        if detail is None:
+    def _contact(self) -> ContactView | None:
+        return self.contacts_model.row_at(self.contacts.currentIndex().row())
+
+    def _contact_buttons(self) -> None:
+        chosen = self._contact() is not None
+        self.edit_contact_button.setEnabled(chosen)
+        self.address_button.setEnabled(chosen)
+
+    # --- writing: every form stays open with what was typed when the service refuses it ------------
+    def _form(self, dialog: FormDialog, op: Any) -> None:
+        open_form(self, dialog, lambda done, failed: self.mutate(op(dialog), done, failed))
+
+    def new_customer(self) -> None:
+        me = self.ctx.agent.id
+
+        def op(f: FormDialog) -> Any:
+            assert isinstance(f, CustomerDialog)
+            start, end = f.subscription()
+            values: dict[str, Any] = {
+                "code": f.code.text(),
+                "name": f.name.text(),
+                "instance_url": f.instance_url.text(),
+                "notes": f.notes.toPlainText(),
+                "subscription_start": start,
+                "subscription_end": end,
+                "contact_name": f.contact_name.text(),
+                "emails": lines_of(f.emails),
+                "phones": lines_of(f.phones),
+            }
+
+            def write(s: Session) -> int:
+                customer_id = create_customer(s, actor_id=me, **values)
+                self._selected = customer_id
+                return customer_id
+
+            return write
+
+        self._form(CustomerDialog(self.ctx.today(), None, self), op)
+
+    def edit_customer(self) -> None:
+        d, me = self._detail, self.ctx.agent.id
+        if d is None:
             return
-        dialog = PurchaseDialog(detail.name, self.ctx.today(), self)
-        self.prompt = dialog
-        dialog.accepted.connect(lambda: self._purchase(dialog, detail.id))
-        dialog.open()
 
-    def _purchase(self, dialog: PurchaseDialog, customer_id: int) -> None:
-        me, kind, minutes = self.ctx.agent.id, dialog.kind.currentData(), dialog.minutes()
-        bought, reference, today = dialog.purchased_on.value(), dialog.reference.text(), self.ctx.today()
+        def op(f: FormDialog) -> Any:
+            assert isinstance(f, CustomerDialog)
+            start, end = f.subscription()
+            changes = {
+                "code": f.code.text(),
+                "name": f.name.text(),
+                "instance_url": f.instance_url.text(),
+                "notes": f.notes.toPlainText(),
+                "subscription_start": start,
+                "subscription_end": end,
+            }
+            return lambda s: update_customer(s, actor_id=me, customer_id=d.id, **changes)
 
-        def op(s: Session) -> object:
-            return record_purchase(
+        self._form(CustomerDialog(self.ctx.today(), d, self), op)
+
+    def toggle_active(self) -> None:
+        d, me = self._detail, self.ctx.agent.id
+        if d is not None:
+            self.mutate(lambda s: set_customer_active(s, actor_id=me, customer_id=d.id, active=not d.active))
+
+    def new_contact(self) -> None:
+        d, me = self._detail, self.ctx.agent.id
+        if d is None:
+            return
+
+        def op(f: FormDialog) -> Any:
+            assert isinstance(f, ContactDialog)
+            name, role, emails, phones = f.name.text(), f.role.text(), lines_of(f.emails), lines_of(f.phones)
+            return lambda s: create_contact(
+                s, actor_id=me, customer_id=d.id, name=name, role=role, emails=emails, phones=phones
+            )
+
+        self._form(ContactDialog(d.name, None, self), op)
+
+    def edit_contact(self) -> None:
+        d, contact, me = self._detail, self._contact(), self.ctx.agent.id
+        if d is None or contact is None:
+            return
+
+        def op(f: FormDialog) -> Any:
+            assert isinstance(f, ContactDialog)
+            name, role, emails, phones = f.name.text(), f.role.text(), lines_of(f.emails), lines_of(f.phones)
+            active = f.active.isChecked()
+            return lambda s: update_contact(
                 s,
                 actor_id=me,
-                customer_id=customer_id,
+                contact_id=contact.id,
+                name=name,
+                role=role,
+                emails=emails,
+                phones=phones,
+                active=active,
+            )
+
+        self._form(ContactDialog(d.name, contact, self), op)
+
+    def add_address(self) -> None:
+        contact, me = self._contact(), self.ctx.agent.id
+        if contact is None:
+            return
+
+        def op(f: FormDialog) -> Any:
+            assert isinstance(f, AddressDialog)
+            email, phone = f.email.text().strip() or None, f.phone.text().strip() or None
+            return lambda s: add_contact_address(
+                s, actor_id=me, contact_id=contact.id, email=email, phone=phone
+            )
+
+        self._form(AddressDialog(contact, self), op)
+
+    def import_files(self) -> None:
+        me = self.ctx.agent.id
+
+        def check(paths: list[Path], done: Any, failed: Any) -> None:
+            today = self.ctx.today()
+            self.ctx.runner.run(
+                lambda s: dry_run_import(s, actor_id=me, tables=read_tables(paths), today=today), done, failed
+            )
+
+        def apply(paths: list[Path], done: Any, failed: Any) -> None:
+            today = self.ctx.today()
+            names = " ".join(p.name for p in paths)
+            self.mutate(
+                lambda s: apply_import(s, actor_id=me, tables=read_tables(paths), today=today, source=names),
+                done,
+                failed,
+            )
+
+        self.open_prompt(ImportCustomersDialog(check, apply, self), None)
+
+    def record_purchase(self) -> None:
+        d, me = self._detail, self.ctx.agent.id
+        if d is None:
+            return
+        today = self.ctx.today()
+
+        def op(f: FormDialog) -> Any:
+            assert isinstance(f, PurchaseDialog)
+            kind, minutes = f.kind.currentData(), f.minutes()
+            bought, reference = f.purchased_on.value(), f.reference.text()
+            return lambda s: record_purchase(
+                s,
+                actor_id=me,
+                customer_id=d.id,
                 kind=kind,
                 minutes=minutes,
                 purchased_on=bought,
@@ -295,22 +421,21 @@ class CustomersPage(Page):
                 today=today,
             )
 
-        self.mutate(op)
+        self._form(PurchaseDialog(d.name, today, self), op)
 
     def adjust_balance(self) -> None:
-        package = self.packages_model.row_at(self.packages.currentIndex().row())
+        package, me = self.packages_model.row_at(self.packages.currentIndex().row()), self.ctx.agent.id
         if package is None:
             return
         text = (
             f"{label(package.kind)} — {format_date(package.purchased_on)} ({format_minutes(package.balance)})"
         )
-        dialog = AdjustDialog(text, self)
-        self.prompt = dialog
-        dialog.accepted.connect(lambda: self._adjust(dialog, package.id))
-        dialog.open()
 
-    def _adjust(self, dialog: AdjustDialog, package_id: int) -> None:
-        me, minutes, reason = self.ctx.agent.id, dialog.minutes.value(), dialog.reason.text()
-        self.mutate(
-            lambda s: adjust_balance(s, actor_id=me, package_id=package_id, minutes=minutes, reason=reason)
-        )
+        def op(f: FormDialog) -> Any:
+            assert isinstance(f, AdjustDialog)
+            minutes, reason = f.minutes.value(), f.reason.text()
+            return lambda s: adjust_balance(
+                s, actor_id=me, package_id=package.id, minutes=minutes, reason=reason
+            )
+
+        self._form(AdjustDialog(text, self, balance=package.balance), op)
