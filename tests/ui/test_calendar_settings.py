@@ -340,3 +340,27 @@ def test_jalali_pickers_speak_python_values(qtbot: QtBot) -> None:
     assert moment.date_edit.text() == "۱۴۰۴/۰۱/۰۵" and moment.time_edit.text() == "۲۰:۴۵"
     with pytest.raises(ValueError):
         moment.set_value(datetime(2025, 3, 25, 6, 0))
+
+
+def test_a_refused_holiday_keeps_the_dialog_open_with_what_was_typed(
+    qtbot: QtBot, make_page: MakePage, factory: sessionmaker[Session]
+) -> None:
+    """Issue 12 defect 14: the service refuses (a holiday on that day already); the dialog stays, with
+    the name typed and the refusal shown, and nothing was added."""
+    page = make_page()
+    taken = page.holidays_model.rows()[0].day
+    before = page.holidays_model.rowCount()
+    QTest.mouseClick(page.add_holiday_button, LEFT)
+    dialog = wait_prompt(qtbot, page, HolidayDialog)
+    assert isinstance(dialog, HolidayDialog)
+    dialog.date_edit.set_value(taken)
+    QTest.keyClicks(dialog.name_edit, "Company day")
+    click_ok(qtbot, dialog.buttons)
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=WAIT)
+    assert "از پیش" in dialog.problem.text()
+    assert dialog.isVisible() and page.prompt is dialog and dialog.name_edit.text() == "Company day"
+    assert page.holidays_model.rowCount() == before
+    dialog.date_edit.set_value(jalali_to_gregorian(1405, 9, 10))  # a free day: now it is added
+    click_ok(qtbot, dialog.buttons)
+    qtbot.waitUntil(lambda: page.prompt is None, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.holidays_model.rowCount() == before + 1, timeout=WAIT)

@@ -52,6 +52,7 @@ from console.jalali import (
 )
 from ui.context import AppContext
 from ui.dialogs.closure_dialog import ClosureDialog
+from ui.dialogs.form import open_form
 from ui.dialogs.holiday_dialog import HolidayDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import WeeklyHoursEditor
@@ -330,11 +331,11 @@ class CalendarSettingsPage(Page):
         dialog = HolidayDialog(day, parent=self)
         actor = self.ctx.agent.id
 
-        def accepted() -> None:
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
             day, name = dialog.day(), dialog.name()
-            self.mutate(lambda s: add_holiday(s, actor_id=actor, day=day, name=name))
+            self.mutate(lambda s: add_holiday(s, actor_id=actor, day=day, name=name), done, failed)
 
-        self.open_prompt(dialog, accepted)
+        open_form(self, dialog, write)
 
     def _confirm_holiday(self) -> None:
         holiday = self.selected_row(self.holidays, self.holidays_model)
@@ -343,11 +344,13 @@ class CalendarSettingsPage(Page):
         dialog = HolidayDialog(holiday.day, holiday.name, confirming=True, parent=self)
         actor = self.ctx.agent.id
 
-        def accepted() -> None:
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
             moved = dialog.day() if dialog.day() != holiday.day else None
-            self.mutate(lambda s: confirm_holiday(s, actor_id=actor, holiday_id=holiday.id, day=moved))
+            self.mutate(
+                lambda s: confirm_holiday(s, actor_id=actor, holiday_id=holiday.id, day=moved), done, failed
+            )
 
-        self.open_prompt(dialog, accepted)
+        open_form(self, dialog, write)
 
     def _remove_holiday(self) -> None:
         if (h := self.selected_row(self.holidays, self.holidays_model)) is None:
@@ -365,11 +368,15 @@ class CalendarSettingsPage(Page):
         dialog = ClosureDialog(tomorrow, tomorrow + timedelta(days=1), parent=self)
         actor = self.ctx.agent.id
 
-        def accepted() -> None:
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
             start, end, reason = dialog.starts_at(), dialog.ends_at(), dialog.reason()
-            self.mutate(lambda s: add_closure(s, actor_id=actor, starts_at=start, ends_at=end, reason=reason))
+            self.mutate(
+                lambda s: add_closure(s, actor_id=actor, starts_at=start, ends_at=end, reason=reason),
+                done,
+                failed,
+            )
 
-        self.open_prompt(dialog, accepted)
+        open_form(self, dialog, write)
 
     def _remove_closure(self) -> None:
         if (c := self.selected_row(self.closures, self.closures_model)) is None:

@@ -14,6 +14,7 @@ The grouped rows, their model and the corrections model live in :mod:`ui.pages.t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel
@@ -51,6 +52,7 @@ from console.timesheets import (
 )
 from ui.context import AppContext
 from ui.delegates import ColorRoleDelegate
+from ui.dialogs.form import open_form
 from ui.dialogs.timesheet_dialogs import CorrectionDialog, RejectDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
@@ -321,15 +323,17 @@ class TimesheetsPage(Page):
         dialog = RejectDialog(sheet.agent_name, self.period_label.text(), parent=self)
         actor, agent, start, end = self.ctx.agent.id, sheet.agent_id, sheet.start, sheet.end
 
-        def accepted() -> None:
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
             reason = dialog.reason()
             self.mutate(
                 lambda s: reject_period(
                     s, actor_id=actor, agent_id=agent, start=start, end=end, reason=reason
-                )
+                ),
+                done,
+                failed,
             )
 
-        self.open_prompt(dialog, accepted)
+        open_form(self, dialog, write)
 
     def correct(self) -> None:
         line = self.selected_line()
@@ -338,15 +342,17 @@ class TimesheetsPage(Page):
         dialog = CorrectionDialog(line, parent=self)
         actor = self.ctx.agent.id
 
-        def accepted() -> None:
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
             delta, reason = dialog.minutes(), dialog.reason()
             self.mutate(
                 lambda s: correct_session(
                     s, actor_id=actor, session_id=line.id, minutes_delta=delta, reason=reason
-                )
+                ),
+                done,
+                failed,
             )
 
-        self.open_prompt(dialog, accepted)
+        open_form(self, dialog, write)
 
     def _update_buttons(self) -> None:
         sheet, line = self._loaded_sheet(), self.selected_line()

@@ -56,6 +56,7 @@ from console.uptime_credits import (
     uptime_month,
 )
 from ui.context import AppContext
+from ui.dialogs.form import open_form
 from ui.dialogs.outage_dialog import OutageDialog
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.file_dialogs import save_file_dialog
@@ -318,11 +319,13 @@ class UptimePage(Page):
         )
         dialog = ReasonDialog(self.tr("Reject credit"), question, self.tr("Reject"), parent=self)
 
-        def accepted() -> None:
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
             reason = dialog.reason()
-            self.mutate(lambda s: reject_credit(s, actor_id=actor, credit_id=credit_id, reason=reason))
+            self.mutate(
+                lambda s: reject_credit(s, actor_id=actor, credit_id=credit_id, reason=reason), done, failed
+            )
 
-        self.open_prompt(dialog, accepted)
+        open_form(self, dialog, write)
 
     # --- the letter ----------------------------------------------------------------------------
     def _export(self) -> None:
@@ -372,7 +375,7 @@ class UptimePage(Page):
         dialog = OutageDialog(end - timedelta(hours=1), end, customers, parent=self)
         actor = self.ctx.agent.id
 
-        def accepted() -> None:
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
             start, finish, customer = dialog.starts_at(), dialog.ends_at(), dialog.customer_id()
             cause, planned = dialog.cause(), dialog.planned()
             self.mutate(
@@ -384,10 +387,12 @@ class UptimePage(Page):
                     customer_id=customer,
                     cause=cause,
                     planned=planned,
-                )
+                ),
+                done,
+                failed,
             )
 
-        self.open_prompt(dialog, accepted)
+        open_form(self, dialog, write)
 
     def _remove_outage(self) -> None:
         if (o := self.selected_row(self.outages, self.outages_model)) is None:
