@@ -245,3 +245,50 @@ def test_rule11_customer_search_by_any_letter_form_digits_phone_or_email(
         assert found("%") != [yas] and len(found("%")) == 1  # % is a character, not a wildcard
         assert len(found("_")) == 1
         assert len(found("")) == 2
+
+
+def test_rule11_queue_search_finds_tickets_by_a_contacts_phone_email_or_arabic_letters(
+    factory: sessionmaker[Session], people: dict[str, int]
+) -> None:
+    from datetime import datetime
+
+    from console.calendar_store import seed_calendar
+    from console.clock import TEHRAN
+    from console.customers import set_ticket_contact, ticket_contact, ticket_ids_for_contact_text
+    from console.tickets import create_ticket
+
+    with unit_of_work(factory) as s:
+        seed_calendar(s, TODAY)
+        yas = create_customer(
+            s,
+            actor_id=people["boss"],
+            code="1001",
+            name="شرکت یاس",
+            contact_name="کاظم",
+            emails=["k@yas.ir"],
+            phones=["09123456789"],
+        )
+        other = create_customer(s, actor_id=people["boss"], code="2002", name="بازرگانی نور")
+        at = datetime(2026, 12, 1, 10, 0, tzinfo=TEHRAN)
+        t1, _ = create_ticket(
+            s, actor_id=None, customer_id=yas, subject="ورود", category="technical", body="x", at=at
+        )
+        t2, _ = create_ticket(
+            s, actor_id=None, customer_id=yas, subject="گزارش", category="technical", body="x", at=at
+        )
+        create_ticket(
+            s, actor_id=None, customer_id=other, subject="ورود", category="technical", body="x", at=at
+        )
+        (contact,) = list_contacts(s, yas)
+        set_ticket_contact(s, actor_id=people["ali"], ticket_id=t1, contact_id=contact.id)
+    with unit_of_work(factory) as s:
+        for typed in ("+98 912 345 6789", "K@YAS.IR", "شركت ياس", "كاظم", "۱۰۰۱"):
+            assert ticket_ids_for_contact_text(s, typed) == [t2, t1], typed
+        assert ticket_ids_for_contact_text(s, "") == []
+        assert ticket_ids_for_contact_text(s, "%") == []
+        seen = ticket_contact(s, t1)
+        assert seen is not None and seen.name == "کاظم"
+        assert ticket_contact(s, t2) is None
+    with pytest.raises(ValidationError), unit_of_work(factory) as s:
+        other_contact = create_contact(s, actor_id=people["boss"], customer_id=other, name="نادر")
+        set_ticket_contact(s, actor_id=people["ali"], ticket_id=t1, contact_id=other_contact)
