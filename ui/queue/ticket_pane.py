@@ -35,6 +35,7 @@ from console.errors import ConsoleError
 from console.jalali import format_date, format_datetime, format_duration, format_minutes, to_persian_digits
 from console.sla import Deadline, DeadlineState, ticket_deadline
 from console.tickets import (
+    MessageView,
     TicketDetail,
     add_note,
     assign,
@@ -58,6 +59,12 @@ BUBBLE = {
 
 #: entities whose changes alter what the pane shows besides the ticket itself: the balances
 BALANCE_ENTITIES = frozenset({"package", "ledger", "session", "customer"})
+
+
+def reply_written(messages: Sequence[MessageView]) -> bool:
+    """Whether the customer's last message was followed by a reply (a note is not one)."""
+    last_customer = max((n for n, m in enumerate(messages) if m.kind == "customer"), default=-1)
+    return any(m.kind == "agent" for m in messages[last_customer + 1 :])
 
 
 class TicketPane(QFrame):
@@ -265,7 +272,7 @@ class TicketPane(QFrame):
             .replace("%2", format_datetime(row.created_at) if row.created_at else "—")
             .replace("%3", label(row.status))
         )
-        self.deadline.setText(self._deadline_text(deadline))
+        self.deadline.setText(self._deadline_text(deadline, detail))
         self.entitlement.setText(self._entitlement_text(row.entitlement))
         self.balances.setText(self._balances_text(customer, self.ctx.today()))
         self._select(self.category, row.category)
@@ -287,10 +294,15 @@ class TicketPane(QFrame):
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
 
-    def _deadline_text(self, d: Deadline) -> str:
+    def _deadline_text(self, d: Deadline, detail: TicketDetail) -> str:
         if d.state is DeadlineState.NONE:
             return self.tr("No reply is awaited.")
         due = format_datetime(d.due) if d.due else ""
+        answered = d.state in (DeadlineState.MET, DeadlineState.BREACHED) and d.waiting_since is None
+        if answered and not reply_written(detail.messages):  # a change of state answered, not a reply
+            return self.tr("No reply was written: the ticket was set to “%1”.").replace(
+                "%1", label(detail.row.status)
+            )
         left = format_duration(abs(d.left.total_seconds())) if d.left is not None else ""
         if d.state is DeadlineState.MET:
             return self.tr("Last reply was in time (due %1).").replace("%1", due)
