@@ -698,145 +698,145 @@
   <context>
     <name>CalendarSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="64" />
+      <location filename="../../ui/pages/calendar_settings.py" line="65" />
       <source>Estimated</source>
       <translation>تخمینی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="65" />
+      <location filename="../../ui/pages/calendar_settings.py" line="66" />
       <source>Lunar holiday estimated by the calendar package: confirm it or move it to the official day</source>
       <translation>تعطیلی قمری با تاریخ تخمینی: آن را تأیید کنید یا به روز رسمی ببرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="69" />
+      <location filename="../../ui/pages/calendar_settings.py" line="70" />
       <source>Confirmed</source>
       <translation>تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="132" />
-      <location filename="../../ui/pages/calendar_settings.py" line="201" />
+      <location filename="../../ui/pages/calendar_settings.py" line="133" />
+      <location filename="../../ui/pages/calendar_settings.py" line="202" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="152" />
+      <location filename="../../ui/pages/calendar_settings.py" line="153" />
       <source>Only a supervisor can change the business calendar; you can view it here.</source>
       <translation>فقط سرپرست می‌تواند تقویم کاری را تغییر دهد؛ شما آن را فقط می‌بینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="158" />
+      <location filename="../../ui/pages/calendar_settings.py" line="159" />
       <source>Save hours</source>
       <translation>ذخیرهٔ ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="159" />
+      <location filename="../../ui/pages/calendar_settings.py" line="160" />
       <source>Discard changes</source>
       <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="163" />
+      <location filename="../../ui/pages/calendar_settings.py" line="164" />
       <source>Add closure…</source>
       <translation>افزودن تعطیلی موردی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="164" />
-      <location filename="../../ui/pages/calendar_settings.py" line="379" />
+      <location filename="../../ui/pages/calendar_settings.py" line="165" />
+      <location filename="../../ui/pages/calendar_settings.py" line="386" />
       <source>Remove closure</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="176" />
+      <location filename="../../ui/pages/calendar_settings.py" line="177" />
       <source>Add holiday…</source>
       <translation>افزودن تعطیلی رسمی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="177" />
+      <location filename="../../ui/pages/calendar_settings.py" line="178" />
       <source>Confirm date…</source>
       <translation>تأیید تاریخ…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="178" />
-      <location filename="../../ui/pages/calendar_settings.py" line="357" />
+      <location filename="../../ui/pages/calendar_settings.py" line="179" />
+      <location filename="../../ui/pages/calendar_settings.py" line="360" />
       <source>Remove holiday</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="181" />
+      <location filename="../../ui/pages/calendar_settings.py" line="182" />
       <source>Weekly hours (Tehran time)</source>
       <translation>ساعات کاری هفته (به وقت تهران)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="192" />
+      <location filename="../../ui/pages/calendar_settings.py" line="193" />
       <source>Closures</source>
       <translation>تعطیلی‌های موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="188" />
+      <location filename="../../ui/pages/calendar_settings.py" line="189" />
       <source>Holidays</source>
       <translation>تعطیلات رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="189" />
+      <location filename="../../ui/pages/calendar_settings.py" line="190" />
       <source>Jalali year</source>
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="249" />
+      <location filename="../../ui/pages/calendar_settings.py" line="250" />
       <source>%1 holidays</source>
       <translation>%1 تعطیلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="249" />
+      <location filename="../../ui/pages/calendar_settings.py" line="250" />
       <source>%1 holidays, %2 to confirm</source>
       <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="265" />
+      <location filename="../../ui/pages/calendar_settings.py" line="266" />
       <source>Now: open. Closes %1.</source>
       <translation>اکنون: باز. پایان وقت کاری: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="267" />
+      <location filename="../../ui/pages/calendar_settings.py" line="268" />
       <source>Now: closed (%1). Opens %2.</source>
       <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="269" />
+      <location filename="../../ui/pages/calendar_settings.py" line="270" />
       <source>Now: closed (%1). No open hours are set.</source>
       <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="279" />
+      <location filename="../../ui/pages/calendar_settings.py" line="280" />
       <source>holiday: %1</source>
       <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="281" />
+      <location filename="../../ui/pages/calendar_settings.py" line="282" />
       <source>closure</source>
       <translation>تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="282" />
+      <location filename="../../ui/pages/calendar_settings.py" line="283" />
       <source>outside working hours</source>
       <translation>خارج از ساعات کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="355" />
+      <location filename="../../ui/pages/calendar_settings.py" line="358" />
       <source>Remove the holiday “%1” on %2?</source>
       <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="377" />
+      <location filename="../../ui/pages/calendar_settings.py" line="384" />
       <source>Remove the closure from %1 until %2?</source>
       <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="387" />
+      <location filename="../../ui/pages/calendar_settings.py" line="394" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="388" />
+      <location filename="../../ui/pages/calendar_settings.py" line="395" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
@@ -1028,17 +1028,17 @@
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="90" />
+      <location filename="../../ui/pages/calendar_settings.py" line="91" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="92" />
+      <location filename="../../ui/pages/calendar_settings.py" line="93" />
       <source>Weekday</source>
       <translation>روز هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="98" />
+      <location filename="../../ui/pages/calendar_settings.py" line="99" />
       <source>Holiday</source>
       <translation>مناسبت</translation>
     </message>
@@ -1060,7 +1060,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="79" />
-      <location filename="../../ui/pages/calendar_settings.py" line="103" />
+      <location filename="../../ui/pages/calendar_settings.py" line="104" />
       <location filename="../../ui/pages/office_status.py" line="79" />
       <location filename="../../ui/pages/uptime_models.py" line="108" />
       <source>State</source>
@@ -1077,17 +1077,17 @@
       <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="117" />
+      <location filename="../../ui/pages/calendar_settings.py" line="118" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="123" />
+      <location filename="../../ui/pages/calendar_settings.py" line="124" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/calendar_settings.py" line="125" />
+      <location filename="../../ui/pages/calendar_settings.py" line="126" />
       <location filename="../../ui/pages/customer_models.py" line="152" />
       <location filename="../../ui/pages/timesheet_models.py" line="254" />
       <source>Reason</source>
@@ -3850,153 +3850,158 @@
   <context>
     <name>TicketPane</name>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="113" />
+      <location filename="../../ui/queue/ticket_pane.py" line="120" />
       <source>Claim</source>
       <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
       <translation>برداشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="114" />
+      <location filename="../../ui/queue/ticket_pane.py" line="121" />
       <source>Take this ticket (Ctrl+K)</source>
       <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="115" />
+      <location filename="../../ui/queue/ticket_pane.py" line="122" />
       <source>Start timer</source>
       <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="116" />
+      <location filename="../../ui/queue/ticket_pane.py" line="123" />
       <source>Time a session on this ticket (Ctrl+T)</source>
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="120" />
+      <location filename="../../ui/queue/ticket_pane.py" line="127" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="122" />
+      <location filename="../../ui/queue/ticket_pane.py" line="129" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="124" />
+      <location filename="../../ui/queue/ticket_pane.py" line="131" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="134" />
+      <location filename="../../ui/queue/ticket_pane.py" line="141" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="137" />
+      <location filename="../../ui/queue/ticket_pane.py" line="144" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="138" />
+      <location filename="../../ui/queue/ticket_pane.py" line="145" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="139" />
+      <location filename="../../ui/queue/ticket_pane.py" line="146" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="199" />
+      <location filename="../../ui/queue/ticket_pane.py" line="206" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="243" />
+      <location filename="../../ui/queue/ticket_pane.py" line="250" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="249" />
+      <location filename="../../ui/queue/ticket_pane.py" line="256" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="263" />
+      <location filename="../../ui/queue/ticket_pane.py" line="270" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="274" />
+      <location filename="../../ui/queue/ticket_pane.py" line="281" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="292" />
+      <location filename="../../ui/queue/ticket_pane.py" line="299" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="296" />
+      <location filename="../../ui/queue/ticket_pane.py" line="303" />
+      <source>No reply was written: the ticket was set to “%1”.</source>
+      <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="308" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="298" />
+      <location filename="../../ui/queue/ticket_pane.py" line="310" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="300" />
+      <location filename="../../ui/queue/ticket_pane.py" line="312" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="301" />
+      <location filename="../../ui/queue/ticket_pane.py" line="313" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="303" />
+      <location filename="../../ui/queue/ticket_pane.py" line="315" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="308" />
+      <location filename="../../ui/queue/ticket_pane.py" line="320" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="310" />
+      <location filename="../../ui/queue/ticket_pane.py" line="322" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="312" />
+      <location filename="../../ui/queue/ticket_pane.py" line="324" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="314" />
+      <location filename="../../ui/queue/ticket_pane.py" line="326" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="321" />
+      <location filename="../../ui/queue/ticket_pane.py" line="333" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="325" />
+      <location filename="../../ui/queue/ticket_pane.py" line="337" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="337" />
+      <location filename="../../ui/queue/ticket_pane.py" line="349" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="339" />
+      <location filename="../../ui/queue/ticket_pane.py" line="351" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
     </message>
@@ -4072,114 +4077,114 @@
       <translation>شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="65" />
-      <location filename="../../ui/pages/timesheets.py" line="139" />
+      <location filename="../../ui/pages/timesheets.py" line="67" />
+      <location filename="../../ui/pages/timesheets.py" line="141" />
       <source>Timesheets</source>
       <translation>کارکرد کارشناسان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="84" />
+      <location filename="../../ui/pages/timesheets.py" line="86" />
       <source>Week</source>
       <translation>هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="85" />
+      <location filename="../../ui/pages/timesheets.py" line="87" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="91" />
+      <location filename="../../ui/pages/timesheets.py" line="93" />
       <source>Previous</source>
       <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="92" />
+      <location filename="../../ui/pages/timesheets.py" line="94" />
       <source>Next</source>
       <translation>بعدی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="308" />
+      <location filename="../../ui/pages/timesheets.py" line="310" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="101" />
+      <location filename="../../ui/pages/timesheets.py" line="103" />
       <source>Reject…</source>
       <translation>رد کارکرد…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="102" />
+      <location filename="../../ui/pages/timesheets.py" line="104" />
       <source>Correct…</source>
       <translation>تصحیح…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="104" />
+      <location filename="../../ui/pages/timesheets.py" line="106" />
       <source>Record a correction for the selected session of an approved period</source>
       <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="114" />
+      <location filename="../../ui/pages/timesheets.py" line="116" />
       <source>Corrections after approval</source>
       <translation>تصحیح‌های پس از تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="120" />
+      <location filename="../../ui/pages/timesheets.py" line="122" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="197" />
+      <location filename="../../ui/pages/timesheets.py" line="199" />
       <source>%1 to %2</source>
       <translation>%1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="250" />
+      <location filename="../../ui/pages/timesheets.py" line="252" />
       <source>Not reviewed yet.</source>
       <translation>هنوز بررسی نشده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="253" />
+      <location filename="../../ui/pages/timesheets.py" line="255" />
       <source>Approved by %1 on %2.</source>
       <translation>%1 در %2 تأیید کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="255" />
+      <location filename="../../ui/pages/timesheets.py" line="257" />
       <source>Rejected by %1 on %2: %3</source>
       <translation>%1 در %2 رد کرده است: %3</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="262" />
+      <location filename="../../ui/pages/timesheets.py" line="264" />
       <source>(decision on %1 to %2)</source>
       <translation>(تصمیم برای %1 تا %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="266" />
+      <location filename="../../ui/pages/timesheets.py" line="268" />
       <source>Some days of this period are not approved.</source>
       <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="100" />
-      <location filename="../../ui/pages/timesheets.py" line="302" />
+      <location filename="../../ui/pages/timesheets.py" line="102" />
+      <location filename="../../ui/pages/timesheets.py" line="304" />
       <source>Approve timesheet</source>
       <translation>تأیید کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="303" />
+      <location filename="../../ui/pages/timesheets.py" line="305" />
       <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
       <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="309" />
+      <location filename="../../ui/pages/timesheets.py" line="311" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="359" />
+      <location filename="../../ui/pages/timesheets.py" line="365" />
       <source>A period can be approved once it has ended.</source>
       <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/timesheets.py" line="361" />
+      <location filename="../../ui/pages/timesheets.py" line="367" />
       <source>A session of this period is still running.</source>
       <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
     </message>
@@ -4433,169 +4438,169 @@
       <translation>با سیاست کنونی، نگهداری برنامه‌ریزی‌شده حساب نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="85" />
-      <location filename="../../ui/pages/uptime.py" line="170" />
+      <location filename="../../ui/pages/uptime.py" line="86" />
+      <location filename="../../ui/pages/uptime.py" line="171" />
       <source>Uptime and credits</source>
       <translation>دسترس‌پذیری و جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="105" />
+      <location filename="../../ui/pages/uptime.py" line="106" />
       <source>Previous month</source>
       <translation>ماه قبل</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="106" />
+      <location filename="../../ui/pages/uptime.py" line="107" />
       <source>Next month</source>
       <translation>ماه بعد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="108" />
+      <location filename="../../ui/pages/uptime.py" line="109" />
       <source>Planned maintenance counts as downtime</source>
       <translation>نگهداری برنامه‌ریزی‌شده جزو زمان قطعی حساب شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="113" />
+      <location filename="../../ui/pages/uptime.py" line="114" />
       <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
       <translation>حذف قطعی، تصمیم دربارهٔ جبران و تغییر سیاست فقط با سرپرست است؛ شما می‌توانید قطعی ثبت کنید و نامه بگیرید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="129" />
+      <location filename="../../ui/pages/uptime.py" line="130" />
       <source>Calculate credits</source>
       <translation>محاسبهٔ جبران‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="130" />
+      <location filename="../../ui/pages/uptime.py" line="131" />
       <source>Approve credit…</source>
       <translation>تأیید جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="131" />
+      <location filename="../../ui/pages/uptime.py" line="132" />
       <source>Reject credit…</source>
       <translation>رد جبران…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="132" />
+      <location filename="../../ui/pages/uptime.py" line="133" />
       <source>Export letter…</source>
       <translation>خروجی نامه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="137" />
+      <location filename="../../ui/pages/uptime.py" line="138" />
       <source>Add outage…</source>
       <translation>ثبت قطعی…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="138" />
-      <location filename="../../ui/pages/uptime.py" line="401" />
+      <location filename="../../ui/pages/uptime.py" line="139" />
+      <location filename="../../ui/pages/uptime.py" line="406" />
       <source>Remove outage</source>
       <translation>حذف قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="141" />
+      <location filename="../../ui/pages/uptime.py" line="142" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="153" />
+      <location filename="../../ui/pages/uptime.py" line="154" />
       <source>Availability by customer</source>
       <translation>دسترس‌پذیری هر مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="160" />
+      <location filename="../../ui/pages/uptime.py" line="161" />
       <source>Outage log</source>
       <translation>فهرست قطعی‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="227" />
+      <location filename="../../ui/pages/uptime.py" line="228" />
       <source>%1 to %2, Tehran time</source>
       <translation>%1 تا %2، به وقت تهران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="235" />
+      <location filename="../../ui/pages/uptime.py" line="236" />
       <source>Target %1; credit %2 × downtime</source>
       <translation>هدف: %1؛ جبران: %2 برابر زمان قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="251" />
+      <location filename="../../ui/pages/uptime.py" line="252" />
       <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
       <translation>%1 مشتری زیر هدف: %2 محاسبه‌نشده، %3 در انتظار بررسی، %4 تأییدشده.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="260" />
+      <location filename="../../ui/pages/uptime.py" line="261" />
       <source>The outage log changed after %1 credits were calculated or decided.</source>
       <translation>فهرست قطعی‌ها پس از محاسبه یا تصمیم %1 جبران تغییر کرده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="272" />
+      <location filename="../../ui/pages/uptime.py" line="273" />
       <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
       <translation>جبران‌ها محاسبه شد: %1 جدید، %2 بازمحاسبه، %3 پس‌گرفته.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="278" />
+      <location filename="../../ui/pages/uptime.py" line="279" />
       <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
       <translation>فهرست قطعی‌ها پس از تصمیم دربارهٔ %1 تغییر کرده است؛ تصمیم‌ها همان‌گونه که بودند می‌مانند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="290" />
+      <location filename="../../ui/pages/uptime.py" line="291" />
       <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
       <translation>جبران %1 برای «%2» در %3 تأیید شود؟ پایان اشتراک %4 روز جلو می‌رود: از %5 به %6.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="298" />
+      <location filename="../../ui/pages/uptime.py" line="299" />
       <source>Approve credit</source>
       <translation>تأیید جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="299" />
+      <location filename="../../ui/pages/uptime.py" line="300" />
       <source>Approve</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="300" />
+      <location filename="../../ui/pages/uptime.py" line="301" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="314" />
+      <location filename="../../ui/pages/uptime.py" line="315" />
       <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
       <translation>جبران %1 برای «%2» در %3 رد شود؟ دلیل را بنویسید؛ همراه تصمیم نگه داشته می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="319" />
+      <location filename="../../ui/pages/uptime.py" line="320" />
       <source>Reject credit</source>
       <translation>رد جبران</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="319" />
+      <location filename="../../ui/pages/uptime.py" line="320" />
       <source>Reject</source>
       <translation>رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="335" />
+      <location filename="../../ui/pages/uptime.py" line="338" />
       <source>Save the letter</source>
       <translation>ذخیرهٔ نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="335" />
+      <location filename="../../ui/pages/uptime.py" line="338" />
       <source>PDF (*.pdf)</source>
       <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="357" />
+      <location filename="../../ui/pages/uptime.py" line="360" />
       <source>Letter saved: %1</source>
       <translation>نامه ذخیره شد: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="397" />
+      <location filename="../../ui/pages/uptime.py" line="402" />
       <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
       <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="402" />
+      <location filename="../../ui/pages/uptime.py" line="407" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/uptime.py" line="403" />
+      <location filename="../../ui/pages/uptime.py" line="408" />
       <source>Keep</source>
       <translation>نگه‌داشتن</translation>
     </message>
