@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget=${1:-90}
-py=${PYTHON:-.venv/bin/python}
+py=${PYTHON:-$PWD/.venv/bin/python}
 work=$(mktemp -d "${TMPDIR:-/tmp}/api-fuzz.XXXXXX")
 server_pid=""
 cleanup() {
@@ -55,12 +55,13 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 status=0
-"$py" -m schemathesis.cli run "http://127.0.0.1:$port/openapi.json" \
+# from the scratch folder: schemathesis keeps its cache (.schemathesis/) in the current folder
+(cd "$work" && "$py" -m schemathesis.cli run "http://127.0.0.1:$port/openapi.json" \
   --checks not_a_server_error \
   --header "Authorization: Bearer $token" \
   --max-time "$budget" \
   --request-timeout 10 \
-  --workers 2 \
+  --workers 2) \
   || status=$?
 if grep -q "api.error" "$work/server.log"; then
   echo "api-fuzz: the server logged errors:" >&2
