@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -133,6 +135,23 @@ def test_reply_in_the_pane_stops_the_deadline(qtbot: QtBot, page: tuple[QueuePag
 def test_queue_model_passes_qtmodeltester(qtmodeltester, page: tuple[QueuePage, AppContext]) -> None:  # type: ignore[no-untyped-def]
     view, _ctx = page
     qtmodeltester.check(view.model)
+
+
+def test_search_matches_wildcards_as_typed_and_says_when_nothing_matches(
+    qtbot: QtBot, page: tuple[QueuePage, AppContext]
+) -> None:
+    """Issue 12 defect 12: «%_%» is text, not "everything"; an empty result says so where it is typed."""
+    view, _ctx = page
+    view.search.setText("%_%")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.search_note.isVisible(), timeout=10_000)
+    assert view.model.rowCount() == 0 and "%_%" in view.search_note.text()
+    view.search.setText("فاکتور")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    assert not view.search_note.isVisible()
+    view.search.clear()
+    assert not view.search_note.isVisible()
 
 
 def test_queue_page_has_no_english_left(qtbot: QtBot, page: tuple[QueuePage, AppContext]) -> None:

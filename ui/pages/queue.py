@@ -150,6 +150,9 @@ class QueuePage(Page):
         self.banner = QLabel()
         self.banner.setObjectName("closedBanner")
         self.banner.setVisible(False)
+        self.search_note = QLabel()  # a search that found nothing says so
+        self.search_note.setWordWrap(True)
+        self.search_note.setVisible(False)
 
         queue_view = QueueTableView()
         self.table = make_table(self.model, stretch_last=False, view=queue_view)
@@ -184,6 +187,7 @@ class QueuePage(Page):
         v.addWidget(self.tabs)
         v.addLayout(top)
         v.addWidget(self.banner)
+        v.addWidget(self.search_note)
         v.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -330,13 +334,24 @@ class QueuePage(Page):
         text = self.search.text().strip()
         if not text:
             self.model.set_search(None)
+            self.search_note.setVisible(False)
             self._after_rows_changed(self.pane.ticket_id)
             return
-        self.load(lambda s: set(search_ticket_ids(s, text)), self._show_search, key="search")
+        self.load(
+            lambda s: set(search_ticket_ids(s, text)), lambda ids: self._show_search(text, ids), key="search"
+        )
 
-    def _show_search(self, ids: set[int]) -> None:
+    def _show_search(self, text: str, ids: set[int]) -> None:
         self.model.set_search(ids)
         self._after_rows_changed(self.pane.ticket_id)
+        if not ids:
+            note = self.tr("No ticket matches «%1».")
+        elif self.model.rowCount() == 0:
+            note = self.tr("No ticket in this tab matches «%1»; look in «All open».")
+        else:
+            note = ""
+        self.search_note.setText(note.replace("%1", text))
+        self.search_note.setVisible(bool(note))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row())
