@@ -3408,9 +3408,19 @@
       <translation>Ctrl+N</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="300" />
+      <location filename="../../ui/pages/queue.py" line="304" />
       <source>The desk is closed; deadlines are paused. %1</source>
       <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/queue.py" line="348" />
+      <source>No ticket matches «%1».</source>
+      <translation>هیچ تیکتی با «%1» پیدا نشد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/queue.py" line="350" />
+      <source>No ticket in this tab matches «%1»; look in «All open».</source>
+      <translation>در این برگه تیکتی با «%1» نیست؛ در «همهٔ باز» ببینید.</translation>
     </message>
   </context>
   <context>
