@@ -16,7 +16,7 @@ from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 
 LOOP_HEADER = "X-Loop"
 FALLBACK_ADDRESS = "support@localhost"
@@ -25,7 +25,7 @@ FALLBACK_ADDRESS = "support@localhost"
 def new_message_id(address: str) -> str:
     """A Message-ID in the mailbox's own domain (``<random@domain>``)."""
     domain = address.rpartition("@")[2] or "localhost"
-    return make_msgid(idstring=uuid.uuid4().hex[:12], domain=domain)
+    return f"<{uuid.uuid4().hex}@{domain}>"  # short enough never to be folded onto a second line
 
 
 def text_to_html(text: str) -> str:

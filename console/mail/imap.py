@@ -114,6 +114,12 @@ class MailboxFetcher:
         if not self.has_idle:
             time.sleep(timeout)
             return
+        # Mail that arrived while we were fetching or marking was announced in those commands'
+        # replies, which IMAPClient sets aside: look once more before waiting (anything newer than
+        # this search is announced to the IDLE that follows).
+        client.noop()
+        if client.search(["NOT", "KEYWORD", KEYWORD.decode(), "NOT", "DELETED"]):
+            return
         client.idle()
         try:
             client.idle_check(timeout=min(timeout, IDLE_RENEW_S))
