@@ -89,7 +89,7 @@ class ImportCustomersDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
