@@ -16,7 +16,7 @@ from console.calendar_store import seed_calendar
 from console.clock import TEHRAN, FixedClock
 from console.db import unit_of_work
 from console.models import Agent, Customer
-from console.tickets import create_ticket
+from console.tickets import claim, create_ticket, get_queue_row
 from tests.ui.helpers import close_context, english_left, make_context
 from ui.context import AppContext
 from ui.pages.queue import QueuePage
@@ -152,6 +152,61 @@ def test_search_matches_wildcards_as_typed_and_says_when_nothing_matches(
     assert not view.search_note.isVisible()
     view.search.clear()
     assert not view.search_note.isVisible()
+
+
+def test_rule_ownership_the_pane_names_the_colleague_before_a_ticket_changes_hands(
+    qtbot: QtBot, factory: sessionmaker[Session], setup: dict[str, int], page: tuple[QueuePage, AppContext]
+) -> None:
+    """Issue 12 defect 5: an agent cannot pick themselves on a colleague's ticket; a supervisor is asked,
+    by the colleague's name, and may keep it with them."""
+    view, _ctx = page
+    with unit_of_work(factory) as s:
+        claim(s, actor_id=setup["sara"], ticket_id=setup["ticket"])
+        boss = Agent(username="boss", full_name="مریم احمدی", role="supervisor")
+        s.add(boss)
+        s.flush()
+        boss_id = boss.id
+    view.pane.load(setup["ticket"])
+    qtbot.waitUntil(lambda: "سارا محمدی" in view.pane.assignee.toolTip(), timeout=10_000)
+    assert not view.pane.assignee.isEnabled()
+
+    ctx = make_context(factory, FixedClock(CREATED + timedelta(hours=1)), _agent(factory, boss_id))
+    try:
+        sup = QueuePage(ctx)
+        qtbot.addWidget(sup)
+        sup.show()
+        sup.activate()
+        qtbot.waitUntil(lambda: sup.model.rowCount() == 1, timeout=10_000)
+        sup.pane.load(setup["ticket"])
+        qtbot.waitUntil(
+            lambda: sup.pane.assignee.isEnabled() and sup.pane.assignee.count() > 1, timeout=10_000
+        )
+        combo = sup.pane.assignee
+        ali_index = combo.findData(setup["ali"])
+        combo.setCurrentIndex(ali_index)
+        combo.activated.emit(ali_index)
+        qtbot.waitUntil(lambda: sup.pane.prompt is not None, timeout=10_000)
+        box = sup.pane.prompt
+        assert box is not None and "سارا محمدی" in box.text() and "علی رضایی" in box.text()
+        keep = next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.RejectRole)
+        keep.click()
+        assert combo.currentData() == setup["sara"]
+        with unit_of_work(factory) as s:
+            assert get_queue_row(s, setup["ticket"]).assigned_agent_id == setup["sara"]
+        combo.setCurrentIndex(ali_index)
+        combo.activated.emit(ali_index)
+        qtbot.waitUntil(lambda: sup.pane.prompt is not None, timeout=10_000)
+        again = sup.pane.prompt
+        assert again is not None
+        next(b for b in again.buttons() if again.buttonRole(b) == again.ButtonRole.AcceptRole).click()
+
+        def given() -> bool:
+            with unit_of_work(factory) as s:
+                return get_queue_row(s, setup["ticket"]).assigned_agent_id == setup["ali"]
+
+        qtbot.waitUntil(given, timeout=10_000)
+    finally:
+        close_context(ctx)
 
 
 def test_queue_page_has_no_english_left(qtbot: QtBot, page: tuple[QueuePage, AppContext]) -> None:

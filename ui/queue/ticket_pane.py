@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -85,6 +86,7 @@ class TicketPane(QFrame):
         self.setObjectName("ticketPane")
         self._detail: TicketDetail | None = None
         self._agents: list[AgentInfo] = []
+        self.prompt: QMessageBox | None = None  # the question on screen, if any (tests answer it)
         self._latest = Latest()
         self._wanted: int | None = None  # the ticket last asked for (shown, or could not be loaded)
         self._build_ui()
@@ -283,6 +285,16 @@ class TicketPane(QFrame):
             self.assignee.addItem(a.full_name, a.id)
         self._select(self.assignee, row.assigned_agent_id)
         self._set_enabled(True)
+        holder = self._holder_name(row.assigned_agent_id)
+        if holder and not self.ctx.agent.is_supervisor:  # rule of ownership: a colleague's ticket
+            self.assignee.setEnabled(False)
+            self.assignee.setToolTip(
+                self.tr("%1 holds this ticket; only a supervisor can give it to someone else.").replace(
+                    "%1", holder
+                )
+            )
+        else:
+            self.assignee.setToolTip("")
         self.claim_button.setEnabled(row.assigned_agent_id is None)
         self.timer_button.setEnabled(row.entitlement != "sales")
         self.conversation.setHtml(self._conversation_html(detail))
@@ -431,6 +443,44 @@ class TicketPane(QFrame):
         if agent_id == self._detail.row.assigned_agent_id:
             return
         tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
-        self._mutate(
-            lambda s: assign(s, actor_id=me, ticket_id=tid, assignee_id=agent_id, expected_version=version)
+
+        def give() -> None:
+            self._mutate(
+                lambda s: assign(
+                    s, actor_id=me, ticket_id=tid, assignee_id=agent_id, expected_version=version
+                )
+            )
+
+        holder = self._holder_name(self._detail.row.assigned_agent_id)
+        if holder is None or agent_id == self._detail.row.assigned_agent_id:
+            give()
+            return
+        # taking a colleague's ticket: ask, naming the colleague (the service refuses an agent)
+        target = self.assignee.itemText(index) if agent_id is not None else self.tr("nobody")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("A colleague's ticket"),
+            self.tr("%1 holds this ticket. Give it to %2?").replace("%1", holder).replace("%2", target),
+            parent=self,
         )
+        yes = box.addButton(self.tr("Give it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep it with %1").replace("%1", holder), QMessageBox.ButtonRole.RejectRole)
+        held_by = self._detail.row.assigned_agent_id
+        self.prompt = box
+
+        def answered(_result: int) -> None:
+            self.prompt = None
+            if box.clickedButton() is yes:
+                give()
+            else:
+                self._select(self.assignee, held_by)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _holder_name(self, holder_id: int | None) -> str | None:
+        """The colleague holding the ticket (not the one signed in), or None."""
+        if holder_id is None or holder_id == self.ctx.agent.id:
+            return None
+        names = {a.id: a.full_name for a in self._agents}
+        return names.get(holder_id, self.tr("a colleague"))
