@@ -3860,160 +3860,195 @@
   <context>
     <name>TicketPane</name>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="120" />
+      <location filename="../../ui/queue/ticket_pane.py" line="122" />
       <source>Claim</source>
       <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
       <translation>برداشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="121" />
+      <location filename="../../ui/queue/ticket_pane.py" line="123" />
       <source>Take this ticket (Ctrl+K)</source>
       <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="122" />
+      <location filename="../../ui/queue/ticket_pane.py" line="124" />
       <source>Start timer</source>
       <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="123" />
+      <location filename="../../ui/queue/ticket_pane.py" line="125" />
       <source>Time a session on this ticket (Ctrl+T)</source>
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="127" />
+      <location filename="../../ui/queue/ticket_pane.py" line="129" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="129" />
+      <location filename="../../ui/queue/ticket_pane.py" line="131" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="131" />
+      <location filename="../../ui/queue/ticket_pane.py" line="133" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="141" />
+      <location filename="../../ui/queue/ticket_pane.py" line="143" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="144" />
+      <location filename="../../ui/queue/ticket_pane.py" line="146" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="145" />
+      <location filename="../../ui/queue/ticket_pane.py" line="147" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="146" />
+      <location filename="../../ui/queue/ticket_pane.py" line="148" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="206" />
+      <location filename="../../ui/queue/ticket_pane.py" line="208" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="250" />
+      <location filename="../../ui/queue/ticket_pane.py" line="252" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="256" />
+      <location filename="../../ui/queue/ticket_pane.py" line="258" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="270" />
+      <location filename="../../ui/queue/ticket_pane.py" line="272" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="281" />
+      <location filename="../../ui/queue/ticket_pane.py" line="283" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="299" />
+      <location filename="../../ui/queue/ticket_pane.py" line="292" />
+      <source>%1 holds this ticket; only a supervisor can give it to someone else.</source>
+      <translation>این تیکت با %1 است؛ فقط سرپرست می‌تواند آن را به کس دیگری بدهد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="311" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="303" />
+      <location filename="../../ui/queue/ticket_pane.py" line="315" />
       <source>No reply was written: the ticket was set to “%1”.</source>
       <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="308" />
+      <location filename="../../ui/queue/ticket_pane.py" line="320" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="310" />
+      <location filename="../../ui/queue/ticket_pane.py" line="322" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="312" />
+      <location filename="../../ui/queue/ticket_pane.py" line="324" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="313" />
+      <location filename="../../ui/queue/ticket_pane.py" line="325" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="315" />
+      <location filename="../../ui/queue/ticket_pane.py" line="327" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="320" />
+      <location filename="../../ui/queue/ticket_pane.py" line="332" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="322" />
+      <location filename="../../ui/queue/ticket_pane.py" line="334" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="324" />
+      <location filename="../../ui/queue/ticket_pane.py" line="336" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="326" />
+      <location filename="../../ui/queue/ticket_pane.py" line="338" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="333" />
+      <location filename="../../ui/queue/ticket_pane.py" line="345" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="337" />
+      <location filename="../../ui/queue/ticket_pane.py" line="349" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="349" />
+      <location filename="../../ui/queue/ticket_pane.py" line="361" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="351" />
+      <location filename="../../ui/queue/ticket_pane.py" line="363" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="459" />
+      <source>nobody</source>
+      <translation>هیچ‌کس</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="462" />
+      <source>A colleague's ticket</source>
+      <translation>تیکت یک همکار</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="463" />
+      <source>%1 holds this ticket. Give it to %2?</source>
+      <translation>این تیکت با %1 است. آن را به %2 بدهید؟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="466" />
+      <source>Give it</source>
+      <translation>بدهید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="467" />
+      <source>Keep it with %1</source>
+      <translation>نزد %1 بماند</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="486" />
+      <source>a colleague</source>
+      <translation>یک همکار</translation>
     </message>
   </context>
   <context>
