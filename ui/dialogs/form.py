@@ -78,7 +78,12 @@ class FormDialog(QDialog):
             limit.changed.connect(lambda _t: self.show_problems())
 
     def show_problems(self) -> None:
-        found = self.problems()
+        """The first problem above the buttons, unless its field already says it under itself."""
+        said = {f.message.text() for f in self.findChildren(JalaliDateEdit) if f.message.isVisibleTo(self)}
+        said |= {
+            lim.message.text() for lim in self.findChildren(LengthLimit) if lim.message.isVisibleTo(self)
+        }
+        found = [p for p in self.problems() if p not in said]
         self.problem.setText(found[0] if found else "")
         self.problem.setVisible(bool(found))
 
