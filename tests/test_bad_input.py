@@ -140,6 +140,12 @@ CASES: list[tuple[str, Callable[[Session, dict[str, int]], Any]]] = [
         lambda s, w: adjust_balance(s, actor_id=w["boss"], package_id=w["package"], minutes=0, reason="x"),
     ),
     (
+        "an adjustment below zero",
+        lambda s, w: adjust_balance(
+            s, actor_id=w["boss"], package_id=w["package"], minutes=-99_999, reason="ثبت اشتباه"
+        ),
+    ),
+    (
         "an unknown customer",
         lambda s, w: create_ticket(
             s, actor_id=w["ali"], customer_id=999_999, subject="x", category="technical", body="x"
