@@ -147,7 +147,7 @@ def main() -> int:
         elapsed = time.perf_counter() - started
         fetcher.close()
         # latency: the worker waits in IDLE; one message at a time, APPEND to the ticket's row
-        worker = MailWorker(factory, idle_timeout=5.0, send_interval=1.0)
+        worker = MailWorker(factory)
         worker.start()
         time.sleep(2.0)  # the worker connects and enters IDLE
         latencies: list[float] = []
