@@ -6,6 +6,7 @@ import email
 from datetime import UTC, datetime
 from email.policy import default
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -142,3 +143,26 @@ def test_a_message_that_cannot_be_parsed_goes_whole_to_quarantine_and_the_next_o
         assert s.scalar(select(func.count()).select_from(MailQuarantine)) == 2
         assert garbage in set(s.scalars(select(MailQuarantine.raw)))
         assert len(list_quarantine(s, actor_id=boss)) == 2
+
+
+def test_the_ticket_pane_gets_each_mails_history_and_attachments_to_open(
+    factory: sessionmaker[Session],
+) -> None:
+    from console.errors import NotFoundError
+    from console.mail.views import get_attachment, original_message, ticket_mail
+
+    boss = _world(factory)
+    with unit_of_work(factory) as s:
+        set_mail_limits(s, actor_id=boss, acknowledgements_per_hour=3, max_message_mb=1)
+    raw = w.mail(body="جدید\n> قدیمی", attachments=[("a.txt", b"abc"), ("big.bin", b"x" * (1100 * 1024))])
+    with unit_of_work(factory) as s:
+        result = ingest_message(s, raw)
+        assert result.ticket_id is not None
+        (view,) = ticket_mail(s, result.ticket_id).values()
+        assert view.quoted_text == "> قدیمی" and view.from_address == "ali@customer.example"
+        small, big = view.attachments
+        assert (small.filename, small.refused, big.refused) == ("a.txt", False, True)
+        assert get_attachment(s, small.id) == ("a.txt", "application/octet-stream", b"abc")
+        with pytest.raises(NotFoundError):
+            get_attachment(s, big.id)  # refused: named, not stored
+        assert original_message(s, view.mail_id) == raw
