@@ -87,7 +87,7 @@ class MailboxFetcher:
             fetched = client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
             taken: list[int] = []
             batch_results: list[IngestResult] = []
-            with unit_of_work(self.factory) as session:
+            with unit_of_work(self.factory, write_lock=True) as session:
                 for uid in batch:
                     data = fetched.get(uid)
                     if not data or b"BODY[]" not in data:

@@ -48,7 +48,7 @@ def _due(session: Session, limit: int) -> list[tuple[int, str, str, bytes]]:
 
 
 def _mark_sent(factory: sessionmaker[Session], outbox_id: int) -> None:
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         s.execute(
             update(MailOutbox)
             .where(MailOutbox.id == outbox_id, MailOutbox.status == "queued")
@@ -59,7 +59,7 @@ def _mark_sent(factory: sessionmaker[Session], outbox_id: int) -> None:
 def _mark_retry(factory: sessionmaker[Session], ids: list[int], error: str, backoff_s: float) -> int:
     """Put rows back for later; those tried too often become failed. Returns how many failed."""
     failed = 0
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         now = server_now(s)
         for row in s.scalars(select(MailOutbox).where(MailOutbox.id.in_(ids), MailOutbox.status == "queued")):
             row.attempts += 1
@@ -74,7 +74,7 @@ def _mark_retry(factory: sessionmaker[Session], ids: list[int], error: str, back
 
 
 def _mark_failed(factory: sessionmaker[Session], outbox_id: int, error: str) -> None:
-    with unit_of_work(factory) as s:
+    with unit_of_work(factory, write_lock=True) as s:
         s.execute(
             update(MailOutbox)
             .where(MailOutbox.id == outbox_id, MailOutbox.status == "queued")
