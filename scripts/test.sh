@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Set everything up and run every check: lint, types, layering, the tests on SQLite and on a real
-# PostgreSQL server (started here on a loopback port in a temporary folder), and the smoke test.
+# PostgreSQL server (started here on a loopback port in a temporary folder; the mail tests start their
+# own Dovecot and SMTP server the same way), schemathesis against the office server's API, and the
+# smoke tests of the checkout and of the packaged build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh postgresql
+bash scripts/setup.sh postgresql dovecot-imapd
 export QT_QPA_PLATFORM=offscreen
 
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 echo "== mypy (strict on console/)"
-.venv/bin/mypy console ui
+.venv/bin/mypy console ui server entry
 
 pgdir=$(mktemp -d /tmp/support-console-pg.XXXXXX)
 port=${SUPPORT_CONSOLE_TEST_PG_PORT:-55432}
@@ -27,6 +29,9 @@ export SUPPORT_CONSOLE_REQUIRE_PG=1
 
 echo "== pytest (SQLite and PostgreSQL)"
 .venv/bin/python -m pytest -p no:cacheprovider -q "$@"
+
+echo "== the office server's API under schemathesis (bounded; fails on any 5xx)"
+bash scripts/api-fuzz.sh 60
 
 echo "== smoke test"
 .venv/bin/support-console --smoke-test
