@@ -12,6 +12,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from console.db import describe, make_engine, session_factory, unit_of_work
 from console.migrate import upgrade_to_head
 from console.models import LedgerEntry, WorkSession
 from console.sessions import start_session
+from console.tickets import create_ticket
 from tests.ui.helpers import seed_office
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,12 +124,12 @@ def test_database_outage_shows_a_banner_keeps_the_clock_and_loses_nothing(qtbot:
         assert bar.running is not None
         errors: list[Exception] = []
         ctx.runner.failed.connect(errors.append)
-        bar.stop()  # refused while the server is away: the session stays, nothing is deducted
+        bar.stop()  # kept while the server is away: carried out once it returns, not twice
         qtbot.waitUntil(ctx.runner.is_idle, timeout=20_000)
-        assert bar.running is not None and window.banner.isVisible()
+        assert bar.pending_stop is not None and window.banner.isVisible()
         start_server()
         qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=60_000)
-        bar.stop()
+        bar.stop()  # nothing left to stop twice
         qtbot.waitUntil(lambda: bar.running is None, timeout=20_000)
     finally:
         ctx.feed.stop()
@@ -139,4 +141,120 @@ def test_database_outage_shows_a_banner_keeps_the_clock_and_loses_nothing(qtbot:
         )
     assert len(sessions) == 1 and sessions[0].state == "stopped"
     assert deducted == sessions[0].billable_minutes  # once, not twice
+    engine.dispose()
+
+
+def _shell_with_a_running_session(qtbot: QtBot, url: str):  # type: ignore[no-untyped-def]
+    from ui.shell import build_shell
+
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    factory = session_factory(engine)
+    ids = seed_office(factory)
+    with unit_of_work(factory) as s:
+        start_session(
+            s,
+            actor_id=ids[0],
+            customer_id=ids[1],
+            channel="phone",
+            kind="support",
+            ticket_ids=[],
+            confirm_extra=False,
+        )
+        for subject in ("خطای فاکتور", "پرسش گزارش"):
+            create_ticket(
+                s, actor_id=None, customer_id=ids[1], subject=subject, category="technical", body="سلام"
+            )
+        agent = get_agent(s, ids[0])
+    window, ctx = build_shell(factory, SystemClock(), agent, describe(url), demo=False, listen_url=url)
+    qtbot.addWidget(window)
+    window.show()
+    return engine, factory, window, ctx
+
+
+def test_defect1_a_stop_clicked_while_the_database_is_away_is_carried_out_once_at_its_moment(
+    qtbot: QtBot, server
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12, defect 1: the Stop was lost (no message, the clock ran on, the database said
+    «running» and the session was billed to whenever it was stopped later)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    url, stop_server, start_server = server
+    engine, factory, window, ctx = _shell_with_a_running_session(qtbot, url)
+    try:
+        bar = window.session_bar
+        qtbot.waitUntil(lambda: bar.running is not None and bar.stop_button.isVisible(), timeout=15_000)
+        stop_server()
+        qtbot.waitUntil(window.banner.isVisible, timeout=20_000)
+        clicked_at = datetime.now(UTC)
+        QTest.mouseClick(bar.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(ctx.runner.is_idle, timeout=20_000)
+        # the person is told plainly, and the clock no longer runs
+        assert not bar.stop_button.isVisible() and not bar.tick_timer.isActive()
+        assert "database" not in bar.state_label.text()  # in Persian
+        frozen = bar.clock_label.text()
+        qtbot.wait(2_500)  # time passes while the server is away: it must not be billed
+        assert bar.clock_label.text() == frozen
+        start_server()
+        qtbot.waitUntil(lambda: bar.running is None, timeout=60_000)
+        qtbot.waitUntil(ctx.runner.is_idle, timeout=20_000)
+    finally:
+        ctx.feed.stop()
+        ctx.runner.shutdown()
+    with unit_of_work(factory) as s:
+        (ws,) = s.scalars(select(WorkSession)).all()
+        deductions = s.scalars(select(LedgerEntry).where(LedgerEntry.kind == "deduction")).all()
+    assert ws.state == "stopped" and ws.stopped_at is not None
+    # recorded at the moment it was asked for (by the server's clock), not when the server returned
+    assert abs(ws.stopped_at - clicked_at) < timedelta(seconds=2)
+    assert ws.edited_reason  # the stop says why it was not clocked by the server at the time
+    assert sum(-e.minutes for e in deductions) == ws.billable_minutes  # exactly once
+    engine.dispose()
+
+
+def test_defect9_during_an_outage_pages_say_they_could_not_load_and_keep_what_was_shown(
+    qtbot: QtBot, server
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12, defect 9: pages and tickets came up empty during an outage."""
+    url, stop_server, start_server = server
+    engine, _factory, window, ctx = _shell_with_a_running_session(qtbot, url)
+    try:
+        queue = window.page(0)
+        qtbot.waitUntil(
+            lambda: queue.model.rowCount() == 2 and queue.pane.ticket_id is not None, timeout=15_000
+        )  # type: ignore[attr-defined]
+        pane = queue.pane  # type: ignore[attr-defined]
+        shown_ticket, shown_title = pane.ticket_id, pane.title.text()
+        other = next(queue.model.row_at(n).id for n in range(2) if queue.model.row_at(n).id != shown_ticket)  # type: ignore[attr-defined]
+        stop_server()
+        qtbot.waitUntil(window.banner.isVisible, timeout=20_000)
+
+        # the ticket on show is reloaded: it stays on show, saying it could not be reloaded
+        pane.load(shown_ticket)
+        qtbot.waitUntil(ctx.runner.is_idle, timeout=20_000)
+        assert pane.ticket_id == shown_ticket and pane.title.text() == shown_title
+        assert pane.reply_button.isEnabled() or pane.meta.text()
+        # another ticket asked for says it could not be loaded, instead of an empty pane
+        pane.load(other)
+        qtbot.waitUntil(ctx.runner.is_idle, timeout=20_000)
+        assert "#" in pane.title.text() and pane.title.text() != pane.tr("Choose a ticket from the queue")
+
+        # a page never shown before says it could not be loaded
+        timesheets = next(n for n, cls in enumerate(window.page_classes) if cls.slug == "timesheets")
+        window.show_page(timesheets)
+        qtbot.waitUntil(ctx.runner.is_idle, timeout=20_000)
+        assert window.page_notice.isVisible() and window.page_notice.text()
+        # the queue shown before still shows its tickets
+        window.show_page(0)
+        assert queue.model.rowCount() == 2  # type: ignore[attr-defined]
+        start_server()
+        qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=60_000)
+        window.show_page(timesheets)  # stale since the outage: loads when shown again
+        qtbot.waitUntil(lambda: not window.page_notice.isVisible(), timeout=20_000)
+        window.session_bar.stop()  # so that closing the window asks nothing
+        qtbot.waitUntil(lambda: window.session_bar.running is None, timeout=20_000)
+    finally:
+        ctx.feed.stop()
+        ctx.runner.shutdown()
     engine.dispose()

@@ -122,3 +122,24 @@ def test_session_bar_warns_at_ten_minutes_and_at_zero(
     widget._tick()
     assert widget.property("level") == "empty"
     assert len(warnings) == 2
+
+
+def test_defect15_clicking_stop_stops_without_a_type_error(
+    qtbot: QtBot, factory: sessionmaker[Session], world: dict[str, int], bar: tuple[SessionBar, AppContext]
+) -> None:
+    """Issue 12, defect 15: the button's clicked(bool) flag arrived as the stop's ``then`` callback,
+    so every Stop ended in «TypeError: 'bool' object is not callable» (pytest-qt fails on it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    widget, _ctx = bar
+    dialog = _open_dialog(qtbot, widget, world["rich"])
+    dialog.accept()
+    qtbot.waitUntil(lambda: widget.running is not None, timeout=10_000)
+    messages: list[str] = []
+    widget.message.connect(messages.append)
+    QTest.mouseClick(widget.stop_button, Qt.MouseButton.LeftButton)  # as a person clicks it
+    qtbot.waitUntil(lambda: widget.running is None and widget.ctx.runner.is_idle(), timeout=10_000)
+    assert messages and widget.start_button.isVisible()
+    with unit_of_work(factory) as s:
+        assert s.scalars(select(WorkSession)).one().state == "stopped"
