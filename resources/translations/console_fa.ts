@@ -3039,12 +3039,12 @@
       <location filename="../../ui/pages/base.py" line="167" />
       <source>This page could not be reloaded: the database cannot be reached. What is shown is from before.</source>
       <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files reload at most once per this many milliseconds for a burst of changes (0: at once) the navigation's title in English, marked for translation in the page class's context; the navigation shows it before the page is built</extracomment>
-      <translation type="unfinished" />
+      <translation>این صفحه دوباره بارگیری نشد: پایگاه داده در دسترس نیست. آنچه می‌بینید مربوط به پیش از این است.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/base.py" line="171" />
       <source>This page could not be loaded: the database cannot be reached.</source>
-      <translation type="unfinished" />
+      <translation>این صفحه بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/base.py" line="210" />
@@ -3702,22 +3702,22 @@
     <message>
       <location filename="../../ui/session_bar.py" line="367" />
       <source>● Stopped at %1; the database cannot be reached, the stop is recorded when it returns.</source>
-      <translation type="unfinished" />
+      <translation>● توقف در ساعت %1؛ پایگاه داده در دسترس نیست و توقف پس از برقراری دوباره ثبت می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/session_bar.py" line="371" />
       <source>The stop at %1 is kept and will be recorded when the database returns.</source>
-      <translation type="unfinished" />
+      <translation>توقفِ ساعت %1 نگه داشته شد و با برگشتن پایگاه داده ثبت می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/session_bar.py" line="382" />
       <source>Stop clicked while the database could not be reached; recorded when it returned.</source>
-      <translation type="unfinished" />
+      <translation>توقف هنگام در دسترس نبودن پایگاه داده زده شد و پس از برقراری دوباره ثبت شد.</translation>
     </message>
     <message>
       <location filename="../../ui/session_bar.py" line="390" />
       <source>The session had already been stopped.</source>
-      <translation type="unfinished" />
+      <translation>جلسه پیش‌تر متوقف شده بود.</translation>
     </message>
     <message>
       <location filename="../../ui/session_bar.py" line="405" />
@@ -3923,12 +3923,12 @@
     <message>
       <location filename="../../ui/queue/ticket_pane.py" line="252" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
-      <translation type="unfinished" />
+      <translation>تیکت #%1 بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
       <location filename="../../ui/queue/ticket_pane.py" line="258" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
-      <translation type="unfinished" />
+      <translation>دوباره بارگیری نشد: پایگاه داده در دسترس نیست. همان نمایش قبلی مانده است.</translation>
     </message>
     <message>
       <location filename="../../ui/queue/ticket_pane.py" line="272" />
