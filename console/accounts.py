@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from console.agents import AgentInfo, require_active, require_supervisor
 from console.audit import Change, record_change
@@ -211,6 +211,11 @@ def _check_password(password: str, username: str = "") -> None:
         raise ValidationError("گذرواژه نباید همان نام کاربری باشد.")
 
 
+# The hash is a deferred column (console.models): read only where a password is checked or its
+# presence shown, explicitly, so that no other query asks for it (a person's role may not, issue 17).
+_WITH_HASH = undefer(Agent.password_hash)
+
+
 # --- reading ------------------------------------------------------------------------------------
 def _info(a: Agent) -> AgentInfo:
     return AgentInfo(a.id, a.username, a.full_name, a.role, a.active)
@@ -237,7 +242,7 @@ def _state(a: Agent) -> dict[str, Any]:
 
 
 def _account(session: Session, agent_id: int, *, lock: bool = False) -> Agent:
-    row = session.get(Agent, agent_id, with_for_update=lock, populate_existing=lock)
+    row = session.get(Agent, agent_id, with_for_update=lock, populate_existing=lock, options=[_WITH_HASH])
     if row is None:
         raise NotFoundError("این حساب پیدا نشد.")
     return row
@@ -262,7 +267,7 @@ def _lock_supervisors(session: Session) -> list[Agent]:
 def list_accounts(session: Session, *, actor_id: int) -> list[AccountView]:
     """Every account, disabled ones too (supervisors only)."""
     require_supervisor(session, actor_id)
-    rows = session.scalars(select(Agent).order_by(Agent.full_name, Agent.id))
+    rows = session.scalars(select(Agent).order_by(Agent.full_name, Agent.id).options(_WITH_HASH))
     now = server_now(session)
     return [_view(a, now) for a in rows]
 
@@ -309,7 +314,11 @@ def authenticate(
         PermissionDeniedError: The account is disabled.
     """
     name = (username or "").strip().lower()
-    row = session.scalar(select(Agent).where(Agent.username == name)) if 0 < len(name) <= 64 else None
+    row = (
+        session.scalar(select(Agent).where(Agent.username == name).options(_WITH_HASH))
+        if 0 < len(name) <= 64
+        else None
+    )
     now = server_now(session)
     if row is not None and row.locked_until is not None and row.locked_until > now:
         raise SignInLockedError(
@@ -375,7 +384,10 @@ def first_password_account(session: Session) -> AgentInfo | None:
     """
     supervisors = list(
         session.scalars(
-            select(Agent).where(Agent.role == "supervisor", Agent.active.is_(True)).order_by(Agent.id)
+            select(Agent)
+            .where(Agent.role == "supervisor", Agent.active.is_(True))
+            .order_by(Agent.id)
+            .options(_WITH_HASH)
         )
     )
     if not supervisors or any(a.password_hash is not None for a in supervisors):

@@ -64,6 +64,9 @@ AGENT_WRITES: dict[str, tuple[str, ...]] = {
     "ledger_entries": ("INSERT",),  # own stops and forfeits only (policies)
     "audit_log": ("INSERT",),
     "mail_outbox": ("INSERT",),
+    # Any active agent logs an outage (console.uptime_credits.outages.record_outage), in their own
+    # name (policy); changing or removing one is a supervisor's.
+    "outages": ("INSERT",),
     # A deduction locks its packages (SELECT ... FOR UPDATE needs an UPDATE privilege); the
     # policy's WITH CHECK (false) refuses every actual update.
     "packages": ("UPDATE(reference)",),
@@ -72,7 +75,7 @@ SUPERVISOR_WRITES: dict[str, tuple[str, ...]] = {
     "packages": ("INSERT",),
     "timesheet_decisions": ("INSERT",),  # others' timesheets only (policy)
     "uptime_credits": ("INSERT", "UPDATE"),
-    "outages": ("INSERT", "UPDATE", "DELETE"),
+    "outages": ("UPDATE", "DELETE"),
     "business_hours": ("INSERT", "UPDATE", "DELETE"),
     "holidays": ("INSERT", "UPDATE", "DELETE"),
     "closures": ("INSERT", "UPDATE", "DELETE"),
@@ -257,6 +260,10 @@ POLICIES: list[tuple[str, str, str, str, str | None, str | None]] = [
         "kind = 'forfeit' AND created_by IS NULL AND EXISTS (SELECT 1 FROM public.packages AS p "
         f"WHERE p.id = package_id AND p.expires_on <= {_TEHRAN_TODAY} AND minutes = -p.balance)",
     ),
+    ("outages", "sc_read", "SELECT", "sc_agent, sc_server", "true", None),
+    ("outages", "sc_log_own", "INSERT", "sc_agent", None, f"created_by = {_ME}"),
+    ("outages", "sc_supervise", "UPDATE", "sc_supervisor", "true", "true"),
+    ("outages", "sc_remove", "DELETE", "sc_supervisor", "true", None),
     ("packages", "sc_read", "SELECT", "sc_agent, sc_server", "true", None),
     ("packages", "sc_purchase", "INSERT", "sc_supervisor", None, f"created_by = {_ME}"),
     ("packages", "sc_lock_only", "UPDATE", "sc_agent, sc_server", "true", "false"),

@@ -66,7 +66,8 @@ class Agent(Base):
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16), default="agent")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    password_hash: Mapped[str | None] = mapped_column(String(300))
+    # Deferred: a person's own database role may not read it (issue 17); console.accounts asks for it.
+    password_hash: Mapped[str | None] = mapped_column(String(300), deferred=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
     # Wrong passwords in a row, and until when sign-in is refused after too many (console.accounts).
     failed_sign_ins: Mapped[int] = mapped_column(Integer, server_default="0", default=0)

@@ -10,27 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import psycopg
 import pytest
 from psycopg import errors
 from sqlalchemy import Engine, make_url, text
-from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.calendar_store import add_holiday
+from console.customers import create_customer
 from console.db import make_engine, session_factory, unit_of_work
 from console.db_roles import apply_db_roles, create_account_as_owner, remove_db_policies
+from console.entitlements import CATEGORIES
 from console.ledger import record_purchase
 from console.models import Base
 from console.sessions import start_session, stop_session
+from console.tickets import add_note, create_ticket, get_queue_row, reply
+from console.timesheets.decisions import approve_period
+from console.uptime_credits.decisions import refresh_credits
+from console.uptime_credits.outages import record_outage
+from server.jobs import breach_job, forfeit_job, notice_job
 from tests.conftest import PG_URL
 
 pytestmark = pytest.mark.postgres
 
 PEOPLE = {"t_ali": "agent", "t_sara": "agent", "t_maryam": "supervisor", "t_reza": "supervisor"}
-EXTRA_ROLES = ("t_new", "evil", "t_evil")
+EXTRA_ROLES = ("t_new", "evil", "t_evil", "t_office")
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,7 @@ def world(pg_engine: Engine) -> Iterator[World]:
         apply_db_roles(conn)
         for name, role in PEOPLE.items():
             ids[name] = create_account_as_owner(conn, name, name.upper(), role, f"pw-{name}")
+        conn.exec_driver_sql("CREATE ROLE t_office LOGIN PASSWORD 'pw-t_office' IN ROLE sc_server")
 
         def one(sql: str, **params: object) -> int:
             return int(conn.execute(text(sql), params).scalar_one())
@@ -406,16 +414,15 @@ def test_issue17_account_functions_never_make_a_role_outside_the_apps_groups(
     assert ali is not None and ali["groups"] == ["sc_agent"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=sqlalchemy_exc.ProgrammingError,
-    reason="wiring left: the ORM loads agents.password_hash with every Agent; it must be deferred "
-    "(console/models.py) so that services run as a person's role, which may not read it",
-)
-def test_issue17_services_run_as_the_signed_in_person(world: World) -> None:
+def test_issue17_services_run_as_the_signed_in_person(world: World, pg_engine: Engine) -> None:
+    """Every service the app calls, through a connection signed in as the person's own role.
+
+    Agents: tickets (create, note, reply, status), customers' contacts search, outages, sessions
+    started and stopped with their deduction. Supervisors: a purchase, customers created, a holiday,
+    a timesheet decision, uptime credits refreshed. The office server (``sc_server``): its jobs.
+    """
     ids = world.ids
     url = make_url(PG_URL)
-
     engines: list[Engine] = []
 
     def factory(username: str) -> sessionmaker[Session]:
@@ -425,7 +432,9 @@ def test_issue17_services_run_as_the_signed_in_person(world: World) -> None:
 
     try:
         today = date.today()
-        with unit_of_work(factory("t_maryam"), write_lock=True) as s:
+        now = datetime.now(UTC)
+        supervisor, agent, office = factory("t_maryam"), factory("t_ali"), factory("t_office")
+        with unit_of_work(supervisor, write_lock=True) as s:
             record_purchase(
                 s,
                 actor_id=ids["t_maryam"],
@@ -436,20 +445,67 @@ def test_issue17_services_run_as_the_signed_in_person(world: World) -> None:
                 reference="INV-9",
                 today=today,
             )
-        agent = factory("t_ali")
+            customer = create_customer(
+                s, actor_id=ids["t_maryam"], code="C77", name="Beta", emails=["a@b.ir"]
+            )
+            add_holiday(s, actor_id=ids["t_maryam"], day=today + timedelta(days=40), name="Closed")
+            approve_period(
+                s,
+                actor_id=ids["t_maryam"],
+                agent_id=ids["t_sara"],
+                start=date(2026, 9, 1),
+                end=date(2026, 9, 30),
+            )
         with unit_of_work(agent, write_lock=True) as s:
+            ticket_id, _ = create_ticket(
+                s,
+                actor_id=ids["t_ali"],
+                customer_id=ids["customer"],
+                subject="VPN",
+                category=next(iter(CATEGORIES)),
+                body="It is down",
+            )
+            add_note(s, actor_id=ids["t_ali"], ticket_id=ticket_id, body="called back")
+            record_outage(
+                s,
+                actor_id=ids["t_ali"],
+                starts_at=now - timedelta(days=1, hours=2),
+                ends_at=now - timedelta(days=1),
+                customer_id=customer,
+                cause="power",
+                planned=False,
+            )
             running = start_session(
                 s,
                 actor_id=ids["t_ali"],
                 customer_id=ids["customer"],
                 channel="phone",
                 kind="support",
-                ticket_ids=[],
+                ticket_ids=[ticket_id],
                 confirm_extra=True,
             )
         with unit_of_work(agent, write_lock=True) as s:
+            version = get_queue_row(s, ticket_id).version
+            reply(s, actor_id=ids["t_ali"], ticket_id=ticket_id, body="fixed", expected_version=version)
+        with unit_of_work(agent, write_lock=True) as s:
             stopped = stop_session(s, actor_id=ids["t_ali"], session_id=running.id)
         assert stopped.billable_minutes is not None
+        with unit_of_work(supervisor, write_lock=True) as s:
+            refresh_credits(s, actor_id=ids["t_maryam"], year=1405, month=8)
+        with unit_of_work(office, write_lock=True) as s:
+            forfeit_job(s, now)
+            notice_job(s, now)
+            breach_job(s, now)
+        with pg_engine.connect() as owner:
+            audit = owner.execute(
+                text("SELECT DISTINCT a.username FROM audit_log l JOIN agents a ON a.id = l.agent_id")
+            ).scalars()
+            deducted = owner.execute(
+                text("SELECT count(*) FROM ledger_entries WHERE session_id = :s AND created_by = :a"),
+                {"s": running.id, "a": ids["t_ali"]},
+            ).scalar_one()
+        assert {"t_ali", "t_maryam"} <= set(audit)
+        assert deducted >= 1 or stopped.billable_minutes == 0
     finally:
         for engine in engines:
             engine.dispose()
