@@ -5,8 +5,13 @@ No window installs its own translator or font; everything here applies to the wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLibraryInfo, QLocale, QStandardPaths, Qt, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui.resources import resource_path
@@ -38,21 +43,62 @@ def _install_fonts() -> str:
     return family
 
 
+THEME_EXTRA = {"font_family": FONT_FAMILY, "font_size": "13px", "density_scale": "-1"}
+
+
+def _theme_cache(dark: bool) -> tuple[Path, str]:
+    """Where the built stylesheet of a theme is kept, and the icon folder it refers to.
+
+    qt-material renders its template and writes its icons again on every call (a third of a second
+    of each start-up, measured); built once per theme, version and settings, a start reads the text.
+    Each theme has its own icon folder, so a light and a dark window never overwrite each other's.
+    """
+    from importlib.metadata import version
+
+    key = json.dumps([dark, version("qt-material"), THEME_EXTRA], sort_keys=True)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    return folder / f"theme-{digest}.qss", f"theme-{'dark' if dark else 'light'}"
+
+
 def apply_theme(app: QApplication, dark: bool = False) -> None:
     """The qt-material theme, in our font, with the few fixes a right-to-left Persian UI needs."""
-    from qt_material import apply_stylesheet  # imported late: it must follow PySide6
+    cached, parent = _theme_cache(dark)
+    icons = Path.home() / ".qt_material" / parent
+    if cached.exists() and icons.is_dir():
+        primary, _, stylesheet = cached.read_text(encoding="utf-8").partition("\n")
+        app.setStyle("Fusion")
+        palette = QGuiApplication.palette()  # what apply_stylesheet sets besides the sheet
+        color = QColor(primary[:7])
+        color.setAlpha(92)
+        palette.setColor(QPalette.ColorRole.Text, color)
+        QGuiApplication.setPalette(palette)
+        QDir.addSearchPath("icon", str(icons))
+        QDir.addSearchPath("qt_material", _qt_material_resources())
+    else:
+        from qt_material import apply_stylesheet, get_theme  # imported late: it must follow PySide6
 
-    theme = "dark_teal.xml" if dark else "light_teal.xml"
-    apply_stylesheet(
-        app,
-        theme=theme,
-        invert_secondary=not dark,
-        extra={"font_family": FONT_FAMILY, "font_size": "13px", "density_scale": "-1"},
-    )
+        theme = "dark_teal.xml" if dark else "light_teal.xml"
+        apply_stylesheet(app, theme=theme, invert_secondary=not dark, extra=dict(THEME_EXTRA), parent=parent)
+        stylesheet = app.styleSheet()
+        colors = get_theme(theme, not dark) or {}
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(f"{colors.get('primaryColor', '#000000')}\n{stylesheet}", encoding="utf-8")
+        partial.replace(cached)  # whole or not at all: another start may read it meanwhile
     qss = resource_path("theme", "console.qss")
     if qss.exists():
-        app.setStyleSheet(app.styleSheet() + "\n" + qss.read_text(encoding="utf-8"))
+        stylesheet += "\n" + qss.read_text(encoding="utf-8")
+    app.setStyleSheet(stylesheet)
     app.setProperty("console_dark", dark)
+
+
+def _qt_material_resources() -> str:
+    from importlib.util import find_spec
+
+    spec = find_spec("qt_material")
+    origin = spec.origin if spec is not None and spec.origin else ""
+    return str(Path(origin).parent / "resources")
 
 
 def setup_application(argv: list[str], dark: bool = False, theme: bool = True) -> QApplication:
