@@ -141,3 +141,32 @@ def test_rule7_test_connection_and_passwords_never_read_back(
         check = check_mailbox_connection(s, actor_id=boss, name="support")
     assert not check.imap_ok and "گذرواژه" in check.imap_message
     assert check.smtp_ok
+
+
+def test_the_worker_waiting_in_idle_takes_new_mail_in_and_sends_the_acknowledgement(
+    factory: sessionmaker[Session],
+    dovecot: Dovecot,  # noqa: F811
+    smtp: SmtpServer,  # noqa: F811
+) -> None:
+    import time
+
+    from server.mail_worker import MailWorker
+
+    _boss, folder = _setup(factory, dovecot, smtp)
+    worker = MailWorker(factory, send_interval=0.2)
+    worker.start()
+    try:
+        time.sleep(0.5)  # the worker connects and enters IDLE first: this is mail arriving later
+        dovecot.append(folder, w.mail(subject="از راه IDLE"))
+        end = time.monotonic() + 60  # a wait, not a timing assertion (benchmarks/mail.py measures)
+        ticket_id = None
+        while ticket_id is None and time.monotonic() < end:
+            with unit_of_work(factory) as s:
+                ticket_id = s.scalar(select(Ticket.id).where(Ticket.subject == "از راه IDLE"))
+            time.sleep(0.05)
+        assert ticket_id is not None
+        while not _sent_to(smtp, ticket_id) and time.monotonic() < end:
+            time.sleep(0.05)
+        assert len(_sent_to(smtp, ticket_id)) == 1
+    finally:
+        worker.stop()
