@@ -337,6 +337,10 @@ def reply(
     if ticket.assigned_agent_id is None:
         ticket.assigned_agent_id = actor_id
     session.flush()
+    # Rule 12: a ticket that came by mail gets the reply by mail, its outbox row in this transaction.
+    from console.mail.replies import queue_reply_mail  # local: console.mail imports console.tickets
+
+    queue_reply_mail(session, ticket_id=ticket_id, agent_id=actor_id)
     return record_change(
         session,
         agent_id=actor_id,

@@ -135,3 +135,25 @@ def test_the_acknowledgement_template_is_edited_by_supervisors_and_checked(
     msg = email.message_from_bytes(ack.raw, policy=default)
     assert msg["Subject"] == f"دریافت شد [#{result.ticket_id}]"
     assert "تیکت ۱ تا ۱۴۰۵/۰۹/۱۰ ۱۴:۳۰" in msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+
+
+def test_rule12_the_apps_own_reply_queues_the_mail_in_its_transaction(
+    factory: sessionmaker[Session],
+) -> None:
+    """The reply a screen writes (console.tickets.reply) reaches the outbox too, once."""
+    from console.tickets import reply
+
+    _boss, helper, _c = _world(factory)
+    with unit_of_work(factory) as s:
+        result = ingest_message(s, w.mail(message_id="<app@customer.example>"), received_at=ARRIVAL)
+    assert result.ticket_id is not None
+    with unit_of_work(factory) as s:
+        ticket = s.get(Ticket, result.ticket_id)
+        assert ticket is not None
+        reply(s, actor_id=helper, ticket_id=ticket.id, body="پاسخ از برنامه", expected_version=ticket.version)
+    with unit_of_work(factory) as s:
+        rows = s.scalars(select(MailOutbox).where(MailOutbox.kind == "reply")).all()
+        assert len(rows) == 1
+        message = email.message_from_bytes(rows[0].raw, policy=default)
+    assert f"[#{result.ticket_id}]" in str(message["Subject"])
+    assert message["In-Reply-To"] == "<app@customer.example>"
