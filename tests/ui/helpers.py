@@ -107,3 +107,31 @@ def seed_office(factory, password_hash: str | None = None) -> tuple[int, int, in
             )
         )
         return ali.id, c.id, p.id
+
+
+WAIT_MS = 10_000
+
+
+def wait_prompt(qtbot, page, kind: type, timeout: int = WAIT_MS) -> object:  # type: ignore[no-untyped-def]
+    """The dialog or question ``page`` opened (window-modal, without a nested event loop)."""
+
+    def shown() -> bool:
+        prompt = page.prompt
+        return isinstance(prompt, kind) and prompt.isVisible()
+
+    qtbot.waitUntil(shown, timeout=timeout)
+    return page.prompt
+
+
+def click_row(view: QTableView, row: int) -> None:
+    """Click a row as a person would (QTableView.selectRow selects nothing right to left)."""
+    from PySide6.QtTest import QTest
+
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    QTest.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view.visualRect(index).center(),
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableView
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,7 +26,7 @@ from console.demo import FIXED_ANCHOR
 from console.errors import PermissionDeniedError
 from console.jalali import format_time
 from console.models import Agent
-from tests.ui.helpers import close_context, make_context
+from tests.ui.helpers import click_row, close_context, make_context, wait_prompt
 from ui.context import AppContext
 from ui.dialogs.account_dialogs import NewAccountDialog, PasswordDialog
 from ui.pages.accounts import AccountsPage
@@ -93,18 +93,6 @@ def can_sign_in(factory: sessionmaker[Session], username: str, password: str) ->
         except SignInFailedError:
             return False
     return True
-
-
-def wait_prompt(qtbot: QtBot, page: AccountsPage, kind: type) -> object:
-    qtbot.waitUntil(lambda: isinstance(page.prompt, kind) and page.prompt.isVisible(), timeout=WAIT)
-    return page.prompt
-
-
-def click_row(view: QTableView, row: int) -> None:
-    """Click a row as a person would (QTableView.selectRow selects nothing right to left)."""
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
 
 
 def click_account(page: AccountsPage, username: str) -> AccountView:

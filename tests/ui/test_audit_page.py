@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,7 +20,7 @@ from console.db import unit_of_work
 from console.demo import FIXED_ANCHOR
 from console.jalali import format_date
 from console.models import Agent
-from tests.ui.helpers import close_context, make_context
+from tests.ui.helpers import click_row, close_context, make_context
 from ui.context import AppContext
 from ui.pages.audit import AuditPage, AuditTableModel, action_label, entity_label, readable, summary
 
@@ -91,12 +90,6 @@ def wait_rows(qtbot: QtBot, page: AuditPage, expected: list[str]) -> None:
     qtbot.waitUntil(
         lambda: page.ctx.runner.is_idle() and sorted(actions(page)) == sorted(expected), timeout=WAIT
     )
-
-
-def click_row(view: QTableView, row: int) -> None:
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
 
 
 def test_supervisor_sees_the_trail_newest_first(make_page: MakePage) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDateTimeEdit, QDialogButtonBox, QMessageBox, QPushButton, QTableView
+from PySide6.QtWidgets import QDateTimeEdit, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,6 +19,7 @@ from console.clock import TEHRAN, FixedClock
 from console.db import describe, unit_of_work
 from console.jalali import format_date, format_time, gregorian_to_jalali, jalali_to_gregorian
 from console.models import Agent
+from tests.ui.helpers import click_row, wait_prompt
 from ui.change_feed import ChangeFeed
 from ui.context import AppContext
 from ui.dialogs.closure_dialog import ClosureDialog
@@ -71,28 +72,10 @@ def stored(factory: sessionmaker[Session]) -> CalendarSettings:
         return calendar_settings(s)
 
 
-def wait_prompt(qtbot: QtBot, page: CalendarSettingsPage, kind: type) -> object:
-    """The dialog or question the page opened (window-modal, without a nested event loop)."""
-
-    def shown() -> bool:
-        prompt = page.prompt
-        return isinstance(prompt, kind) and prompt is not None and prompt.isVisible()
-
-    qtbot.waitUntil(shown, timeout=WAIT)
-    return page.prompt
-
-
 def click_ok(qtbot: QtBot, buttons: QDialogButtonBox) -> None:
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled()
     QTest.mouseClick(ok, LEFT)
-
-
-def click_row(qtbot: QtBot, view: QTableView, row: int) -> None:
-    """Click a row as a person would (QTableView.selectRow selects nothing right to left)."""
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
 
 
 def answer_remove(qtbot: QtBot, page: CalendarSettingsPage) -> None:
@@ -217,7 +200,7 @@ def test_confirm_an_estimated_holiday_moving_it_a_day(
         if not h.confirmed and h.day + timedelta(days=1) not in days
     )
     assert not page.confirm_holiday_button.isEnabled()
-    click_row(qtbot, page.holidays, n)
+    click_row(page.holidays, n)
     assert page.confirm_holiday_button.isEnabled()
     QTest.mouseClick(page.confirm_holiday_button, LEFT)
     dialog = wait_prompt(qtbot, page, HolidayDialog)
@@ -258,7 +241,7 @@ def test_add_and_remove_a_closure(qtbot: QtBot, make_page: MakePage, factory: se
     assert (closure.starts_at, closure.ends_at, closure.reason) == (start, end, "قطع برق")
     assert page.closures_model.index(0, 0).data().endswith("۱۴۰۵/۰۹/۰۴ ۱۳:۰۰")
 
-    click_row(qtbot, page.closures, 0)
+    click_row(page.closures, 0)
     QTest.mouseClick(page.remove_closure_button, LEFT)
     answer_remove(qtbot, page)
     qtbot.waitUntil(lambda: page.closures_model.rowCount() == 0, timeout=WAIT)
@@ -271,7 +254,7 @@ def test_remove_a_holiday_after_confirmation(
     page = make_page()
     victim = page.holidays_model.row_at(0)
     assert victim is not None
-    click_row(qtbot, page.holidays, 0)
+    click_row(page.holidays, 0)
     QTest.mouseClick(page.remove_holiday_button, LEFT)
     answer_remove(qtbot, page)
     qtbot.waitUntil(lambda: all(h.id != victim.id for h in page.holidays_model.rows()), timeout=WAIT)
@@ -287,7 +270,7 @@ def test_an_agent_sees_the_calendar_read_only(qtbot: QtBot, make_page: MakePage)
     for day in page.hours_editor.days.values():
         assert not day.add_button.isEnabled()
         assert all(not a.isEnabled() and not b.isEnabled() for a, b in day.pairs())
-    click_row(qtbot, page.holidays, 0)
+    click_row(page.holidays, 0)
     assert not page.remove_holiday_button.isEnabled() and not page.confirm_holiday_button.isEnabled()
 
 

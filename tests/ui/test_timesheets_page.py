@@ -25,7 +25,7 @@ from console.jalali import jalali_year_month, local_date
 from console.ledger import deduct, record_purchase
 from console.models import Agent, Customer, LedgerEntry, TimesheetDecision, WorkSession
 from console.timesheets import approve_period, jalali_month, jalali_week
-from tests.ui.helpers import close_context, make_context
+from tests.ui.helpers import close_context, make_context, wait_prompt
 from ui.context import AppContext
 from ui.dialogs.timesheet_dialogs import CorrectionDialog, RejectDialog
 from ui.pages.timesheets import TimesheetModel, TimesheetsPage
@@ -149,11 +149,6 @@ def show(qtbot: QtBot, page: TimesheetsPage, agent_id: int, day: date) -> None:
         ),
         timeout=WAIT,
     )
-
-
-def wait_prompt(qtbot: QtBot, page: TimesheetsPage, kind: type) -> object:
-    qtbot.waitUntil(lambda: isinstance(page.prompt, kind) and page.prompt.isVisible(), timeout=WAIT)
-    return page.prompt
 
 
 def click_ok(buttons: QDialogButtonBox) -> None:

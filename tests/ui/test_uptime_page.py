@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QTableView
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,6 +21,7 @@ from console.db import describe, unit_of_work
 from console.models import Agent, Customer, Outage, UptimeCredit
 from console.uptime import jalali_month_bounds
 from console.uptime_credits import CustomerAvailability, month_availability, record_outage
+from tests.ui.helpers import click_row, wait_prompt
 from ui.change_feed import ChangeFeed
 from ui.context import AppContext
 from ui.dialogs.outage_dialog import OutageDialog
@@ -109,24 +110,9 @@ def stored(b: Built) -> dict[int, CustomerAvailability]:
         return {r.customer_id: r for r in month_availability(s, YEAR, MONTH)}
 
 
-def click_row(view: QTableView, row: int) -> None:
-    """Click a row as a person would (QTableView.selectRow selects nothing right to left)."""
-    index = view.model().index(row, 0)
-    view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
-
-
 def select_customer(b: Built, name: str) -> None:
     n = next(n for n, r in enumerate(b.page.customers_model.rows()) if r.customer_name == name)
     click_row(b.page.customers, n)
-
-
-def wait_prompt(qtbot: QtBot, page: UptimePage, kind: type) -> object:
-    def shown() -> bool:
-        return isinstance(page.prompt, kind) and page.prompt.isVisible()
-
-    qtbot.waitUntil(shown, timeout=WAIT)
-    return page.prompt
 
 
 def calculate(qtbot: QtBot, b: Built) -> None:
