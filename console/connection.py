@@ -152,6 +152,27 @@ def server_url(server: ServerSettings, password: str | None) -> str:
     return build_url(server.host, server.port, server.dbname, server.user, password, options=server.options)
 
 
+def person_url(server_url: str, username: str, password: str) -> str:
+    """The URL a person signs in with on the shared server: the office's URL, their own name and password.
+
+    On PostgreSQL each person is a login role of their own (issue 17), so the URL saved on a PC
+    names only the server (host, port, database and its TLS options, e.g.
+    ``sslmode=verify-full&sslrootcert=/path/office-ca.pem``); the name and password typed at sign-in
+    are put into it here, escaped, and never stored. Whatever user or password the given URL held
+    is replaced; every query option is kept as it was.
+
+    Raises:
+        ValidationError: Not a PostgreSQL URL, no host or database, or an empty user name.
+    """
+    settings, _ = parse_server_url(server_url)
+    name = (username or "").strip().lower()
+    if not name:
+        raise _bad("نام کاربری را بنویسید.")
+    return build_url(
+        settings.host, settings.port, settings.dbname, name, password or None, options=settings.options
+    )
+
+
 def parse_server_url(url: str) -> tuple[ServerSettings, str]:
     """A PostgreSQL URL typed or pasted by a person: its settings and its password ("" when none).
 
