@@ -33,7 +33,7 @@ from console.sla import business_day_end, load_calendar_view
 from ui.context import AppContext
 from ui.dialogs.recover_session import RecoverSessionDialog
 from ui.labels import label
-from ui.pages.base import Page
+from ui.pages.base import Page, PageEntry
 from ui.session_bar import SessionBar
 
 GEOMETRY_KEY = "window/geometry"
@@ -54,18 +54,15 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(object)
 
-    def __init__(self, ctx: AppContext, pages: Sequence[type[Page]]) -> None:
+    def __init__(self, ctx: AppContext, pages: Sequence[PageEntry]) -> None:
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Support Console"))
-        self.page_classes: list[type[Page]] = list(pages)
+        self.page_classes: list[PageEntry] = list(pages)
         self._pages: list[Page | None] = [None] * len(self.page_classes)
         self._alert_sound = False
         self._build_ui()
         self._connect_signals()
-        for n, cls in enumerate(self.page_classes):
-            if not cls.TITLE:  # a page that names itself only once built: build it now
-                self.nav.item(n).setText(self.page(n).title())
         self._place_on_screen()
         self.show_page(0)
 
@@ -74,7 +71,7 @@ class MainWindow(QMainWindow):
         """The page at ``index`` in the navigation, built now if it was not yet."""
         page = self._pages[index]
         if page is None:
-            page = self.page_classes[index](self.ctx, self)
+            page = self.page_classes[index].build(self.ctx, self)
             self._pages[index] = page
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -263,8 +260,9 @@ class MainWindow(QMainWindow):
             self.page_notice.setVisible(bool(text))
 
     def set_badge(self, page: Page, count: int | None) -> None:
-        item = self.nav.item(self._pages.index(page))
-        text = page.title()
+        index = self._pages.index(page)
+        item = self.nav.item(index)
+        text = self.page_classes[index].nav_title()
         if count is not None:
             text = f"{text}  ({to_persian_digits(str(count))})"
         item.setText(text)

@@ -9,29 +9,50 @@ from console.clock import Clock
 from console.db import DatabaseInfo, SessionFactory
 from ui.change_feed import ChangeFeed
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.main_window import MainWindow
-from ui.pages.accounts import AccountsPage
-from ui.pages.audit import AuditPage
-from ui.pages.base import Page
-from ui.pages.calendar_settings import CalendarSettingsPage
-from ui.pages.customers import CustomersPage
-from ui.pages.expiry import ExpiryPage
-from ui.pages.policies import PoliciesPage
-from ui.pages.queue import QueuePage
-from ui.pages.reports import ReportsPage
-from ui.pages.timesheets import TimesheetsPage
-from ui.pages.uptime import UptimePage
+from ui.pages.base import PageEntry
 from ui.runner import DbRunner
 
+# Every page, in navigation order; a page's module is imported the first time it is shown (most of
+# the pages' imports are not needed to open on the queue). The titles keep their page's context.
+QUEUE = PageEntry("ui.pages.queue", "QueuePage", "queue", QT_TRANSLATE_NOOP("QueuePage", "Ticket queue"))
+CUSTOMERS = PageEntry(
+    "ui.pages.customers", "CustomersPage", "customers", QT_TRANSLATE_NOOP("CustomersPage", "Customers")
+)
+TIMESHEETS = PageEntry(
+    "ui.pages.timesheets", "TimesheetsPage", "timesheets", QT_TRANSLATE_NOOP("TimesheetsPage", "Timesheets")
+)
+EXPIRY = PageEntry(
+    "ui.pages.expiry", "ExpiryPage", "expiry", QT_TRANSLATE_NOOP("ExpiryPage", "Package expiry")
+)
+UPTIME = PageEntry(
+    "ui.pages.uptime", "UptimePage", "uptime", QT_TRANSLATE_NOOP("UptimePage", "Uptime and credits")
+)
+REPORTS = PageEntry("ui.pages.reports", "ReportsPage", "reports", QT_TRANSLATE_NOOP("ReportsPage", "Reports"))
+CALENDAR = PageEntry(
+    "ui.pages.calendar_settings",
+    "CalendarSettingsPage",
+    "calendar",
+    QT_TRANSLATE_NOOP("CalendarSettingsPage", "Business calendar"),
+)
+POLICIES = PageEntry(
+    "ui.pages.policies", "PoliciesPage", "policies", QT_TRANSLATE_NOOP("PoliciesPage", "Policies")
+)
+ACCOUNTS = PageEntry(
+    "ui.pages.accounts", "AccountsPage", "accounts", QT_TRANSLATE_NOOP("AccountsPage", "Accounts")
+)
+AUDIT = PageEntry("ui.pages.audit", "AuditPage", "audit", QT_TRANSLATE_NOOP("AuditPage", "Audit trail"))
 
-def page_classes(agent: AgentInfo) -> list[type[Page]]:
+
+def page_classes(agent: AgentInfo) -> list[PageEntry]:
     """The pages this person sees, in navigation order."""
-    pages: list[type[Page]] = [QueuePage, CustomersPage, TimesheetsPage]
+    pages = [QUEUE, CUSTOMERS, TIMESHEETS]
     if agent.is_supervisor:
-        pages += [ExpiryPage, UptimePage, ReportsPage]
-    pages += [CalendarSettingsPage, PoliciesPage, AccountsPage]
+        pages += [EXPIRY, UPTIME, REPORTS]
+    pages += [CALENDAR, POLICIES, ACCOUNTS]
     if agent.is_supervisor:
-        pages.append(AuditPage)
+        pages.append(AUDIT)
     return pages
 
 

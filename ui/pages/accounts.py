@@ -101,7 +101,6 @@ class AccountTableModel(RowTableModel[AccountView]):
 class AccountsPage(Page):
     entities = frozenset({"agent"})
     slug = "accounts"
-    TITLE = QT_TRANSLATE_NOOP("AccountsPage", "Accounts")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -258,7 +258,6 @@ class AuditPage(Page):
         }
     )
     slug = "audit"
-    TITLE = QT_TRANSLATE_NOOP("AuditPage", "Audit trail")
     reload_ms = RELOAD_MS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -31,6 +33,33 @@ def error_message(error: Exception) -> str:
     return QCoreApplication.translate(
         "Page", "The operation could not be completed; nothing was changed.\n%1"
     ).replace("%1", type(error).__name__)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page of the navigation before it is built: its module is imported on first show.
+
+    Attributes:
+        module: Where the page class lives.
+        class_name: The page class (also the translation context of ``title``).
+        slug: A short ASCII name (screenshot files, tests).
+        title: The navigation's title in English, marked for translation in the class's context.
+    """
+
+    module: str
+    class_name: str
+    slug: str
+    title: str
+
+    def nav_title(self) -> str:
+        return QCoreApplication.translate(self.class_name, self.title)
+
+    def page_class(self) -> type[Page]:
+        cls: type[Page] = getattr(importlib.import_module(self.module), self.class_name)
+        return cls
+
+    def build(self, ctx: AppContext, parent: QWidget | None = None) -> Page:
+        return self.page_class()(ctx, parent)
 
 
 class Page(QWidget):
@@ -70,17 +99,6 @@ class Page(QWidget):
         self._reload = Throttle(lambda: self.refresh(), self.reload_ms, self) if self.reload_ms else None
         self.prompt: Any = None  # the dialog on screen, if any
         ctx.feed.changed.connect(self.on_changes)
-
-    #: the navigation's title in English, marked for translation in the page class's context;
-    #: the navigation shows it before the page is built
-    TITLE = ""
-
-    @classmethod
-    def nav_title(cls) -> str:
-        return QCoreApplication.translate(cls.__name__, cls.TITLE) if cls.TITLE else ""
-
-    def title(self) -> str:
-        return self.nav_title()
 
     # --- the interface the main window uses ------------------------------------------------------
     @property

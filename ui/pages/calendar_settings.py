@@ -130,7 +130,6 @@ class ClosureTableModel(RowTableModel[ClosureView]):
 class CalendarSettingsPage(Page):
     entities = frozenset({"calendar"})
     slug = "calendar"
-    TITLE = QT_TRANSLATE_NOOP("CalendarSettingsPage", "Business calendar")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -166,7 +166,6 @@ class ExpiredTableModel(RowTableModel[ExpiredPackage]):
 class ExpiryPage(Page):
     entities = frozenset({"package", "ledger"})
     slug = "expiry"
-    TITLE = QT_TRANSLATE_NOOP("ExpiryPage", "Package expiry")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

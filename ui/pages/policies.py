@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from console.db import Session
 from console.settings import Policies, get_policies, update_policies
 from ui.context import AppContext
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import label
 from ui.pages.base import Page
 from ui.widgets import heading
@@ -39,7 +38,6 @@ def _spin(lo: int, hi: int, suffix: str) -> QSpinBox:
 class PoliciesPage(Page):
     entities = frozenset({"settings"})
     slug = "policies"
-    TITLE = QT_TRANSLATE_NOOP("PoliciesPage", "Policies")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -30,7 +30,6 @@ from console.tickets import create_ticket, search_ticket_ids
 from ui.context import AppContext
 from ui.delegates import ColorRoleDelegate, PlainTextDelegate
 from ui.dialogs.new_ticket import NewTicketDialog
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.queue import VIEW_TITLES, VIEWS, BreachAlerts, CountdownDelegate, QueueModel, TicketPane, closed_text
 from ui.queue.model import tr
@@ -114,7 +113,6 @@ class QueuePage(Page):
 
     entities = frozenset({"ticket", "calendar", "settings"})
     slug = "queue"
-    TITLE = QT_TRANSLATE_NOOP("QueuePage", "Ticket queue")
     TICK_MS = 1000
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -253,7 +253,6 @@ class _Section:
 class ReportsPage(Page):
     entities = frozenset({"ticket", "session", "outage", "ledger"})
     slug = "reports"
-    TITLE = QT_TRANSLATE_NOOP("ReportsPage", "Reports")
     reload_ms = RELOAD_MS
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -54,7 +54,6 @@ from ui.context import AppContext
 from ui.delegates import ColorRoleDelegate
 from ui.dialogs.form import open_form
 from ui.dialogs.timesheet_dialogs import CorrectionDialog, RejectDialog
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jalali_widgets import JalaliDateEdit
 from ui.pages.base import Page
 from ui.pages.timesheet_models import CorrectionTableModel, TimesheetModel, sheet_rows
@@ -64,7 +63,6 @@ from ui.widgets import heading, make_table, section_title
 class TimesheetsPage(Page):
     entities = frozenset({"session", "timesheet", "ledger"})
     slug = "timesheets"
-    TITLE = QT_TRANSLATE_NOOP("TimesheetsPage", "Timesheets")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -60,7 +60,6 @@ from ui.dialogs.form import open_form
 from ui.dialogs.outage_dialog import OutageDialog
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.file_dialogs import save_file_dialog
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.uptime_models import AvailabilityTableModel, OutageTableModel, _state_key
 from ui.table_model import RowTableModel
@@ -83,7 +82,6 @@ class UptimePage(Page):
 
     entities = frozenset({"outage", "uptime_credit", "customer", "settings"})
     slug = "uptime"
-    TITLE = QT_TRANSLATE_NOOP("UptimePage", "Uptime and credits")
     letter_saved = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
