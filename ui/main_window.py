@@ -363,6 +363,21 @@ class MainWindow(QMainWindow):
         if running is None or (self.ctx.demo and self.property("closing")):
             event.accept()
             return
+        if self.session_bar.pending_stop is not None:  # asked for while the database is away
+            answer = QMessageBox.question(
+                self,
+                self.tr("The stop is not recorded yet"),
+                self.tr(
+                    "The database has not been reachable since you stopped the session with %1, so the "
+                    "stop is not recorded yet. Close anyway? When the app starts again it offers to stop "
+                    "the session at its last heartbeat."
+                ).replace("%1", running.customer_name),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                event.accept()
+            else:
+                event.ignore()
+            return
         answer = QMessageBox.question(
             self,
             self.tr("A session is running"),
