@@ -1,4898 +1,5073 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
-<context>
+  <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="78"/>
-        <source>About Support Console</source>
-        <translation>دربارهٔ میز پشتیبانی</translation>
+      <location filename="../../ui/about.py" line="78" />
+      <source>About Support Console</source>
+      <translation>دربارهٔ میز پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="84"/>
-        <source>Support Console</source>
-        <translation>میز پشتیبانی</translation>
+      <location filename="../../ui/about.py" line="84" />
+      <source>Support Console</source>
+      <translation>میز پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="86"/>
-        <source>The desk of the crmonline support team</source>
-        <translation>میز کار تیم پشتیبانی crmonline</translation>
+      <location filename="../../ui/about.py" line="86" />
+      <source>The desk of the crmonline support team</source>
+      <translation>میز کار تیم پشتیبانی crmonline</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="100"/>
-        <source>Qt %1, PySide6 %2</source>
-        <translation>Qt %1، PySide6 %2</translation>
+      <location filename="../../ui/about.py" line="100" />
+      <source>Qt %1, PySide6 %2</source>
+      <translation>Qt %1، PySide6 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="110"/>
-        <source>The Vazirmatn font is by Saber Rastikerdar and the Vazirmatn Project Authors, under the SIL Open Font License 1.1.</source>
-        <translation>قلم وزیرمتن اثر صابر راستی‌کردار و پدیدآورندگان پروژهٔ وزیرمتن است و با پروانهٔ SIL Open Font License 1.1 منتشر شده است.</translation>
+      <location filename="../../ui/about.py" line="110" />
+      <source>The Vazirmatn font is by Saber Rastikerdar and the Vazirmatn Project Authors, under the SIL Open Font License 1.1.</source>
+      <translation>قلم وزیرمتن اثر صابر راستی‌کردار و پدیدآورندگان پروژهٔ وزیرمتن است و با پروانهٔ SIL Open Font License 1.1 منتشر شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="117"/>
-        <source>Version</source>
-        <translation>نسخه</translation>
+      <location filename="../../ui/about.py" line="117" />
+      <source>Version</source>
+      <translation>نسخه</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="118"/>
-        <source>Build</source>
-        <translation>ساخت</translation>
+      <location filename="../../ui/about.py" line="118" />
+      <source>Build</source>
+      <translation>ساخت</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="119"/>
-        <source>Interface library</source>
-        <translation>کتابخانهٔ رابط کاربری</translation>
+      <location filename="../../ui/about.py" line="119" />
+      <source>Interface library</source>
+      <translation>کتابخانهٔ رابط کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="120"/>
-        <source>Python</source>
-        <translation>پایتون</translation>
+      <location filename="../../ui/about.py" line="120" />
+      <source>Python</source>
+      <translation>پایتون</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="121"/>
-        <source>Database in use</source>
-        <translation>پایگاه دادهٔ در حال استفاده</translation>
+      <location filename="../../ui/about.py" line="121" />
+      <source>Database in use</source>
+      <translation>پایگاه دادهٔ در حال استفاده</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="122"/>
-        <source>Fonts</source>
-        <translation>قلم‌ها</translation>
+      <location filename="../../ui/about.py" line="122" />
+      <source>Fonts</source>
+      <translation>قلم‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="130"/>
-        <source>Show the font licence</source>
-        <translation>نمایش پروانهٔ قلم</translation>
+      <location filename="../../ui/about.py" line="130" />
+      <source>Show the font licence</source>
+      <translation>نمایش پروانهٔ قلم</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="132"/>
-        <source>Copy these details</source>
-        <translation>رونوشت این جزئیات</translation>
+      <location filename="../../ui/about.py" line="132" />
+      <source>Copy these details</source>
+      <translation>رونوشت این جزئیات</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="134"/>
-        <source>Close</source>
-        <translation>بستن</translation>
+      <location filename="../../ui/about.py" line="134" />
+      <source>Close</source>
+      <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="153"/>
-        <source>Development build (not packaged)</source>
-        <translation>نسخهٔ توسعه (بسته‌بندی‌نشده)</translation>
+      <location filename="../../ui/about.py" line="153" />
+      <source>Development build (not packaged)</source>
+      <translation>نسخهٔ توسعه (بسته‌بندی‌نشده)</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="154"/>
-        <source>Built %1 (Tehran time)</source>
-        <translation>ساخته‌شده در %1 (به وقت تهران)</translation>
+      <location filename="../../ui/about.py" line="154" />
+      <source>Built %1 (Tehran time)</source>
+      <translation>ساخته‌شده در %1 (به وقت تهران)</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="159"/>
-        <source>Demo database</source>
-        <translation>پایگاه دادهٔ نمایشی</translation>
+      <location filename="../../ui/about.py" line="159" />
+      <source>Demo database</source>
+      <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="161"/>
-        <source>Not known</source>
-        <translation>نامشخص</translation>
+      <location filename="../../ui/about.py" line="161" />
+      <source>Not known</source>
+      <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="163"/>
-        <source>Shared server %1</source>
-        <translation>سرور مشترک %1</translation>
+      <location filename="../../ui/about.py" line="163" />
+      <source>Shared server %1</source>
+      <translation>سرور مشترک %1</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="164"/>
-        <source>Local file %1</source>
-        <translation>پروندهٔ محلی %1</translation>
+      <location filename="../../ui/about.py" line="164" />
+      <source>Local file %1</source>
+      <translation>پروندهٔ محلی %1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="48"/>
-        <source>Active</source>
-        <translation>فعال</translation>
+      <location filename="../../ui/pages/accounts.py" line="48" />
+      <source>Active</source>
+      <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="49"/>
-        <source>Disabled</source>
-        <translation>غیرفعال</translation>
+      <location filename="../../ui/pages/accounts.py" line="49" />
+      <source>Disabled</source>
+      <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="50"/>
-        <source>Set</source>
-        <translation>تعیین‌شده</translation>
+      <location filename="../../ui/pages/accounts.py" line="50" />
+      <source>Set</source>
+      <translation>تعیین‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="51"/>
-        <source>Not set</source>
-        <translation>تعیین‌نشده</translation>
+      <location filename="../../ui/pages/accounts.py" line="51" />
+      <source>Not set</source>
+      <translation>تعیین‌نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="62"/>
-        <source>Locked until %1</source>
-        <translation>قفل تا %1</translation>
+      <location filename="../../ui/pages/accounts.py" line="62" />
+      <source>Locked until %1</source>
+      <translation>قفل تا %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="146"/>
-        <location filename="../../ui/shell.py" line="43"/>
-        <source>Accounts</source>
-        <translation>حساب‌های کاربری</translation>
+      <location filename="../../ui/pages/accounts.py" line="146" />
+      <location filename="../../ui/shell.py" line="43" />
+      <source>Accounts</source>
+      <translation>حساب‌های کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="116"/>
-        <source>A supervisor manages the accounts. Here you can change your own password.</source>
-        <translation>حساب‌ها را سرپرست مدیریت می‌کند. در اینجا می‌توانید گذرواژهٔ خودتان را تغییر دهید.</translation>
+      <location filename="../../ui/pages/accounts.py" line="116" />
+      <source>A supervisor manages the accounts. Here you can change your own password.</source>
+      <translation>حساب‌ها را سرپرست مدیریت می‌کند. در اینجا می‌توانید گذرواژهٔ خودتان را تغییر دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="127"/>
-        <source>New account…</source>
-        <translation>حساب تازه…</translation>
+      <location filename="../../ui/pages/accounts.py" line="127" />
+      <source>New account…</source>
+      <translation>حساب تازه…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="128"/>
-        <location filename="../../ui/pages/accounts.py" line="249"/>
-        <location filename="../../ui/pages/accounts.py" line="319"/>
-        <source>Disable account</source>
-        <translation>غیرفعال‌کردن حساب</translation>
+      <location filename="../../ui/pages/accounts.py" line="128" />
+      <location filename="../../ui/pages/accounts.py" line="249" />
+      <location filename="../../ui/pages/accounts.py" line="319" />
+      <source>Disable account</source>
+      <translation>غیرفعال‌کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="129"/>
-        <location filename="../../ui/pages/accounts.py" line="323"/>
-        <source>Make supervisor</source>
-        <translation>سرپرست شود</translation>
+      <location filename="../../ui/pages/accounts.py" line="129" />
+      <location filename="../../ui/pages/accounts.py" line="323" />
+      <source>Make supervisor</source>
+      <translation>سرپرست شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="130"/>
-        <source>Reset password…</source>
-        <translation>تعیین گذرواژهٔ تازه…</translation>
+      <location filename="../../ui/pages/accounts.py" line="130" />
+      <source>Reset password…</source>
+      <translation>تعیین گذرواژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="131"/>
-        <source>Change my password…</source>
-        <translation>تغییر گذرواژهٔ من…</translation>
+      <location filename="../../ui/pages/accounts.py" line="131" />
+      <source>Change my password…</source>
+      <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="220"/>
-        <source>Your password was changed.</source>
-        <translation>گذرواژهٔ شما تغییر کرد.</translation>
+      <location filename="../../ui/pages/accounts.py" line="220" />
+      <source>Your password was changed.</source>
+      <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="246"/>
-        <location filename="../../ui/pages/accounts.py" line="317"/>
-        <source>Enable account</source>
-        <translation>فعال‌کردن حساب</translation>
+      <location filename="../../ui/pages/accounts.py" line="246" />
+      <location filename="../../ui/pages/accounts.py" line="317" />
+      <source>Enable account</source>
+      <translation>فعال‌کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="246"/>
-        <source>Let %1 sign in again?</source>
-        <translation>%1 دوباره بتواند وارد شود؟</translation>
+      <location filename="../../ui/pages/accounts.py" line="246" />
+      <source>Let %1 sign in again?</source>
+      <translation>%1 دوباره بتواند وارد شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="247"/>
-        <source>Enable</source>
-        <translation>فعال شود</translation>
+      <location filename="../../ui/pages/accounts.py" line="247" />
+      <source>Enable</source>
+      <translation>فعال شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="251"/>
-        <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
-        <translation>حساب %1 غیرفعال شود؟ دیگر نمی‌تواند وارد شود؛ سوابق کارش می‌ماند.</translation>
+      <location filename="../../ui/pages/accounts.py" line="251" />
+      <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
+      <translation>حساب %1 غیرفعال شود؟ دیگر نمی‌تواند وارد شود؛ سوابق کارش می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="253"/>
-        <source>Disable</source>
-        <translation>غیرفعال شود</translation>
+      <location filename="../../ui/pages/accounts.py" line="253" />
+      <source>Disable</source>
+      <translation>غیرفعال شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="267"/>
-        <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
-        <translation>%1 سرپرست شود؟ سرپرست حساب‌ها، تقویم کاری و بازبینی‌ها را مدیریت می‌کند.</translation>
+      <location filename="../../ui/pages/accounts.py" line="267" />
+      <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
+      <translation>%1 سرپرست شود؟ سرپرست حساب‌ها، تقویم کاری و بازبینی‌ها را مدیریت می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="269"/>
-        <source>Make %1 an agent? They lose the supervisor&apos;s pages and rights.</source>
-        <translation>%1 کارشناس شود؟ صفحه‌ها و اختیارات سرپرست را از دست می‌دهد.</translation>
+      <location filename="../../ui/pages/accounts.py" line="269" />
+      <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
+      <translation>%1 کارشناس شود؟ صفحه‌ها و اختیارات سرپرست را از دست می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="271"/>
-        <location filename="../../ui/pages/accounts.py" line="273"/>
-        <source>Change role</source>
-        <translation>تغییر نقش</translation>
+      <location filename="../../ui/pages/accounts.py" line="271" />
+      <location filename="../../ui/pages/accounts.py" line="273" />
+      <source>Change role</source>
+      <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="286"/>
-        <source>Done</source>
-        <translation>انجام شد</translation>
+      <location filename="../../ui/pages/accounts.py" line="286" />
+      <source>Done</source>
+      <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="298"/>
-        <source>OK</source>
-        <translation>تأیید</translation>
+      <location filename="../../ui/pages/accounts.py" line="298" />
+      <source>OK</source>
+      <translation>تأیید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="304"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+      <location filename="../../ui/pages/accounts.py" line="304" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="321"/>
-        <source>Make agent</source>
-        <translation>کارشناس شود</translation>
+      <location filename="../../ui/pages/accounts.py" line="321" />
+      <source>Make agent</source>
+      <translation>کارشناس شود</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="193"/>
-        <source>Add an email or phone</source>
-        <translation>افزودن ایمیل یا تلفن</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="193" />
+      <source>Add an email or phone</source>
+      <translation>افزودن ایمیل یا تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="195"/>
-        <source>Add</source>
-        <translation>افزودن</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="195" />
+      <source>Add</source>
+      <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="204"/>
-        <source>Contact</source>
-        <translation>مخاطب</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="204" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="205"/>
-        <source>Email address</source>
-        <translation>ایمیل</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="205" />
+      <source>Email address</source>
+      <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="206"/>
-        <source>Phone number</source>
-        <translation>شماره تلفن</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="206" />
+      <source>Phone number</source>
+      <translation>شماره تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="212"/>
-        <source>Type an email address or a phone number.</source>
-        <translation>یک نشانی ایمیل یا شماره تلفن بنویسید.</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="212" />
+      <source>Type an email address or a phone number.</source>
+      <translation>یک نشانی ایمیل یا شماره تلفن بنویسید.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="103"/>
-        <source>Adjust a balance</source>
-        <translation>اصلاح مانده</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="103" />
+      <source>Adjust a balance</source>
+      <translation>اصلاح مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="108"/>
-        <source>minutes</source>
-        <translation>دقیقه</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="108" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="111"/>
-        <source>Why (required)</source>
-        <translation>دلیل (الزامی)</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="111" />
+      <source>Why (required)</source>
+      <translation>دلیل (الزامی)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="113"/>
-        <source>Package</source>
-        <translation>بسته</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="113" />
+      <source>Package</source>
+      <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="114"/>
-        <source>Add (+) or take (−)</source>
-        <translation>افزودن (+) یا کاستن (−)</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="114" />
+      <source>Add (+) or take (−)</source>
+      <translation>افزودن (+) یا کاستن (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="115"/>
-        <source>Reason</source>
-        <translation>شرح</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="115" />
+      <source>Reason</source>
+      <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="125"/>
-        <source>Enter the minutes to add (+) or take (−).</source>
-        <translation>دقیقه‌هایی را که افزوده (+) یا کم (−) می‌شود وارد کنید.</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="125" />
+      <source>Enter the minutes to add (+) or take (−).</source>
+      <translation>دقیقه‌هایی را که افزوده (+) یا کم (−) می‌شود وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="127"/>
-        <source>An adjustment can take the balance at most to zero: it is %1.</source>
-        <translation>اصلاح مانده حداکثر تا صفر کم می‌کند: مانده %1 است.</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="127" />
+      <source>An adjustment can take the balance at most to zero: it is %1.</source>
+      <translation>اصلاح مانده حداکثر تا صفر کم می‌کند: مانده %1 است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="131"/>
-        <source>Write the reason for the adjustment.</source>
-        <translation>دلیل اصلاح را بنویسید.</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="131" />
+      <source>Write the reason for the adjustment.</source>
+      <translation>دلیل اصلاح را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="105"/>
-        <source>Record</source>
-        <translation>ثبت</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="105" />
+      <source>Record</source>
+      <translation>ثبت</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="55"/>
-        <source>Ticket</source>
-        <translation>تیکت</translation>
+      <location filename="../../ui/pages/audit.py" line="55" />
+      <source>Ticket</source>
+      <translation>تیکت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="56"/>
-        <source>Work session</source>
-        <translation>جلسهٔ کاری</translation>
+      <location filename="../../ui/pages/audit.py" line="56" />
+      <source>Work session</source>
+      <translation>جلسهٔ کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="57"/>
-        <source>Package</source>
-        <translation>بسته</translation>
+      <location filename="../../ui/pages/audit.py" line="57" />
+      <source>Package</source>
+      <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="58"/>
-        <source>Ledger</source>
-        <translation>دفتر کارکرد</translation>
+      <location filename="../../ui/pages/audit.py" line="58" />
+      <source>Ledger</source>
+      <translation>دفتر کارکرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="59"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/pages/audit.py" line="59" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="60"/>
-        <source>Business calendar</source>
-        <translation>تقویم کاری</translation>
+      <location filename="../../ui/pages/audit.py" line="60" />
+      <source>Business calendar</source>
+      <translation>تقویم کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="61"/>
-        <source>Policy settings</source>
-        <translation>تنظیمات سیاست‌ها</translation>
+      <location filename="../../ui/pages/audit.py" line="61" />
+      <source>Policy settings</source>
+      <translation>تنظیمات سیاست‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
-        <source>Service outage</source>
-        <translation>قطعی سرویس</translation>
+      <location filename="../../ui/pages/audit.py" line="62" />
+      <source>Service outage</source>
+      <translation>قطعی سرویس</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="63"/>
-        <source>Uptime credit</source>
-        <translation>جبران قطعی سرویس</translation>
+      <location filename="../../ui/pages/audit.py" line="63" />
+      <source>Uptime credit</source>
+      <translation>جبران قطعی سرویس</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="64"/>
-        <source>Timesheet</source>
-        <translation>کارکرد کارشناس</translation>
+      <location filename="../../ui/pages/audit.py" line="64" />
+      <source>Timesheet</source>
+      <translation>کارکرد کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="65"/>
-        <source>User account</source>
-        <translation>حساب کاربری</translation>
+      <location filename="../../ui/pages/audit.py" line="65" />
+      <source>User account</source>
+      <translation>حساب کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="73"/>
-        <source>Assigned</source>
-        <translation>واگذار شد</translation>
+      <location filename="../../ui/pages/audit.py" line="73" />
+      <source>Assigned</source>
+      <translation>واگذار شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="74"/>
-        <source>Claimed</source>
-        <translation>برداشته شد</translation>
+      <location filename="../../ui/pages/audit.py" line="74" />
+      <source>Claimed</source>
+      <translation>برداشته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="75"/>
-        <source>Category changed</source>
-        <translation>تغییر دسته</translation>
+      <location filename="../../ui/pages/audit.py" line="75" />
+      <source>Category changed</source>
+      <translation>تغییر دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="76"/>
-        <source>State changed</source>
-        <translation>تغییر وضعیت</translation>
+      <location filename="../../ui/pages/audit.py" line="76" />
+      <source>State changed</source>
+      <translation>تغییر وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="77"/>
-        <source>Replied</source>
-        <translation>پاسخ داده شد</translation>
+      <location filename="../../ui/pages/audit.py" line="77" />
+      <source>Replied</source>
+      <translation>پاسخ داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="78"/>
-        <source>Internal note added</source>
-        <translation>یادداشت داخلی افزوده شد</translation>
+      <location filename="../../ui/pages/audit.py" line="78" />
+      <source>Internal note added</source>
+      <translation>یادداشت داخلی افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="79"/>
-        <source>Customer message</source>
-        <translation>پیام مشتری</translation>
+      <location filename="../../ui/pages/audit.py" line="79" />
+      <source>Customer message</source>
+      <translation>پیام مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="80"/>
-        <source>Session started</source>
-        <translation>آغاز جلسه</translation>
+      <location filename="../../ui/pages/audit.py" line="80" />
+      <source>Session started</source>
+      <translation>آغاز جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="81"/>
-        <source>Session paused</source>
-        <translation>مکث جلسه</translation>
+      <location filename="../../ui/pages/audit.py" line="81" />
+      <source>Session paused</source>
+      <translation>مکث جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="82"/>
-        <source>Session resumed</source>
-        <translation>ادامهٔ جلسه</translation>
+      <location filename="../../ui/pages/audit.py" line="82" />
+      <source>Session resumed</source>
+      <translation>ادامهٔ جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="83"/>
-        <source>Session stopped</source>
-        <translation>پایان جلسه</translation>
+      <location filename="../../ui/pages/audit.py" line="83" />
+      <source>Session stopped</source>
+      <translation>پایان جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="84"/>
-        <source>Session recovered</source>
-        <translation>بازیابی جلسه</translation>
+      <location filename="../../ui/pages/audit.py" line="84" />
+      <source>Session recovered</source>
+      <translation>بازیابی جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="85"/>
-        <source>Package purchased</source>
-        <translation>خرید بسته</translation>
+      <location filename="../../ui/pages/audit.py" line="85" />
+      <source>Package purchased</source>
+      <translation>خرید بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="86"/>
-        <source>Balance adjusted</source>
-        <translation>اصلاح مانده</translation>
+      <location filename="../../ui/pages/audit.py" line="86" />
+      <source>Balance adjusted</source>
+      <translation>اصلاح مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="87"/>
-        <source>Forfeited at expiry</source>
-        <translation>سوخت در پایان اعتبار</translation>
+      <location filename="../../ui/pages/audit.py" line="87" />
+      <source>Forfeited at expiry</source>
+      <translation>سوخت در پایان اعتبار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="88"/>
-        <source>Session corrected</source>
-        <translation>تصحیح جلسه</translation>
+      <location filename="../../ui/pages/audit.py" line="88" />
+      <source>Session corrected</source>
+      <translation>تصحیح جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="89"/>
-        <source>Weekly hours changed</source>
-        <translation>تغییر ساعات کاری هفته</translation>
+      <location filename="../../ui/pages/audit.py" line="89" />
+      <source>Weekly hours changed</source>
+      <translation>تغییر ساعات کاری هفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="90"/>
-        <source>Holiday added</source>
-        <translation>افزودن تعطیلی رسمی</translation>
+      <location filename="../../ui/pages/audit.py" line="90" />
+      <source>Holiday added</source>
+      <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="91"/>
-        <source>Holiday removed</source>
-        <translation>حذف تعطیلی رسمی</translation>
+      <location filename="../../ui/pages/audit.py" line="91" />
+      <source>Holiday removed</source>
+      <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="92"/>
-        <source>Holiday confirmed</source>
-        <translation>تأیید تعطیلی رسمی</translation>
+      <location filename="../../ui/pages/audit.py" line="92" />
+      <source>Holiday confirmed</source>
+      <translation>تأیید تعطیلی رسمی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="93"/>
-        <source>Closure added</source>
-        <translation>افزودن تعطیلی موردی</translation>
+      <location filename="../../ui/pages/audit.py" line="93" />
+      <source>Closure added</source>
+      <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="94"/>
-        <source>Closure removed</source>
-        <translation>حذف تعطیلی موردی</translation>
+      <location filename="../../ui/pages/audit.py" line="94" />
+      <source>Closure removed</source>
+      <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="95"/>
-        <source>Maintenance policy changed</source>
-        <translation>تغییر سیاست نگهداری برنامه‌ریزی‌شده</translation>
+      <location filename="../../ui/pages/audit.py" line="95" />
+      <source>Maintenance policy changed</source>
+      <translation>تغییر سیاست نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="68"/>
-        <source>Record created</source>
-        <translation>ایجاد شد</translation>
+      <location filename="../../ui/pages/audit.py" line="68" />
+      <source>Record created</source>
+      <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="69"/>
-        <source>Record added</source>
-        <translation>افزوده شد</translation>
+      <location filename="../../ui/pages/audit.py" line="69" />
+      <source>Record added</source>
+      <translation>افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="70"/>
-        <source>Record removed</source>
-        <translation>حذف شد</translation>
+      <location filename="../../ui/pages/audit.py" line="70" />
+      <source>Record removed</source>
+      <translation>حذف شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="71"/>
-        <source>Decision: approved</source>
-        <translation>تصمیم: تأیید</translation>
+      <location filename="../../ui/pages/audit.py" line="71" />
+      <source>Decision: approved</source>
+      <translation>تصمیم: تأیید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="72"/>
-        <source>Decision: rejected</source>
-        <translation>تصمیم: رد</translation>
+      <location filename="../../ui/pages/audit.py" line="72" />
+      <source>Decision: rejected</source>
+      <translation>تصمیم: رد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="96"/>
-        <source>Credit withdrawn</source>
-        <translation>جبران پس گرفته شد</translation>
+      <location filename="../../ui/pages/audit.py" line="96" />
+      <source>Credit withdrawn</source>
+      <translation>جبران پس گرفته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="97"/>
-        <source>Credit recalculated</source>
-        <translation>جبران دوباره محاسبه شد</translation>
+      <location filename="../../ui/pages/audit.py" line="97" />
+      <source>Credit recalculated</source>
+      <translation>جبران دوباره محاسبه شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="98"/>
-        <source>Subscription extended</source>
-        <translation>تمدید اشتراک</translation>
+      <location filename="../../ui/pages/audit.py" line="98" />
+      <source>Subscription extended</source>
+      <translation>تمدید اشتراک</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="99"/>
-        <source>First password set</source>
-        <translation>تعیین نخستین گذرواژه</translation>
+      <location filename="../../ui/pages/audit.py" line="99" />
+      <source>First password set</source>
+      <translation>تعیین نخستین گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="100"/>
-        <source>Own password changed</source>
-        <translation>تغییر گذرواژه به دست خود کاربر</translation>
+      <location filename="../../ui/pages/audit.py" line="100" />
+      <source>Own password changed</source>
+      <translation>تغییر گذرواژه به دست خود کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="101"/>
-        <source>Password reset</source>
-        <translation>تعیین گذرواژهٔ تازه به دست سرپرست</translation>
+      <location filename="../../ui/pages/audit.py" line="101" />
+      <source>Password reset</source>
+      <translation>تعیین گذرواژهٔ تازه به دست سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="102"/>
-        <source>Account disabled</source>
-        <translation>غیرفعال‌شدن حساب</translation>
+      <location filename="../../ui/pages/audit.py" line="102" />
+      <source>Account disabled</source>
+      <translation>غیرفعال‌شدن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="103"/>
-        <source>Account enabled</source>
-        <translation>فعال‌شدن حساب</translation>
+      <location filename="../../ui/pages/audit.py" line="103" />
+      <source>Account enabled</source>
+      <translation>فعال‌شدن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="104"/>
-        <source>Role changed</source>
-        <translation>تغییر نقش</translation>
+      <location filename="../../ui/pages/audit.py" line="104" />
+      <source>Role changed</source>
+      <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="106"/>
-        <source>System</source>
-        <translation>سامانه</translation>
+      <location filename="../../ui/pages/audit.py" line="106" />
+      <source>System</source>
+      <translation>سامانه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="107"/>
-        <source>yes</source>
-        <translation>بله</translation>
+      <location filename="../../ui/pages/audit.py" line="107" />
+      <source>yes</source>
+      <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="108"/>
-        <source>no</source>
-        <translation>خیر</translation>
+      <location filename="../../ui/pages/audit.py" line="108" />
+      <source>no</source>
+      <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="124"/>
-        <source>account no. %1</source>
-        <translation>حساب شمارهٔ %1</translation>
+      <location filename="../../ui/pages/audit.py" line="124" />
+      <source>account no. %1</source>
+      <translation>حساب شمارهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="125"/>
-        <source>customer no. %1</source>
-        <translation>مشتری شمارهٔ %1</translation>
+      <location filename="../../ui/pages/audit.py" line="125" />
+      <source>customer no. %1</source>
+      <translation>مشتری شمارهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="344"/>
-        <location filename="../../ui/shell.py" line="45"/>
-        <source>Audit trail</source>
-        <translation>سابقهٔ تغییرات</translation>
+      <location filename="../../ui/pages/audit.py" line="344" />
+      <location filename="../../ui/shell.py" line="45" />
+      <source>Audit trail</source>
+      <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="274"/>
-        <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
-        <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
+      <location filename="../../ui/pages/audit.py" line="274" />
+      <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
+      <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="282"/>
-        <source>Search actions, values or names…</source>
-        <translation>جستجوی کار، مقدار یا نام…</translation>
+      <location filename="../../ui/pages/audit.py" line="282" />
+      <source>Search actions, values or names…</source>
+      <translation>جستجوی کار، مقدار یا نام…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="285"/>
-        <source>Everything</source>
-        <translation>همه</translation>
+      <location filename="../../ui/pages/audit.py" line="285" />
+      <source>Everything</source>
+      <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="289"/>
-        <source>Everyone</source>
-        <translation>همهٔ افراد</translation>
+      <location filename="../../ui/pages/audit.py" line="289" />
+      <source>Everyone</source>
+      <translation>همهٔ افراد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="290"/>
-        <source>Between dates</source>
-        <translation>فقط در بازهٔ تاریخ</translation>
+      <location filename="../../ui/pages/audit.py" line="290" />
+      <source>Between dates</source>
+      <translation>فقط در بازهٔ تاریخ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="298"/>
-        <source>Concerning</source>
-        <translation>دربارهٔ</translation>
+      <location filename="../../ui/pages/audit.py" line="298" />
+      <source>Concerning</source>
+      <translation>دربارهٔ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="300"/>
-        <source>Done by</source>
-        <translation>انجام‌دهنده</translation>
+      <location filename="../../ui/pages/audit.py" line="300" />
+      <source>Done by</source>
+      <translation>انجام‌دهنده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="304"/>
-        <source>From</source>
-        <translation>از</translation>
+      <location filename="../../ui/pages/audit.py" line="304" />
+      <source>From</source>
+      <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="306"/>
-        <source>Until</source>
-        <translation>تا</translation>
+      <location filename="../../ui/pages/audit.py" line="306" />
+      <source>Until</source>
+      <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="324"/>
-        <source>Before</source>
-        <translation>پیش از تغییر</translation>
+      <location filename="../../ui/pages/audit.py" line="324" />
+      <source>Before</source>
+      <translation>پیش از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="325"/>
-        <source>After</source>
-        <translation>پس از تغییر</translation>
+      <location filename="../../ui/pages/audit.py" line="325" />
+      <source>After</source>
+      <translation>پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="388"/>
-        <source>The end date is before the start date.</source>
-        <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
+      <location filename="../../ui/pages/audit.py" line="388" />
+      <source>The end date is before the start date.</source>
+      <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="436"/>
-        <source>The newest %1 entries; narrow the search to see older ones.</source>
-        <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
+      <location filename="../../ui/pages/audit.py" line="436" />
+      <source>The newest %1 entries; narrow the search to see older ones.</source>
+      <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="438"/>
-        <source>%1 entries, newest first</source>
-        <translation>%1 ردیف، تازه‌ترین در بالا</translation>
+      <location filename="../../ui/pages/audit.py" line="438" />
+      <source>%1 entries, newest first</source>
+      <translation>%1 ردیف، تازه‌ترین در بالا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="448"/>
-        <source>The trail could not be loaded (%1).</source>
-        <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
+      <location filename="../../ui/pages/audit.py" line="448" />
+      <source>The trail could not be loaded (%1).</source>
+      <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="475"/>
-        <source>Choose an entry to see its values before and after.</source>
-        <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
+      <location filename="../../ui/pages/audit.py" line="475" />
+      <source>Choose an entry to see its values before and after.</source>
+      <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="480"/>
-        <source>%1%2 — %3, by %4 at %5</source>
-        <translation>%1%2 — %3، به دست %4 در %5</translation>
+      <location filename="../../ui/pages/audit.py" line="480" />
+      <source>%1%2 — %3, by %4 at %5</source>
+      <translation>%1%2 — %3، به دست %4 در %5</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BreachAlerts</name>
     <message>
-        <location filename="../../ui/queue/alerts.py" line="56"/>
-        <source>Ticket #%1 is near its deadline</source>
-        <translation>مهلت تیکت #%1 نزدیک است</translation>
+      <location filename="../../ui/queue/alerts.py" line="56" />
+      <source>Ticket #%1 is near its deadline</source>
+      <translation>مهلت تیکت #%1 نزدیک است</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/alerts.py" line="58"/>
-        <source>%1 — %2 business time left</source>
-        <translation>%1 — %2 زمان کاری مانده</translation>
+      <location filename="../../ui/queue/alerts.py" line="58" />
+      <source>%1 — %2 business time left</source>
+      <translation>%1 — %2 زمان کاری مانده</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CalendarSettingsPage</name>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="65"/>
-        <source>Estimated</source>
-        <translation>تخمینی</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="65" />
+      <source>Estimated</source>
+      <translation>تخمینی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="66"/>
-        <source>Lunar holiday estimated by the calendar package: confirm it or move it to the official day</source>
-        <translation>تعطیلی قمری با تاریخ تخمینی: آن را تأیید کنید یا به روز رسمی ببرید</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="66" />
+      <source>Lunar holiday estimated by the calendar package: confirm it or move it to the official day</source>
+      <translation>تعطیلی قمری با تاریخ تخمینی: آن را تأیید کنید یا به روز رسمی ببرید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="70"/>
-        <source>Confirmed</source>
-        <translation>تأییدشده</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="70" />
+      <source>Confirmed</source>
+      <translation>تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="201"/>
-        <location filename="../../ui/shell.py" line="37"/>
-        <source>Business calendar</source>
-        <translation>تقویم کاری</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="201" />
+      <location filename="../../ui/shell.py" line="37" />
+      <source>Business calendar</source>
+      <translation>تقویم کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="152"/>
-        <source>Only a supervisor can change the business calendar; you can view it here.</source>
-        <translation>فقط سرپرست می‌تواند تقویم کاری را تغییر دهد؛ شما آن را فقط می‌بینید.</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="152" />
+      <source>Only a supervisor can change the business calendar; you can view it here.</source>
+      <translation>فقط سرپرست می‌تواند تقویم کاری را تغییر دهد؛ شما آن را فقط می‌بینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="158"/>
-        <source>Save hours</source>
-        <translation>ذخیرهٔ ساعات کاری</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="158" />
+      <source>Save hours</source>
+      <translation>ذخیرهٔ ساعات کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="159"/>
-        <source>Discard changes</source>
-        <translation>لغو تغییرات</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="159" />
+      <source>Discard changes</source>
+      <translation>لغو تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="163"/>
-        <source>Add closure…</source>
-        <translation>افزودن تعطیلی موردی…</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="163" />
+      <source>Add closure…</source>
+      <translation>افزودن تعطیلی موردی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="164"/>
-        <location filename="../../ui/pages/calendar_settings.py" line="385"/>
-        <source>Remove closure</source>
-        <translation>حذف تعطیلی موردی</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="164" />
+      <location filename="../../ui/pages/calendar_settings.py" line="385" />
+      <source>Remove closure</source>
+      <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="176"/>
-        <source>Add holiday…</source>
-        <translation>افزودن تعطیلی رسمی…</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="176" />
+      <source>Add holiday…</source>
+      <translation>افزودن تعطیلی رسمی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="177"/>
-        <source>Confirm date…</source>
-        <translation>تأیید تاریخ…</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="177" />
+      <source>Confirm date…</source>
+      <translation>تأیید تاریخ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="178"/>
-        <location filename="../../ui/pages/calendar_settings.py" line="359"/>
-        <source>Remove holiday</source>
-        <translation>حذف تعطیلی رسمی</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="178" />
+      <location filename="../../ui/pages/calendar_settings.py" line="359" />
+      <source>Remove holiday</source>
+      <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="181"/>
-        <source>Weekly hours (Tehran time)</source>
-        <translation>ساعات کاری هفته (به وقت تهران)</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="181" />
+      <source>Weekly hours (Tehran time)</source>
+      <translation>ساعات کاری هفته (به وقت تهران)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="192"/>
-        <source>Closures</source>
-        <translation>تعطیلی‌های موردی</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="192" />
+      <source>Closures</source>
+      <translation>تعطیلی‌های موردی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="188"/>
-        <source>Holidays</source>
-        <translation>تعطیلات رسمی</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="188" />
+      <source>Holidays</source>
+      <translation>تعطیلات رسمی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="189"/>
-        <source>Jalali year</source>
-        <translation>سال</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="189" />
+      <source>Jalali year</source>
+      <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="249"/>
-        <source>%1 holidays</source>
-        <translation>%1 تعطیلی</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="249" />
+      <source>%1 holidays</source>
+      <translation>%1 تعطیلی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="249"/>
-        <source>%1 holidays, %2 to confirm</source>
-        <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="249" />
+      <source>%1 holidays, %2 to confirm</source>
+      <translation>%1 تعطیلی، %2 در انتظار تأیید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="265"/>
-        <source>Now: open. Closes %1.</source>
-        <translation>اکنون: باز. پایان وقت کاری: %1</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="265" />
+      <source>Now: open. Closes %1.</source>
+      <translation>اکنون: باز. پایان وقت کاری: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="267"/>
-        <source>Now: closed (%1). Opens %2.</source>
-        <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="267" />
+      <source>Now: closed (%1). Opens %2.</source>
+      <translation>اکنون: تعطیل (%1). بازگشایی: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="269"/>
-        <source>Now: closed (%1). No open hours are set.</source>
-        <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="269" />
+      <source>Now: closed (%1). No open hours are set.</source>
+      <translation>اکنون: تعطیل (%1). هیچ ساعت کاری‌ای تعریف نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="279"/>
-        <source>holiday: %1</source>
-        <translation>تعطیل رسمی: %1</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="279" />
+      <source>holiday: %1</source>
+      <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="281"/>
-        <source>closure</source>
-        <translation>تعطیلی موردی</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="281" />
+      <source>closure</source>
+      <translation>تعطیلی موردی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="282"/>
-        <source>outside working hours</source>
-        <translation>خارج از ساعات کاری</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="282" />
+      <source>outside working hours</source>
+      <translation>خارج از ساعات کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="357"/>
-        <source>Remove the holiday “%1” on %2?</source>
-        <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="357" />
+      <source>Remove the holiday “%1” on %2?</source>
+      <translation>تعطیلی «%1» در %2 حذف شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="383"/>
-        <source>Remove the closure from %1 until %2?</source>
-        <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="383" />
+      <source>Remove the closure from %1 until %2?</source>
+      <translation>تعطیلی موردی از %1 تا %2 حذف شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="393"/>
-        <source>Remove</source>
-        <translation>حذف</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="393" />
+      <source>Remove</source>
+      <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="394"/>
-        <source>Keep</source>
-        <translation>نگه‌داشتن</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="394" />
+      <source>Keep</source>
+      <translation>نگه‌داشتن</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ClosureDialog</name>
     <message>
-        <location filename="../../ui/dialogs/closure_dialog.py" line="28"/>
-        <source>Add closure</source>
-        <translation>افزودن تعطیلی موردی</translation>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="28" />
+      <source>Add closure</source>
+      <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/closure_dialog.py" line="31"/>
-        <source>e.g. Government-announced closure</source>
-        <translation>مثلاً تعطیلی اعلام‌شده از سوی دولت</translation>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="31" />
+      <source>e.g. Government-announced closure</source>
+      <translation>مثلاً تعطیلی اعلام‌شده از سوی دولت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/closure_dialog.py" line="33"/>
-        <source>From</source>
-        <translation>از</translation>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="33" />
+      <source>From</source>
+      <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/closure_dialog.py" line="35"/>
-        <source>Until</source>
-        <translation>تا</translation>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="35" />
+      <source>Until</source>
+      <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/closure_dialog.py" line="37"/>
-        <source>Reason</source>
-        <translation>شرح</translation>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="37" />
+      <source>Reason</source>
+      <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/closure_dialog.py" line="40"/>
-        <source>Times are on the Tehran clock. The desk counts no business time in between.</source>
-        <translation>زمان‌ها به وقت تهران است. در این فاصله هیچ زمان کاری شمرده نمی‌شود.</translation>
+      <location filename="../../ui/dialogs/closure_dialog.py" line="40" />
+      <source>Times are on the Tehran clock. The desk counts no business time in between.</source>
+      <translation>زمان‌ها به وقت تهران است. در این فاصله هیچ زمان کاری شمرده نمی‌شود.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="27"/>
-        <source>inactive</source>
-        <translation>غیرفعال</translation>
+      <location filename="../../ui/pages/customer_models.py" line="27" />
+      <source>inactive</source>
+      <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="39"/>
-        <source>Contact</source>
-        <translation>مخاطب</translation>
+      <location filename="../../ui/pages/customer_models.py" line="39" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="43"/>
-        <source>Job title</source>
-        <translation>سمت</translation>
+      <location filename="../../ui/pages/customer_models.py" line="43" />
+      <source>Job title</source>
+      <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="45"/>
-        <source>Phones</source>
-        <translation>تلفن‌ها</translation>
+      <location filename="../../ui/pages/customer_models.py" line="45" />
+      <source>Phones</source>
+      <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="48"/>
-        <source>Emails</source>
-        <translation>ایمیل‌ها</translation>
+      <location filename="../../ui/pages/customer_models.py" line="48" />
+      <source>Emails</source>
+      <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="55"/>
-        <location filename="../../ui/pages/expiry.py" line="84"/>
-        <location filename="../../ui/pages/expiry.py" line="134"/>
-        <location filename="../../ui/pages/reports.py" line="156"/>
-        <source>Code</source>
-        <translation>کد</translation>
+      <location filename="../../ui/pages/customer_models.py" line="55" />
+      <location filename="../../ui/pages/expiry.py" line="84" />
+      <location filename="../../ui/pages/expiry.py" line="134" />
+      <location filename="../../ui/pages/reports.py" line="156" />
+      <source>Code</source>
+      <translation>کد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="57"/>
-        <location filename="../../ui/pages/expiry.py" line="86"/>
-        <location filename="../../ui/pages/expiry.py" line="136"/>
-        <location filename="../../ui/pages/reports.py" line="161"/>
-        <location filename="../../ui/pages/timesheet_models.py" line="163"/>
-        <location filename="../../ui/pages/uptime_models.py" line="87"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/pages/customer_models.py" line="57" />
+      <location filename="../../ui/pages/expiry.py" line="86" />
+      <location filename="../../ui/pages/expiry.py" line="136" />
+      <location filename="../../ui/pages/reports.py" line="161" />
+      <location filename="../../ui/pages/timesheet_models.py" line="163" />
+      <location filename="../../ui/pages/uptime_models.py" line="87" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="62"/>
-        <source>Support left</source>
-        <translation>ماندهٔ پشتیبانی</translation>
+      <location filename="../../ui/pages/customer_models.py" line="62" />
+      <source>Support left</source>
+      <translation>ماندهٔ پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="69"/>
-        <source>Training left</source>
-        <translation>ماندهٔ آموزش</translation>
+      <location filename="../../ui/pages/customer_models.py" line="69" />
+      <source>Training left</source>
+      <translation>ماندهٔ آموزش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="76"/>
-        <source>Next expiry</source>
-        <translation>نزدیک‌ترین انقضا</translation>
+      <location filename="../../ui/pages/customer_models.py" line="76" />
+      <source>Next expiry</source>
+      <translation>نزدیک‌ترین انقضا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="82"/>
-        <location filename="../../ui/pages/uptime_models.py" line="116"/>
-        <source>Subscription end</source>
-        <translation>پایان اشتراک</translation>
+      <location filename="../../ui/pages/customer_models.py" line="82" />
+      <location filename="../../ui/pages/uptime_models.py" line="116" />
+      <source>Subscription end</source>
+      <translation>پایان اشتراک</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="93"/>
-        <location filename="../../ui/pages/expiry.py" line="87"/>
-        <location filename="../../ui/pages/expiry.py" line="137"/>
-        <source>Package</source>
-        <translation>بسته</translation>
+      <location filename="../../ui/pages/customer_models.py" line="93" />
+      <location filename="../../ui/pages/expiry.py" line="87" />
+      <location filename="../../ui/pages/expiry.py" line="137" />
+      <source>Package</source>
+      <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="95"/>
-        <source>Purchased</source>
-        <translation>تاریخ خرید</translation>
+      <location filename="../../ui/pages/customer_models.py" line="95" />
+      <source>Purchased</source>
+      <translation>تاریخ خرید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="101"/>
-        <location filename="../../ui/pages/expiry.py" line="95"/>
-        <source>Expires</source>
-        <translation>پایان اعتبار</translation>
+      <location filename="../../ui/pages/customer_models.py" line="101" />
+      <location filename="../../ui/pages/expiry.py" line="95" />
+      <source>Expires</source>
+      <translation>پایان اعتبار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="107"/>
-        <location filename="../../ui/pages/expiry.py" line="101"/>
-        <source>Days left</source>
-        <translation>روز مانده</translation>
+      <location filename="../../ui/pages/customer_models.py" line="107" />
+      <location filename="../../ui/pages/expiry.py" line="101" />
+      <source>Days left</source>
+      <translation>روز مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="114"/>
-        <source>Bought</source>
-        <translation>خریداری‌شده</translation>
+      <location filename="../../ui/pages/customer_models.py" line="114" />
+      <source>Bought</source>
+      <translation>خریداری‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="120"/>
-        <location filename="../../ui/pages/expiry.py" line="108"/>
-        <source>Balance</source>
-        <translation>مانده</translation>
+      <location filename="../../ui/pages/customer_models.py" line="120" />
+      <location filename="../../ui/pages/expiry.py" line="108" />
+      <source>Balance</source>
+      <translation>مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="219"/>
-        <location filename="../../ui/pages/customer_models.py" line="133"/>
-        <location filename="../../ui/pages/timesheet_models.py" line="231"/>
-        <source>When</source>
-        <extracomment>recorded keys whose value is a code with a Persian name (ui.labels.label) recorded keys counted in minutes and in seconds</extracomment>
-        <translation>زمان</translation>
+      <location filename="../../ui/pages/audit.py" line="219" />
+      <location filename="../../ui/pages/customer_models.py" line="133" />
+      <location filename="../../ui/pages/timesheet_models.py" line="231" />
+      <source>When</source>
+      <extracomment>recorded keys whose value is a code with a Persian name (ui.labels.label) recorded keys counted in minutes and in seconds</extracomment>
+      <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="220"/>
-        <source>Done by</source>
-        <translation>انجام‌دهنده</translation>
+      <location filename="../../ui/pages/audit.py" line="220" />
+      <source>Done by</source>
+      <translation>انجام‌دهنده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="221"/>
-        <source>Concerns</source>
-        <translation>موضوع</translation>
+      <location filename="../../ui/pages/audit.py" line="221" />
+      <source>Concerns</source>
+      <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="223"/>
-        <source>No.</source>
-        <translation>شماره</translation>
+      <location filename="../../ui/pages/audit.py" line="223" />
+      <source>No.</source>
+      <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="228"/>
-        <source>Action</source>
-        <translation>کار انجام‌شده</translation>
+      <location filename="../../ui/pages/audit.py" line="228" />
+      <source>Action</source>
+      <translation>کار انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="229"/>
-        <source>Change</source>
-        <translation>تغییر</translation>
+      <location filename="../../ui/pages/audit.py" line="229" />
+      <source>Change</source>
+      <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="138"/>
-        <source>Entry</source>
-        <translation>ردیف</translation>
+      <location filename="../../ui/pages/customer_models.py" line="138" />
+      <source>Entry</source>
+      <translation>ردیف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="140"/>
-        <location filename="../../ui/pages/expiry.py" line="89"/>
-        <location filename="../../ui/pages/expiry.py" line="139"/>
-        <location filename="../../ui/pages/timesheet_models.py" line="243"/>
-        <source>Package no.</source>
-        <translation>شمارهٔ بسته</translation>
+      <location filename="../../ui/pages/customer_models.py" line="140" />
+      <location filename="../../ui/pages/expiry.py" line="89" />
+      <location filename="../../ui/pages/expiry.py" line="139" />
+      <location filename="../../ui/pages/timesheet_models.py" line="243" />
+      <source>Package no.</source>
+      <translation>شمارهٔ بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_models.py" line="146"/>
-        <location filename="../../ui/pages/timesheet_models.py" line="249"/>
-        <source>Minutes</source>
-        <translation>دقیقه</translation>
+      <location filename="../../ui/pages/customer_models.py" line="146" />
+      <location filename="../../ui/pages/timesheet_models.py" line="249" />
+      <source>Minutes</source>
+      <translation>دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="91"/>
-        <source>Date</source>
-        <translation>تاریخ</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="91" />
+      <source>Date</source>
+      <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="93"/>
-        <source>Weekday</source>
-        <translation>روز هفته</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="93" />
+      <source>Weekday</source>
+      <translation>روز هفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="99"/>
-        <source>Holiday</source>
-        <translation>مناسبت</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="99" />
+      <source>Holiday</source>
+      <translation>مناسبت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="71"/>
-        <source>Username</source>
-        <translation>نام کاربری</translation>
+      <location filename="../../ui/pages/accounts.py" line="71" />
+      <source>Username</source>
+      <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="73"/>
-        <source>Full name</source>
-        <translation>نام و نام خانوادگی</translation>
+      <location filename="../../ui/pages/accounts.py" line="73" />
+      <source>Full name</source>
+      <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="77"/>
-        <location filename="../../ui/pages/office_status.py" line="57"/>
-        <source>Role</source>
-        <translation>نقش</translation>
+      <location filename="../../ui/pages/accounts.py" line="77" />
+      <location filename="../../ui/pages/office_status.py" line="57" />
+      <source>Role</source>
+      <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="79"/>
-        <location filename="../../ui/pages/calendar_settings.py" line="104"/>
-        <location filename="../../ui/pages/office_status.py" line="79"/>
-        <location filename="../../ui/pages/uptime_models.py" line="108"/>
-        <source>State</source>
-        <translation>وضعیت</translation>
+      <location filename="../../ui/pages/accounts.py" line="79" />
+      <location filename="../../ui/pages/calendar_settings.py" line="104" />
+      <location filename="../../ui/pages/office_status.py" line="79" />
+      <location filename="../../ui/pages/uptime_models.py" line="108" />
+      <source>State</source>
+      <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="86"/>
-        <source>Password</source>
-        <translation>گذرواژه</translation>
+      <location filename="../../ui/pages/accounts.py" line="86" />
+      <source>Password</source>
+      <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts.py" line="93"/>
-        <source>Created on</source>
-        <translation>تاریخ ایجاد</translation>
+      <location filename="../../ui/pages/accounts.py" line="93" />
+      <source>Created on</source>
+      <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="118"/>
-        <source>From</source>
-        <translation>از</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="118" />
+      <source>From</source>
+      <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="124"/>
-        <source>Until</source>
-        <translation>تا</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="124" />
+      <source>Until</source>
+      <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar_settings.py" line="126"/>
-        <location filename="../../ui/pages/customer_models.py" line="152"/>
-        <location filename="../../ui/pages/timesheet_models.py" line="254"/>
-        <source>Reason</source>
-        <translation>شرح</translation>
+      <location filename="../../ui/pages/calendar_settings.py" line="126" />
+      <location filename="../../ui/pages/customer_models.py" line="152" />
+      <location filename="../../ui/pages/timesheet_models.py" line="254" />
+      <source>Reason</source>
+      <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="89"/>
-        <source>Availability</source>
-        <translation>دسترس‌پذیری</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="89" />
+      <source>Availability</source>
+      <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="96"/>
-        <source>Downtime</source>
-        <translation>زمان قطعی</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="96" />
+      <source>Downtime</source>
+      <translation>زمان قطعی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="102"/>
-        <source>Credit</source>
-        <translation>جبران</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="102" />
+      <source>Credit</source>
+      <translation>جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="128"/>
-        <source>Start</source>
-        <translation>شروع</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="128" />
+      <source>Start</source>
+      <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="134"/>
-        <source>End</source>
-        <translation>پایان</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="134" />
+      <source>End</source>
+      <translation>پایان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="162"/>
-        <source>Time</source>
-        <translation>ساعت</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="162" />
+      <source>Time</source>
+      <translation>ساعت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="165"/>
-        <source>Tickets</source>
-        <translation>تیکت‌ها</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="165" />
+      <source>Tickets</source>
+      <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="169"/>
-        <source>Channel</source>
-        <translation>روش</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="169" />
+      <source>Channel</source>
+      <translation>روش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="171"/>
-        <location filename="../../ui/pages/uptime_models.py" line="140"/>
-        <source>Duration</source>
-        <translation>مدت</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="171" />
+      <location filename="../../ui/pages/uptime_models.py" line="140" />
+      <source>Duration</source>
+      <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="183"/>
-        <source>Billable</source>
-        <translation>قابل‌محاسبه</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="183" />
+      <source>Billable</source>
+      <translation>قابل‌محاسبه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="193"/>
-        <source>Charged to</source>
-        <translation>کسر از</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="193" />
+      <source>Charged to</source>
+      <translation>کسر از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="110"/>
-        <source>Week</source>
-        <translation>هفته</translation>
+      <location filename="../../ui/pages/reports.py" line="110" />
+      <source>Week</source>
+      <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="116"/>
-        <source>Answered</source>
-        <translation>پاسخ‌داده‌شده</translation>
+      <location filename="../../ui/pages/reports.py" line="116" />
+      <source>Answered</source>
+      <translation>پاسخ‌داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="122"/>
-        <source>Within target</source>
-        <translation>در مهلت</translation>
+      <location filename="../../ui/pages/reports.py" line="122" />
+      <source>Within target</source>
+      <translation>در مهلت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="128"/>
-        <source>Share within target</source>
-        <translation>سهم پاسخ در مهلت</translation>
+      <location filename="../../ui/pages/reports.py" line="128" />
+      <source>Share within target</source>
+      <translation>سهم پاسخ در مهلت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="134"/>
-        <source>Median response</source>
-        <translation>میانهٔ زمان پاسخ</translation>
+      <location filename="../../ui/pages/reports.py" line="134" />
+      <source>Median response</source>
+      <translation>میانهٔ زمان پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="143"/>
-        <source>Still waiting</source>
-        <translation>در انتظار پاسخ</translation>
+      <location filename="../../ui/pages/reports.py" line="143" />
+      <source>Still waiting</source>
+      <translation>در انتظار پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="163"/>
-        <source>Phone</source>
-        <translation>تلفنی</translation>
+      <location filename="../../ui/pages/reports.py" line="163" />
+      <source>Phone</source>
+      <translation>تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="169"/>
-        <source>Remote session</source>
-        <translation>اتصال از راه دور</translation>
+      <location filename="../../ui/pages/reports.py" line="169" />
+      <source>Remote session</source>
+      <translation>اتصال از راه دور</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
-        <source>Ticket</source>
-        <translation>تیکت</translation>
+      <location filename="../../ui/pages/reports.py" line="175" />
+      <source>Ticket</source>
+      <translation>تیکت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="181"/>
-        <source>Total</source>
-        <translation>جمع کل</translation>
+      <location filename="../../ui/pages/reports.py" line="181" />
+      <source>Total</source>
+      <translation>جمع کل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="187"/>
-        <location filename="../../ui/pages/timesheet_models.py" line="195"/>
-        <source>Extra billable</source>
-        <translation>ساعات مازاد</translation>
+      <location filename="../../ui/pages/reports.py" line="187" />
+      <location filename="../../ui/pages/timesheet_models.py" line="195" />
+      <source>Extra billable</source>
+      <translation>ساعات مازاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="200"/>
-        <source>Month</source>
-        <translation>ماه</translation>
+      <location filename="../../ui/pages/reports.py" line="200" />
+      <source>Month</source>
+      <translation>ماه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="206"/>
-        <source>Average availability</source>
-        <translation>میانگین دسترس‌پذیری</translation>
+      <location filename="../../ui/pages/reports.py" line="206" />
+      <source>Average availability</source>
+      <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="212"/>
-        <source>Lowest availability</source>
-        <translation>کمترین دسترس‌پذیری</translation>
+      <location filename="../../ui/pages/reports.py" line="212" />
+      <source>Lowest availability</source>
+      <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="219"/>
-        <source>Lowest customer</source>
-        <translation>مشتری با کمترین دسترس‌پذیری</translation>
+      <location filename="../../ui/pages/reports.py" line="219" />
+      <source>Lowest customer</source>
+      <translation>مشتری با کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="223"/>
-        <source>Below target</source>
-        <translation>زیر هدف</translation>
+      <location filename="../../ui/pages/reports.py" line="223" />
+      <source>Below target</source>
+      <translation>زیر هدف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="230"/>
-        <source>Customers</source>
-        <translation>مشتریان</translation>
+      <location filename="../../ui/pages/reports.py" line="230" />
+      <source>Customers</source>
+      <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="202"/>
-        <source>Flags</source>
-        <translation>هشدارها</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="202" />
+      <source>Flags</source>
+      <translation>هشدارها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="237"/>
-        <source>Session no.</source>
-        <translation>شمارهٔ جلسه</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="237" />
+      <source>Session no.</source>
+      <translation>شمارهٔ جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="255"/>
-        <source>Recorded by</source>
-        <translation>ثبت‌کننده</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="255" />
+      <source>Recorded by</source>
+      <translation>ثبت‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="146"/>
-        <source>Scope</source>
-        <translation>دامنه</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="146" />
+      <source>Scope</source>
+      <translation>دامنه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="151"/>
-        <source>Planned</source>
-        <translation>برنامه‌ریزی‌شده</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="151" />
+      <source>Planned</source>
+      <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="157"/>
-        <source>Cause</source>
-        <translation>علت</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="157" />
+      <source>Cause</source>
+      <translation>علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="114"/>
-        <source>Used per week</source>
-        <translation>مصرف هفتگی</translation>
+      <location filename="../../ui/pages/expiry.py" line="114" />
+      <source>Used per week</source>
+      <translation>مصرف هفتگی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="121"/>
-        <source>Projected forfeit</source>
-        <translation>سوخت پیش‌بینی‌شده</translation>
+      <location filename="../../ui/pages/expiry.py" line="121" />
+      <source>Projected forfeit</source>
+      <translation>سوخت پیش‌بینی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="145"/>
-        <source>Expired on</source>
-        <translation>تاریخ انقضا</translation>
+      <location filename="../../ui/pages/expiry.py" line="145" />
+      <source>Expired on</source>
+      <translation>تاریخ انقضا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="151"/>
-        <source>Forfeited</source>
-        <translation>سوخت‌شده</translation>
+      <location filename="../../ui/pages/expiry.py" line="151" />
+      <source>Forfeited</source>
+      <translation>سوخت‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="158"/>
-        <source>Recorded on</source>
-        <translation>تاریخ ثبت</translation>
+      <location filename="../../ui/pages/expiry.py" line="158" />
+      <source>Recorded on</source>
+      <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="56"/>
-        <source>Computer</source>
-        <translation>رایانه</translation>
+      <location filename="../../ui/pages/office_status.py" line="56" />
+      <source>Computer</source>
+      <translation>رایانه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="59"/>
-        <location filename="../../ui/pages/office_status.py" line="82"/>
-        <source>Started</source>
-        <translation>آغاز</translation>
+      <location filename="../../ui/pages/office_status.py" line="59" />
+      <location filename="../../ui/pages/office_status.py" line="82" />
+      <source>Started</source>
+      <translation>آغاز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="65"/>
-        <source>Last seen</source>
-        <translation>آخرین بار دیده شد</translation>
+      <location filename="../../ui/pages/office_status.py" line="65" />
+      <source>Last seen</source>
+      <translation>آخرین بار دیده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="70"/>
-        <source>API address</source>
-        <translation>نشانی رابط پرتال</translation>
+      <location filename="../../ui/pages/office_status.py" line="70" />
+      <source>API address</source>
+      <translation>نشانی رابط پرتال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="77"/>
-        <source>Job</source>
-        <translation>کار</translation>
+      <location filename="../../ui/pages/office_status.py" line="77" />
+      <source>Job</source>
+      <translation>کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="88"/>
-        <source>Finished</source>
-        <translation>پایان</translation>
+      <location filename="../../ui/pages/office_status.py" line="88" />
+      <source>Finished</source>
+      <translation>پایان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="93"/>
-        <source>What it did</source>
-        <translation>آنچه انجام داد</translation>
+      <location filename="../../ui/pages/office_status.py" line="93" />
+      <source>What it did</source>
+      <translation>آنچه انجام داد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="45"/>
-        <source>Sender</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="45" />
+      <source>Sender</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="46"/>
-        <source>Subject</source>
-        <translation type="unfinished">موضوع</translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="46" />
+      <source>Subject</source>
+      <translation type="unfinished">موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="48"/>
-        <source>Arrived</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/mail_settings.py" line="68" />
+      <location filename="../../ui/pages/mail_settings.py" line="93" />
+      <source>Mailbox</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="54"/>
-        <source>Attachments</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/mail_settings.py" line="69" />
+      <source>Address</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="59"/>
-        <source>Beginning</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/mail_settings.py" line="70" />
+      <source>IMAP server</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="71" />
+      <source>SMTP server</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="73" />
+      <source>Passwords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="78" />
+      <source>In use</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="88" />
+      <location filename="../../ui/pages/unknown_senders.py" line="48" />
+      <source>Arrived</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="95" />
+      <source>Size (KB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="100" />
+      <source>Why it was set aside</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/unknown_senders.py" line="54" />
+      <source>Attachments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/unknown_senders.py" line="59" />
+      <source>Beginning</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="155"/>
-        <source>New contact</source>
-        <translation>مخاطب تازه</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="155" />
+      <source>New contact</source>
+      <translation>مخاطب تازه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="155"/>
-        <source>Edit contact</source>
-        <translation>ویرایش مخاطب</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="155" />
+      <source>Edit contact</source>
+      <translation>ویرایش مخاطب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="157"/>
-        <source>Save</source>
-        <translation>ذخیره</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="157" />
+      <source>Save</source>
+      <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="161"/>
-        <source>e.g. office manager, IT</source>
-        <translation>مثلاً مدیر دفتر، فناوری اطلاعات</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="161" />
+      <source>e.g. office manager, IT</source>
+      <translation>مثلاً مدیر دفتر، فناوری اطلاعات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="170"/>
-        <source>Active</source>
-        <translation>فعال</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="170" />
+      <source>Active</source>
+      <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="173"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="173" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="174"/>
-        <source>Name</source>
-        <translation>نام</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="174" />
+      <source>Name</source>
+      <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="175"/>
-        <source>Job title</source>
-        <translation>سمت</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="175" />
+      <source>Job title</source>
+      <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="176"/>
-        <source>Emails (one a line)</source>
-        <translation>ایمیل‌ها (هر سطر یکی)</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="176" />
+      <source>Emails (one a line)</source>
+      <translation>ایمیل‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="177"/>
-        <source>Phones (one a line)</source>
-        <translation>تلفن‌ها (هر سطر یکی)</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="177" />
+      <source>Phones (one a line)</source>
+      <translation>تلفن‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="184"/>
-        <source>The name is needed.</source>
-        <translation>نام لازم است.</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="184" />
+      <source>The name is needed.</source>
+      <translation>نام لازم است.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="80"/>
-        <source>Correct an approved session</source>
-        <translation>تصحیح جلسهٔ تأییدشده</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="80" />
+      <source>Correct an approved session</source>
+      <translation>تصحیح جلسهٔ تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="83"/>
-        <source>%1, %2: %3 billable, %4 charged to packages.</source>
-        <translation>%1، %2: %3 قابل‌محاسبه، %4 کسر از بسته‌ها.</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="83" />
+      <source>%1, %2: %3 billable, %4 charged to packages.</source>
+      <translation>%1، %2: %3 قابل‌محاسبه، %4 کسر از بسته‌ها.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="92"/>
-        <source>This day is approved, so the session stays as it is. The correction is added to the ledger of the package the session was charged to: more minutes take from its balance, fewer give minutes back.</source>
-        <translation>کارکرد این روز تأیید شده است، پس خود جلسه تغییر نمی‌کند. تصحیح در دفتر کارکرد بسته‌ای ثبت می‌شود که جلسه از آن کسر شده است: دقیقهٔ بیشتر از ماندهٔ بسته کم می‌کند و دقیقهٔ کمتر به آن برمی‌گرداند.</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="92" />
+      <source>This day is approved, so the session stays as it is. The correction is added to the ledger of the package the session was charged to: more minutes take from its balance, fewer give minutes back.</source>
+      <translation>کارکرد این روز تأیید شده است، پس خود جلسه تغییر نمی‌کند. تصحیح در دفتر کارکرد بسته‌ای ثبت می‌شود که جلسه از آن کسر شده است: دقیقهٔ بیشتر از ماندهٔ بسته کم می‌کند و دقیقهٔ کمتر به آن برمی‌گرداند.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="106"/>
-        <source>e.g. the call went on after the timer stopped</source>
-        <translation>مثلاً تماس پس از توقف زمان‌سنج ادامه داشت</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="106" />
+      <source>e.g. the call went on after the timer stopped</source>
+      <translation>مثلاً تماس پس از توقف زمان‌سنج ادامه داشت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="107"/>
-        <source>Record correction</source>
-        <translation>ثبت تصحیح</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="107" />
+      <source>Record correction</source>
+      <translation>ثبت تصحیح</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="109"/>
-        <source>Minutes (+ more, − fewer)</source>
-        <translation>دقیقه (+ بیشتر، − کمتر)</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="109" />
+      <source>Minutes (+ more, − fewer)</source>
+      <translation>دقیقه (+ بیشتر، − کمتر)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="111"/>
-        <source>Reason for the correction</source>
-        <translation>دلیل تصحیح</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="111" />
+      <source>Reason for the correction</source>
+      <translation>دلیل تصحیح</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="128"/>
-        <source>%1 more taken from the package</source>
-        <translation>%1 دیگر از بسته کسر می‌شود</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="128" />
+      <source>%1 more taken from the package</source>
+      <translation>%1 دیگر از بسته کسر می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="130"/>
-        <source>%1 given back to the package</source>
-        <translation>%1 به بسته برمی‌گردد</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="130" />
+      <source>%1 given back to the package</source>
+      <translation>%1 به بسته برمی‌گردد</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="51"/>
-        <source>New customer</source>
-        <translation>مشتری تازه</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="51" />
+      <source>New customer</source>
+      <translation>مشتری تازه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="51"/>
-        <source>Edit customer</source>
-        <translation>ویرایش مشتری</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="51" />
+      <source>Edit customer</source>
+      <translation>ویرایش مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="53"/>
-        <source>Save</source>
-        <translation>ذخیره</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="53" />
+      <source>Save</source>
+      <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="65"/>
-        <source>Has a subscription</source>
-        <translation>اشتراک دارد</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="65" />
+      <source>Has a subscription</source>
+      <translation>اشتراک دارد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="75"/>
-        <source>The person the office talks to</source>
-        <translation>کسی که دفتر با او در تماس است</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="75" />
+      <source>The person the office talks to</source>
+      <translation>کسی که دفتر با او در تماس است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="88"/>
-        <source>Code</source>
-        <translation>کد</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="88" />
+      <source>Code</source>
+      <translation>کد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="89"/>
-        <source>Name</source>
-        <translation>نام</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="89" />
+      <source>Name</source>
+      <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="90"/>
-        <source>crmonline address</source>
-        <translation>نشانی سامانهٔ مشتری</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="90" />
+      <source>crmonline address</source>
+      <translation>نشانی سامانهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="92"/>
-        <source>Subscription from</source>
-        <translation>شروع اشتراک</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="92" />
+      <source>Subscription from</source>
+      <translation>شروع اشتراک</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="94"/>
-        <source>Subscription until</source>
-        <translation>پایان اشتراک</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="94" />
+      <source>Subscription until</source>
+      <translation>پایان اشتراک</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="96"/>
-        <source>Notes</source>
-        <translation>یادداشت</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="96" />
+      <source>Notes</source>
+      <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="98"/>
-        <source>Contact</source>
-        <translation>مخاطب</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="98" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="99"/>
-        <source>Emails (one a line)</source>
-        <translation>ایمیل‌ها (هر سطر یکی)</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="99" />
+      <source>Emails (one a line)</source>
+      <translation>ایمیل‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="100"/>
-        <source>Phones (one a line)</source>
-        <translation>تلفن‌ها (هر سطر یکی)</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="100" />
+      <source>Phones (one a line)</source>
+      <translation>تلفن‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="113"/>
-        <source>The code is needed.</source>
-        <translation>کد مشتری لازم است.</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="113" />
+      <source>The code is needed.</source>
+      <translation>کد مشتری لازم است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="115"/>
-        <source>The name is needed.</source>
-        <translation>نام لازم است.</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="115" />
+      <source>The name is needed.</source>
+      <translation>نام لازم است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_dialogs.py" line="124"/>
-        <source>The subscription must end after it starts.</source>
-        <translation>پایان اشتراک باید بعد از شروع آن باشد.</translation>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="124" />
+      <source>The subscription must end after it starts.</source>
+      <translation>پایان اشتراک باید بعد از شروع آن باشد.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="72"/>
-        <location filename="../../ui/shell.py" line="21"/>
-        <source>Customers</source>
-        <translation>مشتریان</translation>
+      <location filename="../../ui/pages/customers.py" line="72" />
+      <location filename="../../ui/shell.py" line="21" />
+      <source>Customers</source>
+      <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="81"/>
-        <source>Search by name, code, contact, phone or email…</source>
-        <translation>جست‌وجو با نام، کد، مخاطب، تلفن یا ایمیل…</translation>
+      <location filename="../../ui/pages/customers.py" line="81" />
+      <source>Search by name, code, contact, phone or email…</source>
+      <translation>جست‌وجو با نام، کد، مخاطب، تلفن یا ایمیل…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="83"/>
-        <source>New customer…</source>
-        <translation>مشتری تازه…</translation>
+      <location filename="../../ui/pages/customers.py" line="83" />
+      <source>New customer…</source>
+      <translation>مشتری تازه…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="84"/>
-        <source>Import…</source>
-        <translation>ورود از پرونده…</translation>
+      <location filename="../../ui/pages/customers.py" line="84" />
+      <source>Import…</source>
+      <translation>ورود از پرونده…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="114"/>
-        <source>Customer&apos;s system:</source>
-        <translation>سامانهٔ مشتری:</translation>
+      <location filename="../../ui/pages/customers.py" line="114" />
+      <source>Customer's system:</source>
+      <translation>سامانهٔ مشتری:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="115"/>
-        <source>Edit…</source>
-        <translation>ویرایش…</translation>
+      <location filename="../../ui/pages/customers.py" line="115" />
+      <source>Edit…</source>
+      <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="116"/>
-        <location filename="../../ui/pages/customers.py" line="263"/>
-        <source>Deactivate</source>
-        <translation>غیرفعال کردن</translation>
+      <location filename="../../ui/pages/customers.py" line="116" />
+      <location filename="../../ui/pages/customers.py" line="263" />
+      <source>Deactivate</source>
+      <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="119"/>
-        <source>New contact…</source>
-        <translation>مخاطب تازه…</translation>
+      <location filename="../../ui/pages/customers.py" line="119" />
+      <source>New contact…</source>
+      <translation>مخاطب تازه…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="120"/>
-        <source>Edit contact…</source>
-        <translation>ویرایش مخاطب…</translation>
+      <location filename="../../ui/pages/customers.py" line="120" />
+      <source>Edit contact…</source>
+      <translation>ویرایش مخاطب…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="121"/>
-        <source>Add email or phone…</source>
-        <translation>افزودن ایمیل یا تلفن…</translation>
+      <location filename="../../ui/pages/customers.py" line="121" />
+      <source>Add email or phone…</source>
+      <translation>افزودن ایمیل یا تلفن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="127"/>
-        <source>Record purchase…</source>
-        <translation>ثبت خرید بسته…</translation>
+      <location filename="../../ui/pages/customers.py" line="127" />
+      <source>Record purchase…</source>
+      <translation>ثبت خرید بسته…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="128"/>
-        <source>Adjust balance…</source>
-        <translation>اصلاح مانده…</translation>
+      <location filename="../../ui/pages/customers.py" line="128" />
+      <source>Adjust balance…</source>
+      <translation>اصلاح مانده…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="147"/>
-        <source>Contacts</source>
-        <translation>مخاطبان</translation>
+      <location filename="../../ui/pages/customers.py" line="147" />
+      <source>Contacts</source>
+      <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="154"/>
-        <source>Packages</source>
-        <translation>بسته‌ها</translation>
+      <location filename="../../ui/pages/customers.py" line="154" />
+      <source>Packages</source>
+      <translation>بسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="159"/>
-        <source>Ledger</source>
-        <translation>دفتر کارکرد</translation>
+      <location filename="../../ui/pages/customers.py" line="159" />
+      <source>Ledger</source>
+      <translation>دفتر کارکرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="211"/>
-        <source>No customer matches «%1».</source>
-        <translation>مشتری‌ای با «%1» پیدا نشد.</translation>
+      <location filename="../../ui/pages/customers.py" line="211" />
+      <source>No customer matches «%1».</source>
+      <translation>مشتری‌ای با «%1» پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="243"/>
-        <source>Support left: %1</source>
-        <translation>ماندهٔ پشتیبانی: %1</translation>
+      <location filename="../../ui/pages/customers.py" line="243" />
+      <source>Support left: %1</source>
+      <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="244"/>
-        <source>Training left: %1</source>
-        <translation>ماندهٔ آموزش: %1</translation>
+      <location filename="../../ui/pages/customers.py" line="244" />
+      <source>Training left: %1</source>
+      <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="249"/>
-        <source>Inactive</source>
-        <translation>غیرفعال</translation>
+      <location filename="../../ui/pages/customers.py" line="249" />
+      <source>Inactive</source>
+      <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="252"/>
-        <source>Subscription: %1 to %2</source>
-        <translation>اشتراک: از %1 تا %2</translation>
+      <location filename="../../ui/pages/customers.py" line="252" />
+      <source>Subscription: %1 to %2</source>
+      <translation>اشتراک: از %1 تا %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="258"/>
-        <source>Notes: %1</source>
-        <translation>یادداشت: %1</translation>
+      <location filename="../../ui/pages/customers.py" line="258" />
+      <source>Notes: %1</source>
+      <translation>یادداشت: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="263"/>
-        <source>Reactivate</source>
-        <translation>فعال کردن دوباره</translation>
+      <location filename="../../ui/pages/customers.py" line="263" />
+      <source>Reactivate</source>
+      <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="247"/>
-        <source>Extra billable: %1</source>
-        <translation>ساعات مازاد: %1</translation>
+      <location filename="../../ui/pages/customers.py" line="247" />
+      <source>Extra billable: %1</source>
+      <translation>ساعات مازاد: %1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DayHours</name>
     <message>
-        <location filename="../../ui/jalali_widgets.py" line="325"/>
-        <source>Closed all day</source>
-        <translation>تعطیل</translation>
+      <location filename="../../ui/jalali_widgets.py" line="325" />
+      <source>Closed all day</source>
+      <translation>تعطیل</translation>
     </message>
     <message>
-        <location filename="../../ui/jalali_widgets.py" line="328"/>
-        <source>+ Interval</source>
-        <translation>+ بازه</translation>
+      <location filename="../../ui/jalali_widgets.py" line="328" />
+      <source>+ Interval</source>
+      <translation>+ بازه</translation>
     </message>
     <message>
-        <location filename="../../ui/jalali_widgets.py" line="329"/>
-        <source>Add an open interval (e.g. after a lunch break)</source>
-        <translation>افزودن بازهٔ کاری (مثلاً پس از وقت ناهار)</translation>
+      <location filename="../../ui/jalali_widgets.py" line="329" />
+      <source>Add an open interval (e.g. after a lunch break)</source>
+      <translation>افزودن بازهٔ کاری (مثلاً پس از وقت ناهار)</translation>
     </message>
     <message>
-        <location filename="../../ui/jalali_widgets.py" line="382"/>
-        <source>Remove this interval</source>
-        <translation>حذف این بازه</translation>
+      <location filename="../../ui/jalali_widgets.py" line="382" />
+      <source>Remove this interval</source>
+      <translation>حذف این بازه</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ExpiryPage</name>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="52"/>
-        <source>%1 (not recorded yet)</source>
-        <translation>%1 (هنوز ثبت نشده)</translation>
+      <location filename="../../ui/pages/expiry.py" line="52" />
+      <source>%1 (not recorded yet)</source>
+      <translation>%1 (هنوز ثبت نشده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="53"/>
-        <source>Average over the last eight weeks</source>
-        <translation>میانگین هشت هفتهٔ گذشته</translation>
+      <location filename="../../ui/pages/expiry.py" line="53" />
+      <source>Average over the last eight weeks</source>
+      <translation>میانگین هشت هفتهٔ گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="220"/>
-        <location filename="../../ui/shell.py" line="27"/>
-        <source>Package expiry</source>
-        <translation>انقضای بسته‌ها</translation>
+      <location filename="../../ui/pages/expiry.py" line="220" />
+      <location filename="../../ui/shell.py" line="27" />
+      <source>Package expiry</source>
+      <translation>انقضای بسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="184"/>
-        <source>Export as text (CSV)…</source>
-        <translation>خروجی فایل متنی…</translation>
+      <location filename="../../ui/pages/expiry.py" line="184" />
+      <source>Export as text (CSV)…</source>
+      <translation>خروجی فایل متنی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="185"/>
-        <source>Export to Excel…</source>
-        <translation>خروجی اکسل…</translation>
+      <location filename="../../ui/pages/expiry.py" line="185" />
+      <source>Export to Excel…</source>
+      <translation>خروجی اکسل…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="201"/>
-        <source>Expiring within</source>
-        <translation>انقضا در</translation>
+      <location filename="../../ui/pages/expiry.py" line="201" />
+      <source>Expiring within</source>
+      <translation>انقضا در</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="203"/>
-        <source>days</source>
-        <translation>روز آینده</translation>
+      <location filename="../../ui/pages/expiry.py" line="203" />
+      <source>days</source>
+      <translation>روز آینده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="209"/>
-        <source>About to expire, with time left</source>
-        <translation>رو به انقضا، با زمان باقی‌مانده</translation>
+      <location filename="../../ui/pages/expiry.py" line="209" />
+      <source>About to expire, with time left</source>
+      <translation>رو به انقضا، با زمان باقی‌مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="213"/>
-        <source>Expired</source>
-        <translation>منقضی‌شده</translation>
+      <location filename="../../ui/pages/expiry.py" line="213" />
+      <source>Expired</source>
+      <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="214"/>
-        <source>since</source>
-        <translation>از تاریخ</translation>
+      <location filename="../../ui/pages/expiry.py" line="214" />
+      <source>since</source>
+      <translation>از تاریخ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="251"/>
-        <source>%1 packages; projected forfeit %2</source>
-        <translation>%1 بسته؛ سوخت پیش‌بینی‌شده %2</translation>
+      <location filename="../../ui/pages/expiry.py" line="251" />
+      <source>%1 packages; projected forfeit %2</source>
+      <translation>%1 بسته؛ سوخت پیش‌بینی‌شده %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="257"/>
-        <source>%1 packages; forfeited %2</source>
-        <translation>%1 بسته؛ سوخت‌شده %2</translation>
+      <location filename="../../ui/pages/expiry.py" line="257" />
+      <source>%1 packages; forfeited %2</source>
+      <translation>%1 بسته؛ سوخت‌شده %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="274"/>
-        <source>Export to Excel</source>
-        <translation>خروجی اکسل</translation>
+      <location filename="../../ui/pages/expiry.py" line="274" />
+      <source>Export to Excel</source>
+      <translation>خروجی اکسل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="274"/>
-        <source>Export as text (CSV)</source>
-        <translation>خروجی فایل متنی</translation>
+      <location filename="../../ui/pages/expiry.py" line="274" />
+      <source>Export as text (CSV)</source>
+      <translation>خروجی فایل متنی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="275"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
+      <location filename="../../ui/pages/expiry.py" line="275" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="275"/>
-        <source>CSV file (*.csv)</source>
-        <translation>فایل متنی (*.csv)</translation>
+      <location filename="../../ui/pages/expiry.py" line="275" />
+      <source>CSV file (*.csv)</source>
+      <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/expiry.py" line="293"/>
-        <source>%1 rows saved.</source>
-        <translation>%1 ردیف ذخیره شد.</translation>
+      <location filename="../../ui/pages/expiry.py" line="293" />
+      <source>%1 rows saved.</source>
+      <translation>%1 ردیف ذخیره شد.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
-        <location filename="../../ui/labels.py" line="92"/>
-        <source>state</source>
-        <translation>وضعیت</translation>
+      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="92" />
+      <source>state</source>
+      <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
-        <source>category</source>
-        <translation>دسته</translation>
+      <location filename="../../ui/labels.py" line="69" />
+      <source>category</source>
+      <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
-        <location filename="../../ui/labels.py" line="93"/>
-        <source>agent</source>
-        <translation>کارشناس</translation>
+      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="93" />
+      <source>agent</source>
+      <translation>کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
-        <source>customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/labels.py" line="71" />
+      <source>customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
-        <source>subject</source>
-        <translation>موضوع</translation>
+      <location filename="../../ui/labels.py" line="72" />
+      <source>subject</source>
+      <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
-        <source>minutes</source>
-        <translation>دقیقه</translation>
+      <location filename="../../ui/labels.py" line="73" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
-        <source>reason</source>
-        <translation>دلیل</translation>
+      <location filename="../../ui/labels.py" line="74" />
+      <source>reason</source>
+      <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
-        <source>kind</source>
-        <translation>نوع</translation>
+      <location filename="../../ui/labels.py" line="75" />
+      <source>kind</source>
+      <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
-        <source>purchase date</source>
-        <translation>تاریخ خرید</translation>
+      <location filename="../../ui/labels.py" line="76" />
+      <source>purchase date</source>
+      <translation>تاریخ خرید</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
-        <source>packages</source>
-        <translation>بسته‌ها</translation>
+      <location filename="../../ui/labels.py" line="77" />
+      <source>packages</source>
+      <translation>بسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
-        <source>from</source>
-        <translation>از</translation>
+      <location filename="../../ui/labels.py" line="78" />
+      <source>from</source>
+      <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
-        <source>until</source>
-        <translation>تا</translation>
+      <location filename="../../ui/labels.py" line="79" />
+      <source>until</source>
+      <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
-        <source>day</source>
-        <translation>روز</translation>
+      <location filename="../../ui/labels.py" line="80" />
+      <source>day</source>
+      <translation>روز</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
-        <source>name</source>
-        <translation>نام</translation>
+      <location filename="../../ui/labels.py" line="81" />
+      <source>name</source>
+      <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
-        <source>role</source>
-        <translation>نقش</translation>
+      <location filename="../../ui/labels.py" line="82" />
+      <source>role</source>
+      <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
-        <source>active</source>
-        <translation>فعال</translation>
+      <location filename="../../ui/labels.py" line="83" />
+      <source>active</source>
+      <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
-        <source>password set</source>
-        <translation>گذرواژه تعیین‌شده</translation>
+      <location filename="../../ui/labels.py" line="84" />
+      <source>password set</source>
+      <translation>گذرواژه تعیین‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
-        <source>full name</source>
-        <translation>نام کامل</translation>
+      <location filename="../../ui/labels.py" line="85" />
+      <source>full name</source>
+      <translation>نام کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
-        <source>username</source>
-        <translation>نام کاربری</translation>
+      <location filename="../../ui/labels.py" line="86" />
+      <source>username</source>
+      <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
-        <source>confirmed</source>
-        <translation>تأییدشده</translation>
+      <location filename="../../ui/labels.py" line="87" />
+      <source>confirmed</source>
+      <translation>تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
-        <source>channel</source>
-        <translation>روش</translation>
+      <location filename="../../ui/labels.py" line="88" />
+      <source>channel</source>
+      <translation>روش</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
-        <source>billable minutes</source>
-        <translation>دقیقه‌های قابل کسر</translation>
+      <location filename="../../ui/labels.py" line="89" />
+      <source>billable minutes</source>
+      <translation>دقیقه‌های قابل کسر</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
-        <source>stopped at</source>
-        <translation>پایان</translation>
+      <location filename="../../ui/labels.py" line="90" />
+      <source>stopped at</source>
+      <translation>پایان</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
-        <source>started at</source>
-        <translation>آغاز</translation>
+      <location filename="../../ui/labels.py" line="91" />
+      <source>started at</source>
+      <translation>آغاز</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
-        <source>done by</source>
-        <translation>انجام‌دهنده</translation>
+      <location filename="../../ui/labels.py" line="94" />
+      <source>done by</source>
+      <translation>انجام‌دهنده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
-        <source>recorded by</source>
-        <translation>ثبت‌کننده</translation>
+      <location filename="../../ui/labels.py" line="95" />
+      <source>recorded by</source>
+      <translation>ثبت‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
-        <source>decided by</source>
-        <translation>تصمیم‌گیرنده</translation>
+      <location filename="../../ui/labels.py" line="96" />
+      <source>decided by</source>
+      <translation>تصمیم‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
-        <source>decided at</source>
-        <translation>زمان تصمیم</translation>
+      <location filename="../../ui/labels.py" line="97" />
+      <source>decided at</source>
+      <translation>زمان تصمیم</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
-        <source>last sign of life</source>
-        <translation>آخرین نشانهٔ فعالیت</translation>
+      <location filename="../../ui/labels.py" line="98" />
+      <source>last sign of life</source>
+      <translation>آخرین نشانهٔ فعالیت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
-        <source>paused at</source>
-        <translation>زمان توقف موقت</translation>
+      <location filename="../../ui/labels.py" line="99" />
+      <source>paused at</source>
+      <translation>زمان توقف موقت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
-        <source>time paused</source>
-        <translation>مدت توقف موقت</translation>
+      <location filename="../../ui/labels.py" line="100" />
+      <source>time paused</source>
+      <translation>مدت توقف موقت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
-        <source>flagged for review</source>
-        <translation>نشان‌دار برای بررسی</translation>
+      <location filename="../../ui/labels.py" line="101" />
+      <source>flagged for review</source>
+      <translation>نشان‌دار برای بررسی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
-        <source>paid by</source>
-        <translation>پرداخت از</translation>
+      <location filename="../../ui/labels.py" line="102" />
+      <source>paid by</source>
+      <translation>پرداخت از</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
-        <source>tickets</source>
-        <translation>تیکت‌ها</translation>
+      <location filename="../../ui/labels.py" line="103" />
+      <source>tickets</source>
+      <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
-        <source>ticket</source>
-        <translation>تیکت</translation>
+      <location filename="../../ui/labels.py" line="104" />
+      <source>ticket</source>
+      <translation>تیکت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105"/>
-        <source>session</source>
-        <translation>جلسه</translation>
+      <location filename="../../ui/labels.py" line="105" />
+      <source>session</source>
+      <translation>جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106"/>
-        <source>package</source>
-        <translation>بسته</translation>
+      <location filename="../../ui/labels.py" line="106" />
+      <source>package</source>
+      <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
-        <source>package kind</source>
-        <translation>نوع بسته</translation>
+      <location filename="../../ui/labels.py" line="107" />
+      <source>package kind</source>
+      <translation>نوع بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
-        <source>reason for the edit</source>
-        <translation>دلیل ویرایش</translation>
+      <location filename="../../ui/labels.py" line="108" />
+      <source>reason for the edit</source>
+      <translation>دلیل ویرایش</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
-        <source>expires on</source>
-        <translation>پایان اعتبار</translation>
+      <location filename="../../ui/labels.py" line="109" />
+      <source>expires on</source>
+      <translation>پایان اعتبار</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
-        <source>reference</source>
-        <translation>شمارهٔ مرجع</translation>
+      <location filename="../../ui/labels.py" line="110" />
+      <source>reference</source>
+      <translation>شمارهٔ مرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
-        <source>cause</source>
-        <translation>علت</translation>
+      <location filename="../../ui/labels.py" line="111" />
+      <source>cause</source>
+      <translation>علت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112"/>
-        <source>planned</source>
-        <translation>برنامه‌ریزی‌شده</translation>
+      <location filename="../../ui/labels.py" line="112" />
+      <source>planned</source>
+      <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
-        <source>period from</source>
-        <translation>آغاز دوره</translation>
+      <location filename="../../ui/labels.py" line="113" />
+      <source>period from</source>
+      <translation>آغاز دوره</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
-        <source>period until</source>
-        <translation>پایان دوره</translation>
+      <location filename="../../ui/labels.py" line="114" />
+      <source>period until</source>
+      <translation>پایان دوره</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
-        <source>minutes changed</source>
-        <translation>تغییر دقیقه‌ها</translation>
+      <location filename="../../ui/labels.py" line="115" />
+      <source>minutes changed</source>
+      <translation>تغییر دقیقه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
-        <source>downtime</source>
-        <translation>مدت قطعی</translation>
+      <location filename="../../ui/labels.py" line="116" />
+      <source>downtime</source>
+      <translation>مدت قطعی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
-        <source>credit</source>
-        <translation>جبران</translation>
+      <location filename="../../ui/labels.py" line="117" />
+      <source>credit</source>
+      <translation>جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
-        <source>subscription before</source>
-        <translation>اشتراک پیش از این</translation>
+      <location filename="../../ui/labels.py" line="118" />
+      <source>subscription before</source>
+      <translation>اشتراک پیش از این</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
-        <source>subscription after</source>
-        <translation>اشتراک پس از این</translation>
+      <location filename="../../ui/labels.py" line="119" />
+      <source>subscription after</source>
+      <translation>اشتراک پس از این</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
-        <source>subscription from</source>
-        <translation>آغاز اشتراک</translation>
+      <location filename="../../ui/labels.py" line="120" />
+      <source>subscription from</source>
+      <translation>آغاز اشتراک</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
-        <source>subscription until</source>
-        <translation>پایان اشتراک</translation>
+      <location filename="../../ui/labels.py" line="121" />
+      <source>subscription until</source>
+      <translation>پایان اشتراک</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
-        <source>year</source>
-        <translation>سال</translation>
+      <location filename="../../ui/labels.py" line="122" />
+      <source>year</source>
+      <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
-        <source>month</source>
-        <translation>ماه</translation>
+      <location filename="../../ui/labels.py" line="123" />
+      <source>month</source>
+      <translation>ماه</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
-        <source>estimated</source>
-        <translation>تخمینی</translation>
+      <location filename="../../ui/labels.py" line="124" />
+      <source>estimated</source>
+      <translation>تخمینی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
-        <source>business hours</source>
-        <translation>ساعات کاری</translation>
+      <location filename="../../ui/labels.py" line="125" />
+      <source>business hours</source>
+      <translation>ساعات کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
-        <source>minimum</source>
-        <translation>کمینه</translation>
+      <location filename="../../ui/labels.py" line="126" />
+      <source>minimum</source>
+      <translation>کمینه</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
-        <source>increment</source>
-        <translation>گام گرد کردن</translation>
+      <location filename="../../ui/labels.py" line="127" />
+      <source>increment</source>
+      <translation>گام گرد کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
-        <source>response target</source>
-        <translation>هدف زمان پاسخ</translation>
+      <location filename="../../ui/labels.py" line="128" />
+      <source>response target</source>
+      <translation>هدف زمان پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
-        <source>alert before the deadline</source>
-        <translation>هشدار پیش از مهلت</translation>
+      <location filename="../../ui/labels.py" line="129" />
+      <source>alert before the deadline</source>
+      <translation>هشدار پیش از مهلت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
-        <source>heartbeat interval</source>
-        <translation>فاصلهٔ نشانهٔ فعالیت</translation>
+      <location filename="../../ui/labels.py" line="130" />
+      <source>heartbeat interval</source>
+      <translation>فاصلهٔ نشانهٔ فعالیت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
-        <source>availability target</source>
-        <translation>هدف دسترس‌پذیری</translation>
+      <location filename="../../ui/labels.py" line="131" />
+      <source>availability target</source>
+      <translation>هدف دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
-        <source>credit multiplier</source>
-        <translation>ضریب جبران</translation>
+      <location filename="../../ui/labels.py" line="132" />
+      <source>credit multiplier</source>
+      <translation>ضریب جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
-        <source>planned maintenance counts</source>
-        <translation>نگهداری برنامه‌ریزی‌شده شمرده شود</translation>
+      <location filename="../../ui/labels.py" line="133" />
+      <source>planned maintenance counts</source>
+      <translation>نگهداری برنامه‌ریزی‌شده شمرده شود</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
-        <source>rounding</source>
-        <translation>گرد کردن</translation>
+      <location filename="../../ui/labels.py" line="134" />
+      <source>rounding</source>
+      <translation>گرد کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
-        <source>value</source>
-        <translation>مقدار</translation>
+      <location filename="../../ui/labels.py" line="135" />
+      <source>value</source>
+      <translation>مقدار</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
-        <source>text</source>
-        <translation>متن</translation>
+      <location filename="../../ui/labels.py" line="136" />
+      <source>text</source>
+      <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
-        <source>code</source>
-        <translation>کد</translation>
+      <location filename="../../ui/labels.py" line="137" />
+      <source>code</source>
+      <translation>کد</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
-        <source>notes</source>
-        <translation>یادداشت‌ها</translation>
+      <location filename="../../ui/labels.py" line="138" />
+      <source>notes</source>
+      <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
-        <source>balance</source>
-        <translation>مانده</translation>
+      <location filename="../../ui/labels.py" line="139" />
+      <source>balance</source>
+      <translation>مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
-        <source>at</source>
-        <translation>زمان</translation>
+      <location filename="../../ui/labels.py" line="140" />
+      <source>at</source>
+      <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
-        <source>waiting since</source>
-        <translation>در انتظار از</translation>
+      <location filename="../../ui/labels.py" line="141" />
+      <source>waiting since</source>
+      <translation>در انتظار از</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="48"/>
-        <location filename="../../ui/file_dialogs.py" line="58"/>
-        <source>Look in:</source>
-        <translation>در پوشه:</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="48" />
+      <location filename="../../ui/file_dialogs.py" line="58" />
+      <source>Look in:</source>
+      <translation>در پوشه:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="49"/>
-        <location filename="../../ui/file_dialogs.py" line="59"/>
-        <source>File name:</source>
-        <translation>نام پرونده:</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="49" />
+      <location filename="../../ui/file_dialogs.py" line="59" />
+      <source>File name:</source>
+      <translation>نام پرونده:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="50"/>
-        <location filename="../../ui/file_dialogs.py" line="60"/>
-        <source>Files of type:</source>
-        <translation>نوع پرونده:</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="50" />
+      <location filename="../../ui/file_dialogs.py" line="60" />
+      <source>Files of type:</source>
+      <translation>نوع پرونده:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="51"/>
-        <source>Open files</source>
-        <translation>باز کردن</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="51" />
+      <source>Open files</source>
+      <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/file_dialogs.py" line="61"/>
-        <source>Save</source>
-        <translation>ذخیره</translation>
+      <location filename="../../ui/file_dialogs.py" line="61" />
+      <source>Save</source>
+      <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="52"/>
-        <location filename="../../ui/file_dialogs.py" line="62"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="52" />
+      <location filename="../../ui/file_dialogs.py" line="62" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="265"/>
-        <source>First start</source>
-        <translation>نخستین اجرا</translation>
+      <location filename="../../ui/sign_in.py" line="265" />
+      <source>First start</source>
+      <translation>نخستین اجرا</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="268"/>
-        <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
-        <translation>این پایگاه داده هنوز گذرواژهٔ سرپرست ندارد. گذرواژهٔ حساب سرپرست «%1» (%2) را برگزینید: با آن وارد می‌شوید و حساب‌های دیگر را می‌سازید. آن را در جای امنی نگه دارید.</translation>
+      <location filename="../../ui/sign_in.py" line="268" />
+      <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
+      <translation>این پایگاه داده هنوز گذرواژهٔ سرپرست ندارد. گذرواژهٔ حساب سرپرست «%1» (%2) را برگزینید: با آن وارد می‌شوید و حساب‌های دیگر را می‌سازید. آن را در جای امنی نگه دارید.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="280"/>
-        <source>Set password and sign in</source>
-        <translation>تعیین گذرواژه و ورود</translation>
+      <location filename="../../ui/sign_in.py" line="280" />
+      <source>Set password and sign in</source>
+      <translation>تعیین گذرواژه و ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="281"/>
-        <source>Quit</source>
-        <translation>خروج</translation>
+      <location filename="../../ui/sign_in.py" line="281" />
+      <source>Quit</source>
+      <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="287"/>
-        <source>Support Console</source>
-        <translation>میز پشتیبانی</translation>
+      <location filename="../../ui/sign_in.py" line="287" />
+      <source>Support Console</source>
+      <translation>میز پشتیبانی</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="112"/>
-        <source>Choose the database</source>
-        <translation>انتخاب پایگاه داده</translation>
+      <location filename="../../ui/first_run.py" line="112" />
+      <source>Choose the database</source>
+      <translation>انتخاب پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="116"/>
-        <source>Type the shared server&apos;s password to start, or change where this PC works.</source>
-        <translation>برای شروع، گذرواژهٔ سرور مشترک را بنویسید؛ یا پایگاه دادهٔ این رایانه را تغییر دهید.</translation>
+      <location filename="../../ui/first_run.py" line="116" />
+      <source>Type the shared server's password to start, or change where this PC works.</source>
+      <translation>برای شروع، گذرواژهٔ سرور مشترک را بنویسید؛ یا پایگاه دادهٔ این رایانه را تغییر دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="119"/>
-        <source>Support Console keeps its work in a database. Choose where this PC works; the choice is kept for the next start.</source>
-        <translation>میز پشتیبانی کارها را در یک پایگاه داده نگه می‌دارد. انتخاب کنید این رایانه روی کدام پایگاه داده کار کند؛ این انتخاب برای شروع‌های بعدی به خاطر سپرده می‌شود.</translation>
+      <location filename="../../ui/first_run.py" line="119" />
+      <source>Support Console keeps its work in a database. Choose where this PC works; the choice is kept for the next start.</source>
+      <translation>میز پشتیبانی کارها را در یک پایگاه داده نگه می‌دارد. انتخاب کنید این رایانه روی کدام پایگاه داده کار کند؛ این انتخاب برای شروع‌های بعدی به خاطر سپرده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="125"/>
-        <source>This PC only (a local file)</source>
-        <translation>فقط همین رایانه (پروندهٔ محلی)</translation>
+      <location filename="../../ui/first_run.py" line="125" />
+      <source>This PC only (a local file)</source>
+      <translation>فقط همین رایانه (پروندهٔ محلی)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="127"/>
-        <source>For one person, or to try the console: nothing is shared with other PCs.</source>
-        <translation>برای کار یک نفر یا برای آزمودن برنامه: چیزی با رایانه‌های دیگر به اشتراک گذاشته نمی‌شود.</translation>
+      <location filename="../../ui/first_run.py" line="127" />
+      <source>For one person, or to try the console: nothing is shared with other PCs.</source>
+      <translation>برای کار یک نفر یا برای آزمودن برنامه: چیزی با رایانه‌های دیگر به اشتراک گذاشته نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="131"/>
-        <source>The team&apos;s shared server (PostgreSQL)</source>
-        <translation>سرور مشترک تیم (PostgreSQL)</translation>
+      <location filename="../../ui/first_run.py" line="131" />
+      <source>The team's shared server (PostgreSQL)</source>
+      <translation>سرور مشترک تیم (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="134"/>
-        <source>Every office PC works on the same tickets and packages. Your IT admin has these details.</source>
-        <translation>همهٔ رایانه‌های دفتر روی همان تیکت‌ها و بسته‌ها کار می‌کنند. این مشخصات را از مسئول فناوری اطلاعات بگیرید.</translation>
+      <location filename="../../ui/first_run.py" line="134" />
+      <source>Every office PC works on the same tickets and packages. Your IT admin has these details.</source>
+      <translation>همهٔ رایانه‌های دفتر روی همان تیکت‌ها و بسته‌ها کار می‌کنند. این مشخصات را از مسئول فناوری اطلاعات بگیرید.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="153"/>
-        <source>Remember the password in this PC&apos;s keyring</source>
-        <translation>گذرواژه در گاوصندوق گذرواژه‌های این رایانه نگه داشته شود</translation>
+      <location filename="../../ui/first_run.py" line="153" />
+      <source>Remember the password in this PC's keyring</source>
+      <translation>گذرواژه در گاوصندوق گذرواژه‌های این رایانه نگه داشته شود</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
-        <source>This PC has no keyring: the password is not saved and is asked at each start.</source>
-        <translation>این رایانه گاوصندوق گذرواژه ندارد: گذرواژه ذخیره نمی‌شود و در هر بار شروع پرسیده می‌شود.</translation>
+      <location filename="../../ui/first_run.py" line="155" />
+      <source>This PC has no keyring: the password is not saved and is asked at each start.</source>
+      <translation>این رایانه گاوصندوق گذرواژه ندارد: گذرواژه ذخیره نمی‌شود و در هر بار شروع پرسیده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="160"/>
-        <source>Server URL (optional)</source>
-        <translation>نشانی کامل سرور (اختیاری)</translation>
+      <location filename="../../ui/first_run.py" line="160" />
+      <source>Server URL (optional)</source>
+      <translation>نشانی کامل سرور (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="161"/>
-        <source>Server address</source>
-        <translation>نشانی سرور</translation>
+      <location filename="../../ui/first_run.py" line="161" />
+      <source>Server address</source>
+      <translation>نشانی سرور</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="162"/>
-        <source>Server port</source>
-        <translation>درگاه سرور</translation>
+      <location filename="../../ui/first_run.py" line="162" />
+      <source>Server port</source>
+      <translation>درگاه سرور</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="163"/>
-        <source>Database name</source>
-        <translation>نام پایگاه داده</translation>
+      <location filename="../../ui/first_run.py" line="163" />
+      <source>Database name</source>
+      <translation>نام پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="164"/>
-        <source>Database user</source>
-        <translation>کاربر پایگاه داده</translation>
+      <location filename="../../ui/first_run.py" line="164" />
+      <source>Database user</source>
+      <translation>کاربر پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="165"/>
-        <source>Database password</source>
-        <translation>گذرواژهٔ پایگاه داده</translation>
+      <location filename="../../ui/first_run.py" line="165" />
+      <source>Database password</source>
+      <translation>گذرواژهٔ پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="170"/>
-        <source>Shared server</source>
-        <translation>سرور مشترک</translation>
+      <location filename="../../ui/first_run.py" line="170" />
+      <source>Shared server</source>
+      <translation>سرور مشترک</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="173"/>
-        <source>Test connection</source>
-        <translation>آزمایش اتصال</translation>
+      <location filename="../../ui/first_run.py" line="173" />
+      <source>Test connection</source>
+      <translation>آزمایش اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="182"/>
-        <source>Start the console</source>
-        <translation>شروع کار</translation>
+      <location filename="../../ui/first_run.py" line="182" />
+      <source>Start the console</source>
+      <translation>شروع کار</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="183"/>
-        <source>Quit</source>
-        <translation>خروج</translation>
+      <location filename="../../ui/first_run.py" line="183" />
+      <source>Quit</source>
+      <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="311"/>
-        <source>Testing the connection…</source>
-        <translation>در حال آزمایش اتصال…</translation>
+      <location filename="../../ui/first_run.py" line="311" />
+      <source>Testing the connection…</source>
+      <translation>در حال آزمایش اتصال…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="323"/>
-        <source>The database answered: the connection works.</source>
-        <translation>پایگاه داده پاسخ داد: اتصال برقرار است.</translation>
+      <location filename="../../ui/first_run.py" line="323" />
+      <source>The database answered: the connection works.</source>
+      <translation>پایگاه داده پاسخ داد: اتصال برقرار است.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/form.py" line="59"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+      <location filename="../../ui/dialogs/form.py" line="59" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="39"/>
-        <source>Confirm holiday</source>
-        <translation>تأیید تعطیلی</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="39" />
+      <source>Confirm holiday</source>
+      <translation>تأیید تعطیلی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="39"/>
-        <source>Add holiday</source>
-        <translation>افزودن تعطیلی رسمی</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="39" />
+      <source>Add holiday</source>
+      <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="44"/>
-        <source>e.g. Eid al-Fitr</source>
-        <translation>مثلاً عید فطر</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="44" />
+      <source>e.g. Eid al-Fitr</source>
+      <translation>مثلاً عید فطر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="46"/>
-        <source>Confirm</source>
-        <translation>تأیید</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
+      <source>Confirm</source>
+      <translation>تأیید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="46"/>
-        <source>Add</source>
-        <translation>افزودن</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
+      <source>Add</source>
+      <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="49"/>
-        <source>Date</source>
-        <translation>تاریخ</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="49" />
+      <source>Date</source>
+      <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="52"/>
-        <source>Name</source>
-        <translation>نام</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="52" />
+      <source>Name</source>
+      <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/holiday_dialog.py" line="58"/>
-        <source>Lunar holidays are estimated and can be a day off the official calendar. Move the date if the official day differs, then confirm.</source>
-        <translation>تعطیلات قمری تخمینی‌اند و ممکن است یک روز با تقویم رسمی فرق کنند. اگر روز رسمی فرق دارد، تاریخ را جابه‌جا و سپس تأیید کنید.</translation>
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="58" />
+      <source>Lunar holidays are estimated and can be a day off the official calendar. Move the date if the official day differs, then confirm.</source>
+      <translation>تعطیلات قمری تخمینی‌اند و ممکن است یک روز با تقویم رسمی فرق کنند. اگر روز رسمی فرق دارد، تاریخ را جابه‌جا و سپس تأیید کنید.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportCustomersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="43"/>
-        <source>CSV or Excel files</source>
-        <translation>پرونده‌های CSV یا Excel</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="43" />
+      <source>CSV or Excel files</source>
+      <translation>پرونده‌های CSV یا Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="72"/>
-        <source>Import customers and packages</source>
-        <translation>ورود مشتریان و بسته‌ها</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="72" />
+      <source>Import customers and packages</source>
+      <translation>ورود مشتریان و بسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="76"/>
-        <source>CSV (UTF-8 or windows-1256) or Excel files of customers, their contacts and the packages they hold. First a check shows, line by line, what would be done; nothing is written until you import. Columns: docs/customer-import.md.</source>
-        <translation>پرونده‌های CSV (با رمزگذاری UTF-8 یا windows-1256) یا Excel از مشتریان، مخاطبانشان و بسته‌هایی که دارند. نخست «بررسی» سطر به سطر نشان می‌دهد چه خواهد شد؛ تا «وارد کن» را نزنید چیزی نوشته نمی‌شود. ستون‌ها در راهنمای docs/customer-import.md آمده است.</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="76" />
+      <source>CSV (UTF-8 or windows-1256) or Excel files of customers, their contacts and the packages they hold. First a check shows, line by line, what would be done; nothing is written until you import. Columns: docs/customer-import.md.</source>
+      <translation>پرونده‌های CSV (با رمزگذاری UTF-8 یا windows-1256) یا Excel از مشتریان، مخاطبانشان و بسته‌هایی که دارند. نخست «بررسی» سطر به سطر نشان می‌دهد چه خواهد شد؛ تا «وارد کن» را نزنید چیزی نوشته نمی‌شود. ستون‌ها در راهنمای docs/customer-import.md آمده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="82"/>
-        <location filename="../../ui/dialogs/import_customers.py" line="121"/>
-        <source>No file chosen.</source>
-        <translation>پرونده‌ای انتخاب نشده است.</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="82" />
+      <location filename="../../ui/dialogs/import_customers.py" line="121" />
+      <source>No file chosen.</source>
+      <translation>پرونده‌ای انتخاب نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="84"/>
-        <source>Choose files…</source>
-        <translation>انتخاب پرونده‌ها…</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="84" />
+      <source>Choose files…</source>
+      <translation>انتخاب پرونده‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="85"/>
-        <source>Check</source>
-        <translation>بررسی</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="85" />
+      <source>Check</source>
+      <translation>بررسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="86"/>
-        <source>Import</source>
-        <translation>وارد کن</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="86" />
+      <source>Import</source>
+      <translation>وارد کن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="87"/>
-        <source>Close</source>
-        <translation>بستن</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="87" />
+      <source>Close</source>
+      <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="113"/>
-        <source>Choose the office&apos;s files</source>
-        <translation>پرونده‌های دفتر را انتخاب کنید</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="113" />
+      <source>Choose the office's files</source>
+      <translation>پرونده‌های دفتر را انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="136"/>
-        <source>Checking…</source>
-        <translation>در حال بررسی…</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="136" />
+      <source>Checking…</source>
+      <translation>در حال بررسی…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="145"/>
-        <source>Some lines are refused: correct them in the file and check again. Nothing was written.</source>
-        <translation>برخی سطرها پذیرفته نشد: آن‌ها را در پرونده درست کنید و دوباره بررسی کنید. چیزی نوشته نشد.</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="145" />
+      <source>Some lines are refused: correct them in the file and check again. Nothing was written.</source>
+      <translation>برخی سطرها پذیرفته نشد: آن‌ها را در پرونده درست کنید و دوباره بررسی کنید. چیزی نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="151"/>
-        <source>Nothing refused. Import writes what is listed above.</source>
-        <translation>هیچ سطری رد نشد. «وارد کن» آنچه در بالا آمده را می‌نویسد.</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="151" />
+      <source>Nothing refused. Import writes what is listed above.</source>
+      <translation>هیچ سطری رد نشد. «وارد کن» آنچه در بالا آمده را می‌نویسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="158"/>
-        <source>Importing…</source>
-        <translation>در حال وارد کردن…</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="158" />
+      <source>Importing…</source>
+      <translation>در حال وارد کردن…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="169"/>
-        <source>The files changed since the check: some lines are refused. Nothing was written.</source>
-        <translation>پرونده‌ها پس از بررسی تغییر کرده‌اند و برخی سطرها پذیرفته نشد. چیزی نوشته نشد.</translation>
+      <location filename="../../ui/dialogs/import_customers.py" line="169" />
+      <source>The files changed since the check: some lines are refused. Nothing was written.</source>
+      <translation>پرونده‌ها پس از بررسی تغییر کرده‌اند و برخی سطرها پذیرفته نشد. چیزی نوشته نشد.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>JalaliDateEdit</name>
     <message>
-        <location filename="../../ui/jalali_widgets.py" line="135"/>
-        <source>Choose on the calendar</source>
-        <translation>انتخاب در تقویم</translation>
+      <location filename="../../ui/jalali_widgets.py" line="135" />
+      <source>Choose on the calendar</source>
+      <translation>انتخاب در تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/jalali_widgets.py" line="197"/>
-        <source>Type a date, e.g. 1404/01/05.</source>
-        <translation>تاریخ را بنویسید، مثلاً ۱۴۰۴/۰۱/۰۵.</translation>
+      <location filename="../../ui/jalali_widgets.py" line="197" />
+      <source>Type a date, e.g. 1404/01/05.</source>
+      <translation>تاریخ را بنویسید، مثلاً ۱۴۰۴/۰۱/۰۵.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="11"/>
-        <source>Service availability</source>
-        <translation>دسترس‌پذیری سرویس</translation>
+      <location filename="../../ui/labels.py" line="11" />
+      <source>Service availability</source>
+      <translation>دسترس‌پذیری سرویس</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="12"/>
-        <source>Support portal</source>
-        <translation>پورتال پشتیبانی</translation>
+      <location filename="../../ui/labels.py" line="12" />
+      <source>Support portal</source>
+      <translation>پورتال پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="13"/>
-        <source>Feature questions</source>
-        <translation>پرسش دربارهٔ امکانات</translation>
+      <location filename="../../ui/labels.py" line="13" />
+      <source>Feature questions</source>
+      <translation>پرسش دربارهٔ امکانات</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14"/>
-        <source>Guidance</source>
-        <translation>راهنمایی</translation>
+      <location filename="../../ui/labels.py" line="14" />
+      <source>Guidance</source>
+      <translation>راهنمایی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
-        <source>Technical problem</source>
-        <translation>رفع اشکال فنی</translation>
+      <location filename="../../ui/labels.py" line="15" />
+      <source>Technical problem</source>
+      <translation>رفع اشکال فنی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
-        <source>Customisation</source>
-        <translation>سفارشی‌سازی</translation>
+      <location filename="../../ui/labels.py" line="16" />
+      <source>Customisation</source>
+      <translation>سفارشی‌سازی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
-        <source>Training</source>
-        <translation>آموزش</translation>
+      <location filename="../../ui/labels.py" line="17" />
+      <source>Training</source>
+      <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
-        <source>Analysis and design</source>
-        <translation>تحلیل و طراحی</translation>
+      <location filename="../../ui/labels.py" line="18" />
+      <source>Analysis and design</source>
+      <translation>تحلیل و طراحی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
-        <source>On-site support</source>
-        <translation>پشتیبانی حضوری</translation>
+      <location filename="../../ui/labels.py" line="19" />
+      <source>On-site support</source>
+      <translation>پشتیبانی حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
-        <source>Comprehensive training</source>
-        <translation>آموزش جامع</translation>
+      <location filename="../../ui/labels.py" line="20" />
+      <source>Comprehensive training</source>
+      <translation>آموزش جامع</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
-        <source>Free support</source>
-        <translation>پشتیبانی رایگان</translation>
+      <location filename="../../ui/labels.py" line="22" />
+      <source>Free support</source>
+      <translation>پشتیبانی رایگان</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
-        <source>Support package</source>
-        <translation>بستهٔ پشتیبانی</translation>
+      <location filename="../../ui/labels.py" line="23" />
+      <source>Support package</source>
+      <translation>بستهٔ پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
-        <source>Sales department</source>
-        <translation>واحد فروش</translation>
+      <location filename="../../ui/labels.py" line="24" />
+      <source>Sales department</source>
+      <translation>واحد فروش</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
-        <source>Purchase</source>
-        <translation>خرید</translation>
+      <location filename="../../ui/labels.py" line="26" />
+      <source>Purchase</source>
+      <translation>خرید</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
-        <source>Session deduction</source>
-        <translation>کسر جلسه</translation>
+      <location filename="../../ui/labels.py" line="27" />
+      <source>Session deduction</source>
+      <translation>کسر جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
-        <source>Adjustment</source>
-        <translation>اصلاح</translation>
+      <location filename="../../ui/labels.py" line="28" />
+      <source>Adjustment</source>
+      <translation>اصلاح</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
-        <source>Expiry forfeit</source>
-        <translation>سوخت پایان اعتبار</translation>
+      <location filename="../../ui/labels.py" line="29" />
+      <source>Expiry forfeit</source>
+      <translation>سوخت پایان اعتبار</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
-        <location filename="../../ui/labels.py" line="49"/>
-        <source>Extra billable hours</source>
-        <translation>ساعات مازاد</translation>
+      <location filename="../../ui/labels.py" line="30" />
+      <location filename="../../ui/labels.py" line="49" />
+      <source>Extra billable hours</source>
+      <translation>ساعات مازاد</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
-        <source>Correction</source>
-        <translation>تصحیح</translation>
+      <location filename="../../ui/labels.py" line="31" />
+      <source>Correction</source>
+      <translation>تصحیح</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
-        <source>Open</source>
-        <translation>باز</translation>
+      <location filename="../../ui/labels.py" line="33" />
+      <source>Open</source>
+      <translation>باز</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
-        <source>Waiting on customer</source>
-        <translation>در انتظار مشتری</translation>
+      <location filename="../../ui/labels.py" line="34" />
+      <source>Waiting on customer</source>
+      <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
-        <source>Resolved</source>
-        <translation>حل‌شده</translation>
+      <location filename="../../ui/labels.py" line="35" />
+      <source>Resolved</source>
+      <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
-        <source>Closed</source>
-        <translation>بسته‌شده</translation>
+      <location filename="../../ui/labels.py" line="36" />
+      <source>Closed</source>
+      <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
-        <source>Phone</source>
-        <translation>تلفنی</translation>
+      <location filename="../../ui/labels.py" line="38" />
+      <source>Phone</source>
+      <translation>تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
-        <source>Remote session</source>
-        <translation>اتصال از راه دور</translation>
+      <location filename="../../ui/labels.py" line="39" />
+      <source>Remote session</source>
+      <translation>اتصال از راه دور</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
-        <source>Ticket</source>
-        <translation>تیکت</translation>
+      <location filename="../../ui/labels.py" line="40" />
+      <source>Ticket</source>
+      <translation>تیکت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
-        <source>Agent</source>
-        <translation>کارشناس</translation>
+      <location filename="../../ui/labels.py" line="42" />
+      <source>Agent</source>
+      <translation>کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
-        <source>Supervisor</source>
-        <translation>سرپرست</translation>
+      <location filename="../../ui/labels.py" line="43" />
+      <source>Supervisor</source>
+      <translation>سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
-        <source>Running</source>
-        <translation>در حال اجرا</translation>
+      <location filename="../../ui/labels.py" line="45" />
+      <source>Running</source>
+      <translation>در حال اجرا</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
-        <source>Paused</source>
-        <translation>متوقف موقت</translation>
+      <location filename="../../ui/labels.py" line="46" />
+      <source>Paused</source>
+      <translation>متوقف موقت</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
-        <source>Stopped</source>
-        <translation>متوقف</translation>
+      <location filename="../../ui/labels.py" line="47" />
+      <source>Stopped</source>
+      <translation>متوقف</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
-        <source>From a package</source>
-        <translation>از بسته</translation>
+      <location filename="../../ui/labels.py" line="48" />
+      <source>From a package</source>
+      <translation>از بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
-        <source>Awaiting review</source>
-        <translation>در انتظار بررسی</translation>
+      <location filename="../../ui/labels.py" line="51" />
+      <source>Awaiting review</source>
+      <translation>در انتظار بررسی</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
-        <source>Approved</source>
-        <translation>تأییدشده</translation>
+      <location filename="../../ui/labels.py" line="52" />
+      <source>Approved</source>
+      <translation>تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
-        <source>Rejected</source>
-        <translation>ردشده</translation>
+      <location filename="../../ui/labels.py" line="53" />
+      <source>Rejected</source>
+      <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
-        <source>Withdrawn</source>
-        <translation>پس‌گرفته</translation>
+      <location filename="../../ui/labels.py" line="54" />
+      <source>Withdrawn</source>
+      <translation>پس‌گرفته</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/labels.py" line="56" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
-        <source>Internal note</source>
-        <translation>یادداشت داخلی</translation>
+      <location filename="../../ui/labels.py" line="57" />
+      <source>Internal note</source>
+      <translation>یادداشت داخلی</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LengthLimit</name>
     <message>
-        <location filename="../../ui/widgets.py" line="97"/>
-        <source>Too long: at most %1 characters, this is %2. Shorten it; nothing was cut.</source>
-        <translation>بیش از حد طولانی است: حداکثر %1 نویسه، این متن %2 نویسه دارد. کوتاهش کنید؛ چیزی بریده نشده است.</translation>
+      <location filename="../../ui/widgets.py" line="97" />
+      <source>Too long: at most %1 characters, this is %2. Shorten it; nothing was cut.</source>
+      <translation>بیش از حد طولانی است: حداکثر %1 نویسه، این متن %2 نویسه دارد. کوتاهش کنید؛ چیزی بریده نشده است.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LinkMailDialog</name>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="18"/>
-        <source>Link mail to a customer</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="18" />
+      <source>Link mail to a customer</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="20"/>
-        <source>Open ticket</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="20" />
+      <source>Open ticket</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="23"/>
-        <source>From %1, arrived %2:
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="23" />
+      <source>From %1, arrived %2:
 %3</source>
-        <translation type="unfinished"></translation>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="26"/>
-        <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="26" />
+      <source>(no subject)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="35"/>
-        <source>Add the sender as a contact of this customer</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="35" />
+      <source>Add the sender as a contact of this customer</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="38"/>
-        <source>The contact&apos;s name</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="38" />
+      <source>The contact's name</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="40"/>
-        <source>The ticket&apos;s response deadline counts from when the mail arrived.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="40" />
+      <source>The ticket's response deadline counts from when the mail arrived.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="43"/>
-        <source>Customer</source>
-        <translation type="unfinished">مشتری</translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="43" />
+      <source>Customer</source>
+      <translation type="unfinished">مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="45"/>
-        <source>Contact name</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="45" />
+      <source>Contact name</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/link_mail_dialog.py" line="61"/>
-        <source>Choose a customer from the list.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="61" />
+      <source>Choose a customer from the list.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>MailSettingsPage</name>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="107" />
+      <source>Mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="126" />
+      <source>Both stored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="128" />
+      <source>One stored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="129" />
+      <source>None stored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="133" />
+      <source>Mailboxes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="134" />
+      <source>Acknowledgement and limits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="135" />
+      <location filename="../../ui/pages/mail_settings.py" line="242" />
+      <source>Quarantine</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="137" />
+      <source>Mail settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="145" />
+      <source>New mailbox…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="146" />
+      <source>Edit…</source>
+      <translation type="unfinished">ویرایش…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="147" />
+      <source>Test connection</source>
+      <translation type="unfinished">آزمایش اتصال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="155" />
+      <source>Passwords are never shown here, and agents' accounts cannot read them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="179" />
+      <source>Sent once for each new ticket that came by mail. It may use: %1 (the number, its tag, the subject, the response deadline in Tehran time, the sender's name).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="184" />
+      <source>Save template</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="186" />
+      <source>Acknowledgement of a new ticket</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="188" />
+      <source>Subject</source>
+      <translation type="unfinished">موضوع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="189" />
+      <source>Text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="197" />
+      <source>MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="201" />
+      <source>Save limits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="203" />
+      <source>Limits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="206" />
+      <source>Acknowledgements to one sender in an hour, at most</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="207" />
+      <source>Size of one mail, at most</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="220" />
+      <source>Messages that could not be read are kept here whole; the worker goes on with the next ones.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="276" />
+      <source>Connecting to the servers of “%1”…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>MailboxDialog</name>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="63"/>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="63" />
+      <source>Server</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="67"/>
-        <source>Port and security</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="67" />
+      <source>Port and security</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="68"/>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="68" />
+      <source>User name</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="69"/>
-        <source>Password</source>
-        <translation type="unfinished">گذرواژه</translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="69" />
+      <source>Password</source>
+      <translation type="unfinished">گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="90"/>
-        <source>New mailbox</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="90" />
+      <source>New mailbox</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="90"/>
-        <source>Edit mailbox</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="90" />
+      <source>Edit mailbox</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="92"/>
-        <source>Save</source>
-        <translation type="unfinished">ذخیره</translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="92" />
+      <source>Save</source>
+      <translation type="unfinished">ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="97"/>
-        <source>Incoming mail (IMAP)</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="97" />
+      <source>Incoming mail (IMAP)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="98"/>
-        <source>Outgoing mail (SMTP)</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="98" />
+      <source>Outgoing mail (SMTP)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="103"/>
-        <source>seconds</source>
-        <translation type="unfinished">ثانیه</translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="103" />
+      <source>seconds</source>
+      <translation type="unfinished">ثانیه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="104"/>
-        <source>Take mail in from this mailbox</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="104" />
+      <source>Take mail in from this mailbox</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="106"/>
-        <source>Stored; leave blank to keep it</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="106" />
+      <source>Stored; leave blank to keep it</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="120"/>
-        <source>Name</source>
-        <translation type="unfinished">نام</translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="120" />
+      <source>Name</source>
+      <translation type="unfinished">نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="121"/>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="121" />
+      <source>Address</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="122"/>
-        <source>Sender name</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="122" />
+      <source>Sender name</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="124"/>
-        <source>Folder</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="124" />
+      <source>Folder</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="125"/>
-        <source>Check every (without IDLE)</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="125" />
+      <source>Check every (without IDLE)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="139"/>
-        <source>TLS</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="139" />
+      <source>TLS</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="139"/>
-        <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="139" />
+      <source>STARTTLS</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="139"/>
-        <source>None (unencrypted)</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="139" />
+      <source>None (unencrypted)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="144"/>
-        <source>Enter the %1 server&apos;s address.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="144" />
+      <source>Enter the %1 server's address.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/dialogs/mailbox_dialog.py" line="146"/>
-        <source>The %1 port must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="146" />
+      <source>The %1 port must be a number from 1 to 65535.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
-        <source>Support Console</source>
-        <translation>میز پشتیبانی</translation>
+      <location filename="../../ui/main_window.py" line="60" />
+      <source>Support Console</source>
+      <translation>میز پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
-        <source>The database cannot be reached. Nothing you have recorded is lost and the session clock keeps running; the app keeps retrying and carries on when the connection returns.</source>
-        <translation>پایگاه داده در دسترس نیست. هیچ کار ثبت‌شده‌ای از دست نرفته و زمان‌سنج جلسه ادامه دارد؛ برنامه پیوسته دوباره تلاش می‌کند و با برقراری ارتباط کار را از سر می‌گیرد.</translation>
+      <location filename="../../ui/main_window.py" line="123" />
+      <source>The database cannot be reached. Nothing you have recorded is lost and the session clock keeps running; the app keeps retrying and carries on when the connection returns.</source>
+      <translation>پایگاه داده در دسترس نیست. هیچ کار ثبت‌شده‌ای از دست نرفته و زمان‌سنج جلسه ادامه دارد؛ برنامه پیوسته دوباره تلاش می‌کند و با برقراری ارتباط کار را از سر می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <source>Signed in: %1 (%2)</source>
-        <translation>کاربر: %1 (%2)</translation>
+      <location filename="../../ui/main_window.py" line="143" />
+      <source>Signed in: %1 (%2)</source>
+      <translation>کاربر: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
-        <source>Shared server %1</source>
-        <translation>سرور مشترک %1</translation>
+      <location filename="../../ui/main_window.py" line="146" />
+      <source>Shared server %1</source>
+      <translation>سرور مشترک %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
-        <source>Local file</source>
-        <translation>پایگاه دادهٔ محلی</translation>
+      <location filename="../../ui/main_window.py" line="146" />
+      <source>Local file</source>
+      <translation>پایگاه دادهٔ محلی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
-        <source>Demo database</source>
-        <translation>پایگاه دادهٔ نمایشی</translation>
+      <location filename="../../ui/main_window.py" line="148" />
+      <source>Demo database</source>
+      <translation>پایگاه دادهٔ نمایشی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
-        <source>View</source>
-        <translation>نما</translation>
+      <location filename="../../ui/main_window.py" line="161" />
+      <source>View</source>
+      <translation>نما</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
-        <source>Dark theme</source>
-        <translation>پوستهٔ تیره</translation>
+      <location filename="../../ui/main_window.py" line="162" />
+      <source>Dark theme</source>
+      <translation>پوستهٔ تیره</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
-        <source>Sound with deadline alerts</source>
-        <translation>صدای هشدار مهلت</translation>
+      <location filename="../../ui/main_window.py" line="166" />
+      <source>Sound with deadline alerts</source>
+      <translation>صدای هشدار مهلت</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <source>Help</source>
-        <translation>راهنما</translation>
+      <location filename="../../ui/main_window.py" line="171" />
+      <source>Help</source>
+      <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="219"/>
-        <source>Keyboard shortcuts</source>
-        <translation>میان‌برهای صفحه‌کلید</translation>
+      <location filename="../../ui/main_window.py" line="172" />
+      <location filename="../../ui/main_window.py" line="219" />
+      <source>Keyboard shortcuts</source>
+      <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
-        <source>About Support Console</source>
-        <translation>دربارهٔ میز پشتیبانی</translation>
+      <location filename="../../ui/main_window.py" line="175" />
+      <source>About Support Console</source>
+      <translation>دربارهٔ میز پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <source>Go to a page</source>
-        <translation>رفتن به یک صفحه</translation>
+      <location filename="../../ui/main_window.py" line="201" />
+      <source>Go to a page</source>
+      <translation>رفتن به یک صفحه</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
-        <source>Queue views: mine, unassigned, all, due within the hour, breached</source>
-        <translation>نماهای صف: من، بدون کارشناس، همه، کمتر از یک ساعت، گذشته از مهلت</translation>
+      <location filename="../../ui/main_window.py" line="202" />
+      <source>Queue views: mine, unassigned, all, due within the hour, breached</source>
+      <translation>نماهای صف: من، بدون کارشناس، همه، کمتر از یک ساعت، گذشته از مهلت</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
-        <source>Search the queue</source>
-        <translation>جستجو در صف</translation>
+      <location filename="../../ui/main_window.py" line="203" />
+      <source>Search the queue</source>
+      <translation>جستجو در صف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
-        <source>Back to the queue&apos;s table</source>
-        <translation>بازگشت به جدول صف</translation>
+      <location filename="../../ui/main_window.py" line="204" />
+      <source>Back to the queue's table</source>
+      <translation>بازگشت به جدول صف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
-        <source>New ticket</source>
-        <translation>تیکت جدید</translation>
+      <location filename="../../ui/main_window.py" line="205" />
+      <source>New ticket</source>
+      <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
-        <source>Reload the queue</source>
-        <translation>بارگذاری دوبارهٔ صف</translation>
+      <location filename="../../ui/main_window.py" line="206" />
+      <source>Reload the queue</source>
+      <translation>بارگذاری دوبارهٔ صف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
-        <source>Move through tickets / write a reply</source>
-        <translation>حرکت میان تیکت‌ها / نوشتن پاسخ</translation>
+      <location filename="../../ui/main_window.py" line="207" />
+      <source>Move through tickets / write a reply</source>
+      <translation>حرکت میان تیکت‌ها / نوشتن پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
-        <source>Send the reply</source>
-        <translation>ارسال پاسخ</translation>
+      <location filename="../../ui/main_window.py" line="208" />
+      <source>Send the reply</source>
+      <translation>ارسال پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <source>Add an internal note</source>
-        <translation>افزودن یادداشت داخلی</translation>
+      <location filename="../../ui/main_window.py" line="209" />
+      <source>Add an internal note</source>
+      <translation>افزودن یادداشت داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
-        <source>Claim the ticket</source>
-        <translation>برداشتن تیکت</translation>
+      <location filename="../../ui/main_window.py" line="210" />
+      <source>Claim the ticket</source>
+      <translation>برداشتن تیکت</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
-        <source>Start a session on the ticket</source>
-        <translation>شروع جلسه روی تیکت</translation>
+      <location filename="../../ui/main_window.py" line="211" />
+      <source>Start a session on the ticket</source>
+      <translation>شروع جلسه روی تیکت</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
-        <source>Start a session</source>
-        <translation>شروع جلسهٔ کاری</translation>
+      <location filename="../../ui/main_window.py" line="212" />
+      <source>Start a session</source>
+      <translation>شروع جلسهٔ کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
-        <source>Connected again.</source>
-        <translation>ارتباط دوباره برقرار شد.</translation>
+      <location filename="../../ui/main_window.py" line="272" />
+      <source>Connected again.</source>
+      <translation>ارتباط دوباره برقرار شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
-        <source>● Connected</source>
-        <translation>● متصل</translation>
+      <location filename="../../ui/main_window.py" line="280" />
+      <source>● Connected</source>
+      <translation>● متصل</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
-        <source>● Disconnected: retrying</source>
-        <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
+      <location filename="../../ui/main_window.py" line="280" />
+      <source>● Disconnected: retrying</source>
+      <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
-        <source>Not done</source>
-        <translation>انجام نشد</translation>
+      <location filename="../../ui/main_window.py" line="290" />
+      <source>Not done</source>
+      <translation>انجام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
-        <source>Database error</source>
-        <translation>خطای پایگاه داده</translation>
+      <location filename="../../ui/main_window.py" line="294" />
+      <source>Database error</source>
+      <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
-        <source>The operation could not be completed; nothing was changed.
+      <location filename="../../ui/main_window.py" line="295" />
+      <source>The operation could not be completed; nothing was changed.
 %1</source>
-        <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
-        <source>The session was stopped and deducted.</source>
-        <translation>جلسه متوقف و از بسته کسر شد.</translation>
+      <location filename="../../ui/main_window.py" line="331" />
+      <source>The session was stopped and deducted.</source>
+      <translation>جلسه متوقف و از بسته کسر شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <source>A session is running</source>
-        <translation>جلسه‌ای در جریان است</translation>
+      <location filename="../../ui/main_window.py" line="369" />
+      <source>The stop is not recorded yet</source>
+      <translation>توقف هنوز ثبت نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
-        <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
-        <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
+      <location filename="../../ui/main_window.py" line="371" />
+      <source>The database has not been reachable since you stopped the session with %1, so the stop is not recorded yet. Close anyway? When the app starts again it offers to stop the session at its last heartbeat.</source>
+      <translation>از وقتی جلسه با %1 را متوقف کردید پایگاه داده در دسترس نبوده است، پس توقف هنوز ثبت نشده. با این حال بسته شود؟ برنامه در اجرای بعدی پیشنهاد می‌کند جلسه در آخرین ضربانش متوقف شود.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../../ui/main_window.py" line="383" />
+      <source>A session is running</source>
+      <translation>جلسه‌ای در جریان است</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="385" />
+      <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
+      <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
+    </message>
+  </context>
+  <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="169"/>
-        <source>New account</source>
-        <translation>حساب تازه</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="169" />
+      <source>New account</source>
+      <translation>حساب تازه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="170"/>
-        <source>Create account</source>
-        <translation>ساخت حساب</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="170" />
+      <source>Create account</source>
+      <translation>ساخت حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="172"/>
-        <source>e.g. s.karimi</source>
-        <translation>مثلاً s.karimi</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="172" />
+      <source>e.g. s.karimi</source>
+      <translation>مثلاً s.karimi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="179"/>
-        <source>Username</source>
-        <translation>نام کاربری</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="179" />
+      <source>Username</source>
+      <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="180"/>
-        <source>Full name</source>
-        <translation>نام و نام خانوادگی</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="180" />
+      <source>Full name</source>
+      <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="181"/>
-        <source>Role</source>
-        <translation>نقش</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="181" />
+      <source>Role</source>
+      <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="188"/>
-        <source>The username is what the person types to sign in: 3 to 32 small Latin letters, digits, dots, dashes or underscores. Give them the first password in person.</source>
-        <translation>نام کاربری همان است که فرد برای ورود می‌نویسد: ۳ تا ۳۲ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط. نخستین گذرواژه را حضوری به او بدهید.</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="188" />
+      <source>The username is what the person types to sign in: 3 to 32 small Latin letters, digits, dots, dashes or underscores. Give them the first password in person.</source>
+      <translation>نام کاربری همان است که فرد برای ورود می‌نویسد: ۳ تا ۳۲ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط. نخستین گذرواژه را حضوری به او بدهید.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_ticket.py" line="21"/>
-        <source>New ticket</source>
-        <translation>تیکت جدید</translation>
+      <location filename="../../ui/dialogs/new_ticket.py" line="21" />
+      <source>New ticket</source>
+      <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_ticket.py" line="34"/>
-        <source>What the customer asked for</source>
-        <translation>درخواست مشتری</translation>
+      <location filename="../../ui/dialogs/new_ticket.py" line="34" />
+      <source>What the customer asked for</source>
+      <translation>درخواست مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_ticket.py" line="36"/>
-        <source>Create</source>
-        <translation>ایجاد</translation>
+      <location filename="../../ui/dialogs/new_ticket.py" line="36" />
+      <source>Create</source>
+      <translation>ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_ticket.py" line="38"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/dialogs/new_ticket.py" line="38" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_ticket.py" line="39"/>
-        <source>Subject</source>
-        <translation>موضوع</translation>
+      <location filename="../../ui/dialogs/new_ticket.py" line="39" />
+      <source>Subject</source>
+      <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_ticket.py" line="41"/>
-        <source>Category</source>
-        <translation>دسته</translation>
+      <location filename="../../ui/dialogs/new_ticket.py" line="41" />
+      <source>Category</source>
+      <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_ticket.py" line="42"/>
-        <source>Message</source>
-        <translation>پیام</translation>
+      <location filename="../../ui/dialogs/new_ticket.py" line="42" />
+      <source>Message</source>
+      <translation>پیام</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>OfficeStatusPage</name>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="29"/>
-        <source>Forfeits at expiry</source>
-        <translation>سوخت بسته‌ها در پایان اعتبار</translation>
+      <location filename="../../ui/pages/office_status.py" line="29" />
+      <source>Forfeits at expiry</source>
+      <translation>سوخت بسته‌ها در پایان اعتبار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="30"/>
-        <source>Customer notices</source>
-        <translation>اطلاعیه‌های مشتریان</translation>
+      <location filename="../../ui/pages/office_status.py" line="30" />
+      <source>Customer notices</source>
+      <translation>اطلاعیه‌های مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="31"/>
-        <source>Missed response deadlines</source>
-        <translation>مهلت‌های پاسخ گذشته</translation>
+      <location filename="../../ui/pages/office_status.py" line="31" />
+      <source>Missed response deadlines</source>
+      <translation>مهلت‌های پاسخ گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="32"/>
-        <source>Monthly statements</source>
-        <translation>صورت‌حساب‌های ماهانه</translation>
+      <location filename="../../ui/pages/office_status.py" line="32" />
+      <source>Monthly statements</source>
+      <translation>صورت‌حساب‌های ماهانه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="35"/>
-        <source>Running</source>
-        <translation>در حال اجرا</translation>
+      <location filename="../../ui/pages/office_status.py" line="35" />
+      <source>Running</source>
+      <translation>در حال اجرا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="36"/>
-        <source>Done</source>
-        <translation>انجام شد</translation>
+      <location filename="../../ui/pages/office_status.py" line="36" />
+      <source>Done</source>
+      <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="37"/>
-        <source>Failed</source>
-        <translation>ناموفق</translation>
+      <location filename="../../ui/pages/office_status.py" line="37" />
+      <source>Failed</source>
+      <translation>ناموفق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="40"/>
-        <source>Active</source>
-        <translation>فعال</translation>
+      <location filename="../../ui/pages/office_status.py" line="40" />
+      <source>Active</source>
+      <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="41"/>
-        <source>Standby</source>
-        <translation>آماده به کار</translation>
+      <location filename="../../ui/pages/office_status.py" line="41" />
+      <source>Standby</source>
+      <translation>آماده به کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="42"/>
-        <source>Stopped</source>
-        <translation>متوقف</translation>
+      <location filename="../../ui/pages/office_status.py" line="42" />
+      <source>Stopped</source>
+      <translation>متوقف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="99"/>
-        <location filename="../../ui/pages/office_status.py" line="119"/>
-        <source>Office server</source>
-        <translation>سرور دفتر</translation>
+      <location filename="../../ui/pages/office_status.py" line="99" />
+      <location filename="../../ui/pages/office_status.py" line="119" />
+      <source>Office server</source>
+      <translation>سرور دفتر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="121"/>
-        <source>Server processes</source>
-        <translation>فرایندهای سرور</translation>
+      <location filename="../../ui/pages/office_status.py" line="121" />
+      <source>Server processes</source>
+      <translation>فرایندهای سرور</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="123"/>
-        <source>Scheduled runs</source>
-        <translation>اجراهای زمان‌بندی‌شده</translation>
+      <location filename="../../ui/pages/office_status.py" line="123" />
+      <source>Scheduled runs</source>
+      <translation>اجراهای زمان‌بندی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="147"/>
-        <source>No office server has been seen on this database: scheduled work does not run.</source>
-        <translation>هیچ سرور دفتری روی این پایگاه داده دیده نشده است: کارهای زمان‌بندی‌شده اجرا نمی‌شوند.</translation>
+      <location filename="../../ui/pages/office_status.py" line="147" />
+      <source>No office server has been seen on this database: scheduled work does not run.</source>
+      <translation>هیچ سرور دفتری روی این پایگاه داده دیده نشده است: کارهای زمان‌بندی‌شده اجرا نمی‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="151"/>
-        <source>less than a minute</source>
-        <translation>کمتر از یک دقیقه</translation>
+      <location filename="../../ui/pages/office_status.py" line="151" />
+      <source>less than a minute</source>
+      <translation>کمتر از یک دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="156"/>
-        <source>The office server was last seen %1 (%2 ago).</source>
-        <translation>سرور دفتر آخرین بار %1 دیده شد (%2 پیش).</translation>
+      <location filename="../../ui/pages/office_status.py" line="156" />
+      <source>The office server was last seen %1 (%2 ago).</source>
+      <translation>سرور دفتر آخرین بار %1 دیده شد (%2 پیش).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="161"/>
-        <source>It has not been heard from for over a minute: check it.</source>
-        <translation>بیش از یک دقیقه است که از آن خبری نیست: بررسی‌اش کنید.</translation>
+      <location filename="../../ui/pages/office_status.py" line="161" />
+      <source>It has not been heard from for over a minute: check it.</source>
+      <translation>بیش از یک دقیقه است که از آن خبری نیست: بررسی‌اش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_status.py" line="164"/>
-        <source>%1 of the latest runs failed.</source>
-        <translation>%1 اجرا از آخرین اجراها ناموفق بود.</translation>
+      <location filename="../../ui/pages/office_status.py" line="164" />
+      <source>%1 of the latest runs failed.</source>
+      <translation>%1 اجرا از آخرین اجراها ناموفق بود.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>OutageDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="41"/>
-        <source>Add outage</source>
-        <translation>ثبت قطعی</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="41" />
+      <source>Add outage</source>
+      <translation>ثبت قطعی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="43"/>
-        <source>All customers (global outage)</source>
-        <translation>همهٔ مشتریان (قطعی سراسری)</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="43" />
+      <source>All customers (global outage)</source>
+      <translation>همهٔ مشتریان (قطعی سراسری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="48"/>
-        <source>e.g. Data centre network failure</source>
-        <translation>مثلاً قطعی شبکهٔ مرکز داده</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="48" />
+      <source>e.g. Data centre network failure</source>
+      <translation>مثلاً قطعی شبکهٔ مرکز داده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="49"/>
-        <source>Planned maintenance</source>
-        <translation>نگهداری برنامه‌ریزی‌شده</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="49" />
+      <source>Planned maintenance</source>
+      <translation>نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="51"/>
-        <source>Start</source>
-        <translation>شروع</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="51" />
+      <source>Start</source>
+      <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="53"/>
-        <source>End</source>
-        <translation>پایان</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
+      <source>End</source>
+      <translation>پایان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="55"/>
-        <source>Affected</source>
-        <translation>دامنه</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="55" />
+      <source>Affected</source>
+      <translation>دامنه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="56"/>
-        <source>Cause</source>
-        <translation>علت</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="56" />
+      <source>Cause</source>
+      <translation>علت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outage_dialog.py" line="61"/>
-        <source>Times are on the Tehran clock. Overlapping outages are counted once; planned maintenance counts only if the policy says so.</source>
-        <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب می‌شوند؛ نگهداری برنامه‌ریزی‌شده فقط اگر سیاست بگوید حساب می‌شود.</translation>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="61" />
+      <source>Times are on the Tehran clock. Overlapping outages are counted once; planned maintenance counts only if the policy says so.</source>
+      <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب می‌شوند؛ نگهداری برنامه‌ریزی‌شده فقط اگر سیاست بگوید حساب می‌شود.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="30"/>
-        <source>The file could not be saved.
+      <location filename="../../ui/pages/base.py" line="30" />
+      <source>The file could not be saved.
 %1</source>
-        <translation>فایل ذخیره نشد.
+      <translation>فایل ذخیره نشد.
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="33"/>
-        <source>The operation could not be completed; nothing was changed.
+      <location filename="../../ui/pages/base.py" line="33" />
+      <source>The operation could not be completed; nothing was changed.
 %1</source>
-        <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
+      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="185"/>
-        <source>This page could not be reloaded: the database cannot be reached. What is shown is from before.</source>
-        <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files reload at most once per this many milliseconds for a burst of changes (0: at once)</extracomment>
-        <translation>این صفحه دوباره بارگیری نشد: پایگاه داده در دسترس نیست. آنچه می‌بینید مربوط به پیش از این است.</translation>
+      <location filename="../../ui/pages/base.py" line="185" />
+      <source>This page could not be reloaded: the database cannot be reached. What is shown is from before.</source>
+      <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files reload at most once per this many milliseconds for a burst of changes (0: at once)</extracomment>
+      <translation>این صفحه دوباره بارگیری نشد: پایگاه داده در دسترس نیست. آنچه می‌بینید مربوط به پیش از این است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="189"/>
-        <source>This page could not be loaded: the database cannot be reached.</source>
-        <translation>این صفحه بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
+      <location filename="../../ui/pages/base.py" line="189" />
+      <source>This page could not be loaded: the database cannot be reached.</source>
+      <translation>این صفحه بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="228"/>
-        <source>Not done</source>
-        <translation>انجام نشد</translation>
+      <location filename="../../ui/pages/base.py" line="228" />
+      <source>Not done</source>
+      <translation>انجام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="229"/>
-        <source>OK</source>
-        <translation>تأیید</translation>
+      <location filename="../../ui/pages/base.py" line="229" />
+      <source>OK</source>
+      <translation>تأیید</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="225"/>
-        <source>Change my password</source>
-        <translation>تغییر گذرواژهٔ من</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="225" />
+      <source>Change my password</source>
+      <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="227"/>
-        <source>Reset the password of %1</source>
-        <translation>گذرواژهٔ تازه برای %1</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="227" />
+      <source>Reset the password of %1</source>
+      <translation>گذرواژهٔ تازه برای %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="228"/>
-        <source>Save password</source>
-        <translation>ذخیرهٔ گذرواژه</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="228" />
+      <source>Save password</source>
+      <translation>ذخیرهٔ گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="232"/>
-        <source>Current password</source>
-        <translation>گذرواژهٔ کنونی</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="232" />
+      <source>Current password</source>
+      <translation>گذرواژهٔ کنونی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="241"/>
-        <source>The old password stops working at once. Give the new one to its owner in person.</source>
-        <translation>گذرواژهٔ پیشین بی‌درنگ از کار می‌افتد. گذرواژهٔ تازه را حضوری به صاحب حساب بدهید.</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="241" />
+      <source>The old password stops working at once. Give the new one to its owner in person.</source>
+      <translation>گذرواژهٔ پیشین بی‌درنگ از کار می‌افتد. گذرواژهٔ تازه را حضوری به صاحب حساب بدهید.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PasswordPair</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="60"/>
-        <source>At least %1 characters</source>
-        <translation>دست‌کم %1 نویسه</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="60" />
+      <source>At least %1 characters</source>
+      <translation>دست‌کم %1 نویسه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="65"/>
-        <source>New password</source>
-        <translation>گذرواژهٔ تازه</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="65" />
+      <source>New password</source>
+      <translation>گذرواژهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="66"/>
-        <source>Repeat the password</source>
-        <translation>تکرار گذرواژه</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="66" />
+      <source>Repeat the password</source>
+      <translation>تکرار گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="79"/>
-        <source>The password must be at least %1 characters.</source>
-        <translation>گذرواژه باید دست‌کم %1 نویسه باشد.</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="79" />
+      <source>The password must be at least %1 characters.</source>
+      <translation>گذرواژه باید دست‌کم %1 نویسه باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="83"/>
-        <source>The two passwords differ.</source>
-        <translation>دو گذرواژه یکسان نیستند.</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="83" />
+      <source>The two passwords differ.</source>
+      <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PoliciesPage</name>
     <message>
-        <location filename="../../ui/pages/policies.py" line="101"/>
-        <location filename="../../ui/shell.py" line="40"/>
-        <source>Policies</source>
-        <translation>سیاست‌ها</translation>
+      <location filename="../../ui/pages/policies.py" line="101" />
+      <location filename="../../ui/shell.py" line="40" />
+      <source>Policies</source>
+      <translation>سیاست‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="49"/>
-        <source>minutes</source>
-        <translation>دقیقه</translation>
+      <location filename="../../ui/pages/policies.py" line="49" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="50"/>
-        <source>hours</source>
-        <translation>ساعت</translation>
+      <location filename="../../ui/pages/policies.py" line="50" />
+      <source>hours</source>
+      <translation>ساعت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="53"/>
-        <source>seconds</source>
-        <translation>ثانیه</translation>
+      <location filename="../../ui/pages/policies.py" line="53" />
+      <source>seconds</source>
+      <translation>ثانیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="54"/>
-        <source>Response deadline (business time)</source>
-        <translation>مهلت پاسخ (زمان کاری)</translation>
+      <location filename="../../ui/pages/policies.py" line="54" />
+      <source>Response deadline (business time)</source>
+      <translation>مهلت پاسخ (زمان کاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="60"/>
-        <source>Reply within</source>
-        <translation>پاسخ حداکثر تا</translation>
+      <location filename="../../ui/pages/policies.py" line="60" />
+      <source>Reply within</source>
+      <translation>پاسخ حداکثر تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="61"/>
-        <source>Alert before the deadline</source>
-        <translation>هشدار پیش از پایان مهلت</translation>
+      <location filename="../../ui/pages/policies.py" line="61" />
+      <source>Alert before the deadline</source>
+      <translation>هشدار پیش از پایان مهلت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="63"/>
-        <source>Session rounding (billable minutes)</source>
-        <translation>گرد کردن جلسه‌ها (دقیقه‌های قابل کسر)</translation>
+      <location filename="../../ui/pages/policies.py" line="63" />
+      <source>Session rounding (billable minutes)</source>
+      <translation>گرد کردن جلسه‌ها (دقیقه‌های قابل کسر)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="65"/>
-        <source>Round up to</source>
-        <translation>گرد به بالا تا مضرب</translation>
+      <location filename="../../ui/pages/policies.py" line="65" />
+      <source>Round up to</source>
+      <translation>گرد به بالا تا مضرب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="66"/>
-        <source>Minimum</source>
-        <translation>کمینه</translation>
+      <location filename="../../ui/pages/policies.py" line="66" />
+      <source>Minimum</source>
+      <translation>کمینه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="78"/>
-        <source>A session&apos;s billable minutes are its length rounded up to the step, and never less than the minimum. Free support is never billed.</source>
-        <translation>دقیقه‌های قابل کسر هر جلسه، مدت آن است که به مضرب گام گرد می‌شود و هرگز کمتر از کمینه نیست. پشتیبانی رایگان هیچ‌گاه کسر نمی‌شود.</translation>
+      <location filename="../../ui/pages/policies.py" line="78" />
+      <source>A session's billable minutes are its length rounded up to the step, and never less than the minimum. Free support is never billed.</source>
+      <translation>دقیقه‌های قابل کسر هر جلسه، مدت آن است که به مضرب گام گرد می‌شود و هرگز کمتر از کمینه نیست. پشتیبانی رایگان هیچ‌گاه کسر نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="85"/>
-        <source>Session timer</source>
-        <translation>زمان‌سنج جلسه</translation>
+      <location filename="../../ui/pages/policies.py" line="85" />
+      <source>Session timer</source>
+      <translation>زمان‌سنج جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="87"/>
-        <source>Heartbeat every</source>
-        <translation>ضربان هر</translation>
+      <location filename="../../ui/pages/policies.py" line="87" />
+      <source>Heartbeat every</source>
+      <translation>ضربان هر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="89"/>
-        <source>Save policies</source>
-        <translation>ذخیرهٔ سیاست‌ها</translation>
+      <location filename="../../ui/pages/policies.py" line="89" />
+      <source>Save policies</source>
+      <translation>ذخیرهٔ سیاست‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="90"/>
-        <source>Discard changes</source>
-        <translation>لغو تغییرات</translation>
+      <location filename="../../ui/pages/policies.py" line="90" />
+      <source>Discard changes</source>
+      <translation>لغو تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/policies.py" line="92"/>
-        <source>Only a supervisor can change the policies; you can view them here.</source>
-        <translation>فقط سرپرست می‌تواند سیاست‌ها را تغییر دهد؛ شما می‌توانید آن‌ها را ببینید.</translation>
+      <location filename="../../ui/pages/policies.py" line="92" />
+      <source>Only a supervisor can change the policies; you can view them here.</source>
+      <translation>فقط سرپرست می‌تواند سیاست‌ها را تغییر دهد؛ شما می‌توانید آن‌ها را ببینید.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PurchaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="37"/>
-        <source>Record a package purchase</source>
-        <translation>ثبت خرید بسته</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="37" />
+      <source>Record a package purchase</source>
+      <translation>ثبت خرید بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="42"/>
-        <source>Training package</source>
-        <translation>بستهٔ آموزش</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="42" />
+      <source>Training package</source>
+      <translation>بستهٔ آموزش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="46"/>
-        <source>hours</source>
-        <translation>ساعت</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="46" />
+      <source>hours</source>
+      <translation>ساعت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="49"/>
-        <source>minutes</source>
-        <translation>دقیقه</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="49" />
+      <source>minutes</source>
+      <translation>دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="53"/>
-        <source>Invoice or contract number</source>
-        <translation>شمارهٔ فاکتور یا قرارداد</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="53" />
+      <source>Invoice or contract number</source>
+      <translation>شمارهٔ فاکتور یا قرارداد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="58"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="58" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="59"/>
-        <source>Package</source>
-        <translation>بسته</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="59" />
+      <source>Package</source>
+      <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="60"/>
-        <source>Time bought</source>
-        <translation>زمان خریداری‌شده</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="60" />
+      <source>Time bought</source>
+      <translation>زمان خریداری‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="62"/>
-        <source>Purchase date</source>
-        <translation>تاریخ خرید</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="62" />
+      <source>Purchase date</source>
+      <translation>تاریخ خرید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="64"/>
-        <source>Reference</source>
-        <translation>شمارهٔ مرجع</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="64" />
+      <source>Reference</source>
+      <translation>شمارهٔ مرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="83"/>
-        <source>Enter the time bought.</source>
-        <translation>زمان خریده‌شده را وارد کنید.</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="83" />
+      <source>Enter the time bought.</source>
+      <translation>زمان خریده‌شده را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="39"/>
-        <source>Record</source>
-        <translation>ثبت</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="39" />
+      <source>Record</source>
+      <translation>ثبت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/package_dialogs.py" line="76"/>
-        <source>Usable until the end of the day before %1 (one Jalali year).</source>
-        <translation>قابل استفاده تا پایان روز پیش از %1 (یک سال شمسی).</translation>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="76" />
+      <source>Usable until the end of the day before %1 (one Jalali year).</source>
+      <translation>قابل استفاده تا پایان روز پیش از %1 (یک سال شمسی).</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue/model.py" line="43"/>
-        <source>My tickets</source>
-        <translation>تیکت‌های من</translation>
+      <location filename="../../ui/queue/model.py" line="43" />
+      <source>My tickets</source>
+      <translation>تیکت‌های من</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="44"/>
-        <location filename="../../ui/queue/model.py" line="318"/>
-        <source>Unassigned</source>
-        <translation>بدون کارشناس</translation>
+      <location filename="../../ui/queue/model.py" line="44" />
+      <location filename="../../ui/queue/model.py" line="318" />
+      <source>Unassigned</source>
+      <translation>بدون کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="45"/>
-        <source>All open</source>
-        <translation>همهٔ باز</translation>
+      <location filename="../../ui/queue/model.py" line="45" />
+      <source>All open</source>
+      <translation>همهٔ باز</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="46"/>
-        <source>Breaching within the hour</source>
-        <translation>کمتر از یک ساعت مانده</translation>
+      <location filename="../../ui/queue/model.py" line="46" />
+      <source>Breaching within the hour</source>
+      <translation>کمتر از یک ساعت مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="47"/>
-        <source>Breached</source>
-        <translation>گذشته از مهلت</translation>
+      <location filename="../../ui/queue/model.py" line="47" />
+      <source>Breached</source>
+      <translation>گذشته از مهلت</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="50"/>
-        <source>No.</source>
-        <translation>شماره</translation>
+      <location filename="../../ui/queue/model.py" line="50" />
+      <source>No.</source>
+      <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="51"/>
-        <source>Time to respond</source>
-        <translation>مهلت پاسخ</translation>
+      <location filename="../../ui/queue/model.py" line="51" />
+      <source>Time to respond</source>
+      <translation>مهلت پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="52"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/queue/model.py" line="52" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="53"/>
-        <source>Subject</source>
-        <translation>موضوع</translation>
+      <location filename="../../ui/queue/model.py" line="53" />
+      <source>Subject</source>
+      <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="54"/>
-        <source>State</source>
-        <translation>وضعیت</translation>
+      <location filename="../../ui/queue/model.py" line="54" />
+      <source>State</source>
+      <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="55"/>
-        <source>Agent</source>
-        <translation>کارشناس</translation>
+      <location filename="../../ui/queue/model.py" line="55" />
+      <source>Agent</source>
+      <translation>کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="56"/>
-        <source>Category</source>
-        <translation>دسته</translation>
+      <location filename="../../ui/queue/model.py" line="56" />
+      <source>Category</source>
+      <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="57"/>
-        <source>Entitlement</source>
-        <translation>پرداخت از</translation>
+      <location filename="../../ui/queue/model.py" line="57" />
+      <source>Entitlement</source>
+      <translation>پرداخت از</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="70"/>
-        <source>Holiday: %1</source>
-        <translation>تعطیل رسمی: %1</translation>
+      <location filename="../../ui/queue/model.py" line="70" />
+      <source>Holiday: %1</source>
+      <translation>تعطیل رسمی: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="71"/>
-        <source>official holiday</source>
-        <translation>تعطیل رسمی</translation>
+      <location filename="../../ui/queue/model.py" line="71" />
+      <source>official holiday</source>
+      <translation>تعطیل رسمی</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="74"/>
-        <source>Closure: %1</source>
-        <translation>تعطیلی: %1</translation>
+      <location filename="../../ui/queue/model.py" line="74" />
+      <source>Closure: %1</source>
+      <translation>تعطیلی: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="75"/>
-        <source>announced closure</source>
-        <translation>تعطیلی اعلام‌شده</translation>
+      <location filename="../../ui/queue/model.py" line="75" />
+      <source>announced closure</source>
+      <translation>تعطیلی اعلام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="80"/>
-        <source>After hours</source>
-        <translation>خارج از ساعت کاری</translation>
+      <location filename="../../ui/queue/model.py" line="80" />
+      <source>After hours</source>
+      <translation>خارج از ساعت کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="81"/>
-        <source>%1 — resumes %2</source>
-        <translation>%1 — از %2 ادامه می‌یابد</translation>
+      <location filename="../../ui/queue/model.py" line="81" />
+      <source>%1 — resumes %2</source>
+      <translation>%1 — از %2 ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="341"/>
-        <source>Waiting on customer</source>
-        <translation>در انتظار مشتری</translation>
+      <location filename="../../ui/queue/model.py" line="341" />
+      <source>Waiting on customer</source>
+      <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="346"/>
-        <source>%1 overdue</source>
-        <translation>%1 تأخیر</translation>
+      <location filename="../../ui/queue/model.py" line="346" />
+      <source>%1 overdue</source>
+      <translation>%1 تأخیر</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="352"/>
-        <source>until %1</source>
-        <translation>تا %1</translation>
+      <location filename="../../ui/queue/model.py" line="352" />
+      <source>until %1</source>
+      <translation>تا %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/model.py" line="368"/>
-        <source>Waiting since %1</source>
-        <translation>در انتظار پاسخ از %1</translation>
+      <location filename="../../ui/queue/model.py" line="368" />
+      <source>Waiting since %1</source>
+      <translation>در انتظار پاسخ از %1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/shell.py" line="19"/>
-        <source>Ticket queue</source>
-        <translation>صف تیکت‌ها</translation>
+      <location filename="../../ui/shell.py" line="19" />
+      <source>Ticket queue</source>
+      <translation>صف تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue.py" line="140"/>
-        <source>Search number, customer or text… (Ctrl+F)</source>
-        <extracomment>at least this many letters of the subject stay in view (issue 13: 1366-pixel screens) the columns hidden, in this order, when the subject would get fewer letters (the pane shows them)</extracomment>
-        <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
+      <location filename="../../ui/pages/queue.py" line="140" />
+      <source>Search number, customer or text… (Ctrl+F)</source>
+      <extracomment>at least this many letters of the subject stay in view (issue 13: 1366-pixel screens) the columns hidden, in this order, when the subject would get fewer letters (the pane shows them)</extracomment>
+      <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue.py" line="142"/>
-        <source>New ticket</source>
-        <translation>تیکت جدید</translation>
+      <location filename="../../ui/pages/queue.py" line="142" />
+      <source>New ticket</source>
+      <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue.py" line="143"/>
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
+      <location filename="../../ui/pages/queue.py" line="143" />
+      <source>Ctrl+N</source>
+      <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue.py" line="302"/>
-        <source>The desk is closed; deadlines are paused. %1</source>
-        <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
+      <location filename="../../ui/pages/queue.py" line="302" />
+      <source>The desk is closed; deadlines are paused. %1</source>
+      <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue.py" line="346"/>
-        <source>No ticket matches «%1».</source>
-        <translation>هیچ تیکتی با «%1» پیدا نشد.</translation>
+      <location filename="../../ui/pages/queue.py" line="346" />
+      <source>No ticket matches «%1».</source>
+      <translation>هیچ تیکتی با «%1» پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue.py" line="348"/>
-        <source>No ticket in this tab matches «%1»; look in «All open».</source>
-        <translation>در این برگه تیکتی با «%1» نیست؛ در «همهٔ باز» ببینید.</translation>
+      <location filename="../../ui/pages/queue.py" line="348" />
+      <source>No ticket in this tab matches «%1»; look in «All open».</source>
+      <translation>در این برگه تیکتی با «%1» نیست؛ در «همهٔ باز» ببینید.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/reason_dialog.py" line="28"/>
-        <source>The reason, as the customer may read it</source>
-        <translation>دلیل، چنان‌که مشتری ممکن است بخواند</translation>
+      <location filename="../../ui/dialogs/reason_dialog.py" line="28" />
+      <source>The reason, as the customer may read it</source>
+      <translation>دلیل، چنان‌که مشتری ممکن است بخواند</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RecoverSessionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/recover_session.py" line="34"/>
-        <source>A session was left running</source>
-        <translation>جلسه‌ای باز مانده است</translation>
+      <location filename="../../ui/dialogs/recover_session.py" line="34" />
+      <source>A session was left running</source>
+      <translation>جلسه‌ای باز مانده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/recover_session.py" line="38"/>
-        <source>The app closed while a session was running: %1 with %2, started %3. Its last sign of life was at %4 (%5 after the start).</source>
-        <translation>برنامه در حالی بسته شد که جلسه‌ای در جریان بود: %1 با %2، آغاز %3. آخرین نشانهٔ فعالیت در %4 بود (%5 پس از آغاز).</translation>
+      <location filename="../../ui/dialogs/recover_session.py" line="38" />
+      <source>The app closed while a session was running: %1 with %2, started %3. Its last sign of life was at %4 (%5 after the start).</source>
+      <translation>برنامه در حالی بسته شد که جلسه‌ای در جریان بود: %1 با %2، آغاز %3. آخرین نشانهٔ فعالیت در %4 بود (%5 پس از آغاز).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/recover_session.py" line="54"/>
-        <source>Stop it at the last heartbeat (recommended)</source>
-        <translation>در زمان آخرین ضربان متوقف شود (پیشنهادی)</translation>
+      <location filename="../../ui/dialogs/recover_session.py" line="54" />
+      <source>Stop it at the last heartbeat (recommended)</source>
+      <translation>در زمان آخرین ضربان متوقف شود (پیشنهادی)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/recover_session.py" line="55"/>
-        <source>It ended at another time:</source>
-        <translation>در زمان دیگری تمام شد:</translation>
+      <location filename="../../ui/dialogs/recover_session.py" line="55" />
+      <source>It ended at another time:</source>
+      <translation>در زمان دیگری تمام شد:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/recover_session.py" line="62"/>
-        <source>Why this time (required)</source>
-        <translation>دلیل این زمان (الزامی)</translation>
+      <location filename="../../ui/dialogs/recover_session.py" line="62" />
+      <source>Why this time (required)</source>
+      <translation>دلیل این زمان (الزامی)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/recover_session.py" line="68"/>
-        <source>Stop the session</source>
-        <translation>توقف جلسه</translation>
+      <location filename="../../ui/dialogs/recover_session.py" line="68" />
+      <source>Stop the session</source>
+      <translation>توقف جلسه</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="35"/>
-        <source>Reject timesheet</source>
-        <translation>رد کارکرد</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="35" />
+      <source>Reject timesheet</source>
+      <translation>رد کارکرد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="37"/>
-        <source>Reject the timesheet of %1 for %2? The agent sees the reason.</source>
-        <translation>کارکرد %1 برای %2 رد شود؟ کارشناس دلیل را می‌بیند.</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="37" />
+      <source>Reject the timesheet of %1 for %2? The agent sees the reason.</source>
+      <translation>کارکرد %1 برای %2 رد شود؟ کارشناس دلیل را می‌بیند.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="44"/>
-        <source>e.g. Monday&apos;s calls are missing</source>
-        <translation>مثلاً تماس‌های دوشنبه ثبت نشده‌اند</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="44" />
+      <source>e.g. Monday's calls are missing</source>
+      <translation>مثلاً تماس‌های دوشنبه ثبت نشده‌اند</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="45"/>
-        <source>Reject</source>
-        <translation>رد</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="45" />
+      <source>Reject</source>
+      <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/timesheet_dialogs.py" line="47"/>
-        <source>Reason for rejecting</source>
-        <translation>دلیل رد</translation>
+      <location filename="../../ui/dialogs/timesheet_dialogs.py" line="47" />
+      <source>Reason for rejecting</source>
+      <translation>دلیل رد</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="81"/>
-        <source>Responses within the target, per week</source>
-        <translation>پاسخ‌های در مهلت، هفته به هفته</translation>
+      <location filename="../../ui/pages/report_charts.py" line="81" />
+      <source>Responses within the target, per week</source>
+      <translation>پاسخ‌های در مهلت، هفته به هفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="82"/>
-        <source>Answered within target (%)</source>
-        <translation>پاسخ در مهلت (٪)</translation>
+      <location filename="../../ui/pages/report_charts.py" line="82" />
+      <source>Answered within target (%)</source>
+      <translation>پاسخ در مهلت (٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="83"/>
-        <source>Median response (business hours)</source>
-        <translation>میانهٔ زمان پاسخ (ساعت کاری)</translation>
+      <location filename="../../ui/pages/report_charts.py" line="83" />
+      <source>Median response (business hours)</source>
+      <translation>میانهٔ زمان پاسخ (ساعت کاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="84"/>
-        <source>Billable minutes per channel: the top ten customers</source>
-        <translation>دقیقه‌های قابل‌محاسبه به تفکیک روش: ده مشتری نخست</translation>
+      <location filename="../../ui/pages/report_charts.py" line="84" />
+      <source>Billable minutes per channel: the top ten customers</source>
+      <translation>دقیقه‌های قابل‌محاسبه به تفکیک روش: ده مشتری نخست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="85"/>
-        <source>Minutes</source>
-        <translation>دقیقه</translation>
+      <location filename="../../ui/pages/report_charts.py" line="85" />
+      <source>Minutes</source>
+      <translation>دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="86"/>
-        <source>Customer availability per month</source>
-        <translation>دسترس‌پذیری مشتریان در هر ماه</translation>
+      <location filename="../../ui/pages/report_charts.py" line="86" />
+      <source>Customer availability per month</source>
+      <translation>دسترس‌پذیری مشتریان در هر ماه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="87"/>
-        <source>Average availability</source>
-        <translation>میانگین دسترس‌پذیری</translation>
+      <location filename="../../ui/pages/report_charts.py" line="87" />
+      <source>Average availability</source>
+      <translation>میانگین دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="88"/>
-        <source>Lowest availability</source>
-        <translation>کمترین دسترس‌پذیری</translation>
+      <location filename="../../ui/pages/report_charts.py" line="88" />
+      <source>Lowest availability</source>
+      <translation>کمترین دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="89"/>
-        <source>Target</source>
-        <translation>هدف</translation>
+      <location filename="../../ui/pages/report_charts.py" line="89" />
+      <source>Target</source>
+      <translation>هدف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/report_charts.py" line="90"/>
-        <source>Availability (%)</source>
-        <translation>دسترس‌پذیری (٪)</translation>
+      <location filename="../../ui/pages/report_charts.py" line="90" />
+      <source>Availability (%)</source>
+      <translation>دسترس‌پذیری (٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="321"/>
-        <location filename="../../ui/shell.py" line="32"/>
-        <source>Reports</source>
-        <translation>گزارش‌ها</translation>
+      <location filename="../../ui/pages/reports.py" line="321" />
+      <location filename="../../ui/shell.py" line="32" />
+      <source>Reports</source>
+      <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="301"/>
-        <source>Weeks shown</source>
-        <translation>تعداد هفته‌ها</translation>
+      <location filename="../../ui/pages/reports.py" line="301" />
+      <source>Weeks shown</source>
+      <translation>تعداد هفته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="301"/>
-        <source>Response SLA</source>
-        <translation>مهلت پاسخ‌گویی</translation>
+      <location filename="../../ui/pages/reports.py" line="301" />
+      <source>Response SLA</source>
+      <translation>مهلت پاسخ‌گویی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="307"/>
-        <source>From</source>
-        <translation>از</translation>
+      <location filename="../../ui/pages/reports.py" line="307" />
+      <source>From</source>
+      <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="307"/>
-        <source>Until</source>
-        <translation>تا</translation>
+      <location filename="../../ui/pages/reports.py" line="307" />
+      <source>Until</source>
+      <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="310"/>
-        <source>Minutes by channel</source>
-        <translation>دقیقه‌ها به تفکیک روش</translation>
+      <location filename="../../ui/pages/reports.py" line="310" />
+      <source>Minutes by channel</source>
+      <translation>دقیقه‌ها به تفکیک روش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="313"/>
-        <source>Months shown</source>
-        <translation>تعداد ماه‌ها</translation>
+      <location filename="../../ui/pages/reports.py" line="313" />
+      <source>Months shown</source>
+      <translation>تعداد ماه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="313"/>
-        <source>Availability</source>
-        <translation>دسترس‌پذیری</translation>
+      <location filename="../../ui/pages/reports.py" line="313" />
+      <source>Availability</source>
+      <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="315"/>
-        <source>Only a supervisor can see the reports.</source>
-        <translation>گزارش‌ها را فقط سرپرست می‌بیند.</translation>
+      <location filename="../../ui/pages/reports.py" line="315" />
+      <source>Only a supervisor can see the reports.</source>
+      <translation>گزارش‌ها را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="343"/>
-        <source>Export…</source>
-        <translation>خروجی…</translation>
+      <location filename="../../ui/pages/reports.py" line="343" />
+      <source>Export…</source>
+      <translation>خروجی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="410"/>
-        <source>Export report</source>
-        <translation>خروجی گزارش</translation>
+      <location filename="../../ui/pages/reports.py" line="410" />
+      <source>Export report</source>
+      <translation>خروجی گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="409"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
+      <location filename="../../ui/pages/reports.py" line="409" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="409"/>
-        <source>CSV file (*.csv)</source>
-        <translation>فایل متنی (*.csv)</translation>
+      <location filename="../../ui/pages/reports.py" line="409" />
+      <source>CSV file (*.csv)</source>
+      <translation>فایل متنی (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="434"/>
-        <source>%1 rows saved.</source>
-        <translation>%1 ردیف ذخیره شد.</translation>
+      <location filename="../../ui/pages/reports.py" line="434" />
+      <source>%1 rows saved.</source>
+      <translation>%1 ردیف ذخیره شد.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SessionBar</name>
     <message>
-        <location filename="../../ui/session_bar.py" line="97"/>
-        <source>Start session</source>
-        <translation>شروع جلسه</translation>
+      <location filename="../../ui/session_bar.py" line="97" />
+      <source>Start session</source>
+      <translation>شروع جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="98"/>
-        <source>Time a phone, remote or ticket session (Ctrl+Shift+S)</source>
-        <translation>زمان‌سنجی جلسهٔ تلفنی، راه دور یا تیکت (Ctrl+Shift+S)</translation>
+      <location filename="../../ui/session_bar.py" line="98" />
+      <source>Time a phone, remote or ticket session (Ctrl+Shift+S)</source>
+      <translation>زمان‌سنجی جلسهٔ تلفنی، راه دور یا تیکت (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="99"/>
-        <location filename="../../ui/session_bar.py" line="162"/>
-        <source>Pause</source>
-        <translation>مکث</translation>
+      <location filename="../../ui/session_bar.py" line="99" />
+      <location filename="../../ui/session_bar.py" line="162" />
+      <source>Pause</source>
+      <translation>مکث</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="100"/>
-        <source>Stop</source>
-        <translation>توقف</translation>
+      <location filename="../../ui/session_bar.py" line="100" />
+      <source>Stop</source>
+      <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="155"/>
-        <source>%1 with %2</source>
-        <translation>%1 با %2</translation>
+      <location filename="../../ui/session_bar.py" line="155" />
+      <source>%1 with %2</source>
+      <translation>%1 با %2</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="160"/>
-        <source>paused</source>
-        <translation>در مکث</translation>
+      <location filename="../../ui/session_bar.py" line="160" />
+      <source>paused</source>
+      <translation>در مکث</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="162"/>
-        <source>Resume</source>
-        <translation>ادامه</translation>
+      <location filename="../../ui/session_bar.py" line="162" />
+      <source>Resume</source>
+      <translation>ادامه</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="176"/>
-        <source>No session running</source>
-        <translation>جلسه‌ای در جریان نیست</translation>
+      <location filename="../../ui/session_bar.py" line="176" />
+      <source>No session running</source>
+      <translation>جلسه‌ای در جریان نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="211"/>
-        <source>Free support</source>
-        <translation>پشتیبانی رایگان</translation>
+      <location filename="../../ui/session_bar.py" line="211" />
+      <source>Free support</source>
+      <translation>پشتیبانی رایگان</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="213"/>
-        <source>Billable extra hours</source>
-        <translation>ساعات مازاد قابل صورتحساب</translation>
+      <location filename="../../ui/session_bar.py" line="213" />
+      <source>Billable extra hours</source>
+      <translation>ساعات مازاد قابل صورتحساب</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="217"/>
-        <source>Left after this session: %1</source>
-        <translation>مانده پس از این جلسه: %1</translation>
+      <location filename="../../ui/session_bar.py" line="217" />
+      <source>Left after this session: %1</source>
+      <translation>مانده پس از این جلسه: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="223"/>
-        <source>The customer&apos;s package is used up; further time is billable extra hours.</source>
-        <translation>بستهٔ مشتری تمام شد؛ ادامهٔ کار ساعات مازاد قابل صورتحساب است.</translation>
+      <location filename="../../ui/session_bar.py" line="223" />
+      <source>The customer's package is used up; further time is billable extra hours.</source>
+      <translation>بستهٔ مشتری تمام شد؛ ادامهٔ کار ساعات مازاد قابل صورتحساب است.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="227"/>
-        <source>Ten minutes or less left on the customer&apos;s package.</source>
-        <translation>ده دقیقه یا کمتر از بستهٔ مشتری مانده است.</translation>
+      <location filename="../../ui/session_bar.py" line="227" />
+      <source>Ten minutes or less left on the customer's package.</source>
+      <translation>ده دقیقه یا کمتر از بستهٔ مشتری مانده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="255"/>
-        <source>A session is running</source>
-        <translation>جلسه‌ای در جریان است</translation>
+      <location filename="../../ui/session_bar.py" line="255" />
+      <source>A session is running</source>
+      <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="256"/>
-        <source>Stop the session with %1 and start a new one?</source>
-        <translation>جلسه با %1 متوقف و جلسهٔ تازه آغاز شود؟</translation>
+      <location filename="../../ui/session_bar.py" line="256" />
+      <source>Stop the session with %1 and start a new one?</source>
+      <translation>جلسه با %1 متوقف و جلسهٔ تازه آغاز شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="307"/>
-        <source>Session started with %1.</source>
-        <translation>جلسه با %1 آغاز شد.</translation>
+      <location filename="../../ui/session_bar.py" line="307" />
+      <source>Session started with %1.</source>
+      <translation>جلسه با %1 آغاز شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="367"/>
-        <source>● Stopped at %1; the database cannot be reached, the stop is recorded when it returns.</source>
-        <translation>● توقف در ساعت %1؛ پایگاه داده در دسترس نیست و توقف پس از برقراری دوباره ثبت می‌شود.</translation>
+      <location filename="../../ui/session_bar.py" line="367" />
+      <source>● Stopped at %1; the database cannot be reached, the stop is recorded when it returns.</source>
+      <translation>● توقف در ساعت %1؛ پایگاه داده در دسترس نیست و توقف پس از برقراری دوباره ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="371"/>
-        <source>The stop at %1 is kept and will be recorded when the database returns.</source>
-        <translation>توقفِ ساعت %1 نگه داشته شد و با برگشتن پایگاه داده ثبت می‌شود.</translation>
+      <location filename="../../ui/session_bar.py" line="371" />
+      <source>The stop at %1 is kept and will be recorded when the database returns.</source>
+      <translation>توقفِ ساعت %1 نگه داشته شد و با برگشتن پایگاه داده ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="382"/>
-        <source>Stop clicked while the database could not be reached; recorded when it returned.</source>
-        <translation>توقف هنگام در دسترس نبودن پایگاه داده زده شد و پس از برقراری دوباره ثبت شد.</translation>
+      <location filename="../../ui/session_bar.py" line="382" />
+      <source>Stop clicked while the database could not be reached; recorded when it returned.</source>
+      <translation>توقف هنگام در دسترس نبودن پایگاه داده زده شد و پس از برقراری دوباره ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="390"/>
-        <source>The session had already been stopped.</source>
-        <translation>جلسه پیش‌تر متوقف شده بود.</translation>
+      <location filename="../../ui/session_bar.py" line="390" />
+      <source>The session had already been stopped.</source>
+      <translation>جلسه پیش‌تر متوقف شده بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="405"/>
-        <source>Session stopped: %1, free support.</source>
-        <translation>جلسه متوقف شد: %1، پشتیبانی رایگان.</translation>
+      <location filename="../../ui/session_bar.py" line="405" />
+      <source>Session stopped: %1, free support.</source>
+      <translation>جلسه متوقف شد: %1، پشتیبانی رایگان.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="408"/>
-        <source>Session stopped: %1 billed.</source>
-        <translation>جلسه متوقف شد: %1 کسر شد.</translation>
+      <location filename="../../ui/session_bar.py" line="408" />
+      <source>Session stopped: %1 billed.</source>
+      <translation>جلسه متوقف شد: %1 کسر شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/session_bar.py" line="410"/>
-        <source>%1 of it as extra hours.</source>
-        <translation>%1 از آن ساعات مازاد است.</translation>
+      <location filename="../../ui/session_bar.py" line="410" />
+      <source>%1 of it as extra hours.</source>
+      <translation>%1 از آن ساعات مازاد است.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="143"/>
-        <location filename="../../ui/sign_in.py" line="149"/>
-        <location filename="../../ui/sign_in.py" line="242"/>
-        <location filename="../../ui/sign_in.py" line="386"/>
-        <source>Sign in</source>
-        <translation>ورود</translation>
+      <location filename="../../ui/sign_in.py" line="143" />
+      <location filename="../../ui/sign_in.py" line="149" />
+      <location filename="../../ui/sign_in.py" line="242" />
+      <location filename="../../ui/sign_in.py" line="386" />
+      <source>Sign in</source>
+      <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="144"/>
-        <source>Support Console</source>
-        <translation>میز پشتیبانی</translation>
+      <location filename="../../ui/sign_in.py" line="144" />
+      <source>Support Console</source>
+      <translation>میز پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="150"/>
-        <source>Quit</source>
-        <translation>خروج</translation>
+      <location filename="../../ui/sign_in.py" line="150" />
+      <source>Quit</source>
+      <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="160"/>
-        <source>Username</source>
-        <translation>نام کاربری</translation>
+      <location filename="../../ui/sign_in.py" line="160" />
+      <source>Username</source>
+      <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="161"/>
-        <source>Password</source>
-        <translation>گذرواژه</translation>
+      <location filename="../../ui/sign_in.py" line="161" />
+      <source>Password</source>
+      <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="175"/>
-        <source>Demo: sign in as…</source>
-        <translation>نسخهٔ نمایشی: ورود به‌عنوان…</translation>
+      <location filename="../../ui/sign_in.py" line="175" />
+      <source>Demo: sign in as…</source>
+      <translation>نسخهٔ نمایشی: ورود به‌عنوان…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="178"/>
-        <source>The demo&apos;s accounts have no password. This list appears only on the demo database.</source>
-        <translation>حساب‌های نسخهٔ نمایشی گذرواژه ندارند. این فهرست فقط روی پایگاه دادهٔ نمایشی دیده می‌شود.</translation>
+      <location filename="../../ui/sign_in.py" line="178" />
+      <source>The demo's accounts have no password. This list appears only on the demo database.</source>
+      <translation>حساب‌های نسخهٔ نمایشی گذرواژه ندارند. این فهرست فقط روی پایگاه دادهٔ نمایشی دیده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="242"/>
-        <source>Signing in…</source>
-        <translation>در حال ورود…</translation>
+      <location filename="../../ui/sign_in.py" line="242" />
+      <source>Signing in…</source>
+      <translation>در حال ورود…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="383"/>
-        <source>The database could not be reached; try again. (%1)</source>
-        <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
+      <location filename="../../ui/sign_in.py" line="383" />
+      <source>The database could not be reached; try again. (%1)</source>
+      <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StartSessionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="51"/>
-        <source>Start a session</source>
-        <translation>شروع جلسهٔ کاری</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="51" />
+      <source>Start a session</source>
+      <translation>شروع جلسهٔ کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="77"/>
-        <source>Training package</source>
-        <translation>بستهٔ آموزش</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="77" />
+      <source>Training package</source>
+      <translation>بستهٔ آموزش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="80"/>
-        <source>Working out what pays…</source>
-        <translation>در حال بررسی منبع پرداخت…</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="80" />
+      <source>Working out what pays…</source>
+      <translation>در حال بررسی منبع پرداخت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="83"/>
-        <source>The customer agrees to pay for extra hours</source>
-        <translation>مشتری پرداخت ساعات مازاد را می‌پذیرد</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="83" />
+      <source>The customer agrees to pay for extra hours</source>
+      <translation>مشتری پرداخت ساعات مازاد را می‌پذیرد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="89"/>
-        <source>Start</source>
-        <translation>شروع</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="89" />
+      <source>Start</source>
+      <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="91"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="91" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="94"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="94" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="95"/>
-        <source>Channel</source>
-        <translation>روش</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="95" />
+      <source>Channel</source>
+      <translation>روش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="96"/>
-        <source>Paid from</source>
-        <translation>پرداخت از</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="96" />
+      <source>Paid from</source>
+      <translation>پرداخت از</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="100"/>
-        <source>Tickets this session covers (gather the customer&apos;s questions in one call):</source>
-        <translation>تیکت‌هایی که این جلسه پوشش می‌دهد (پرسش‌های مشتری را در یک تماس جمع کنید):</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="100" />
+      <source>Tickets this session covers (gather the customer's questions in one call):</source>
+      <translation>تیکت‌هایی که این جلسه پوشش می‌دهد (پرسش‌های مشتری را در یک تماس جمع کنید):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="174"/>
-        <source>Balance: %1 (package valid until %2)</source>
-        <translation>مانده: %1 (اعتبار بسته تا %2)</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="174" />
+      <source>Balance: %1 (package valid until %2)</source>
+      <translation>مانده: %1 (اعتبار بسته تا %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start_session.py" line="195"/>
-        <source>this ticket</source>
-        <translation>همین تیکت</translation>
+      <location filename="../../ui/dialogs/start_session.py" line="195" />
+      <source>this ticket</source>
+      <translation>همین تیکت</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/account_dialogs.py" line="115"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="115" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="122"/>
-        <source>Claim</source>
-        <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
-        <translation>برداشتن</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="122" />
+      <source>Claim</source>
+      <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
+      <translation>برداشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="123"/>
-        <source>Take this ticket (Ctrl+K)</source>
-        <translation>این تیکت را بردارید (Ctrl+K)</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="123" />
+      <source>Take this ticket (Ctrl+K)</source>
+      <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="124"/>
-        <source>Start timer</source>
-        <translation>شروع زمان‌سنج</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="124" />
+      <source>Start timer</source>
+      <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="125"/>
-        <source>Time a session on this ticket (Ctrl+T)</source>
-        <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="125" />
+      <source>Time a session on this ticket (Ctrl+T)</source>
+      <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="129"/>
-        <source>Category</source>
-        <translation>دسته</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="129" />
+      <source>Category</source>
+      <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="131"/>
-        <source>State</source>
-        <translation>وضعیت</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="131" />
+      <source>State</source>
+      <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="133"/>
-        <source>Agent</source>
-        <translation>کارشناس</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="133" />
+      <source>Agent</source>
+      <translation>کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="143"/>
-        <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
-        <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="143" />
+      <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
+      <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="146"/>
-        <source>Send reply</source>
-        <translation>ارسال پاسخ</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="146" />
+      <source>Send reply</source>
+      <translation>ارسال پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="147"/>
-        <source>Reply and resolve</source>
-        <translation>پاسخ و حل‌شده</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="147" />
+      <source>Reply and resolve</source>
+      <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="148"/>
-        <source>Internal note</source>
-        <translation>یادداشت داخلی</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="148" />
+      <source>Internal note</source>
+      <translation>یادداشت داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="208"/>
-        <source>Choose a ticket from the queue</source>
-        <translation>تیکتی را از صف انتخاب کنید</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="208" />
+      <source>Choose a ticket from the queue</source>
+      <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="252"/>
-        <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
-        <translation>تیکت #%1 بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="252" />
+      <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
+      <translation>تیکت #%1 بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="258"/>
-        <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
-        <translation>دوباره بارگیری نشد: پایگاه داده در دسترس نیست. همان نمایش قبلی مانده است.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="258" />
+      <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
+      <translation>دوباره بارگیری نشد: پایگاه داده در دسترس نیست. همان نمایش قبلی مانده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="272"/>
-        <source>%1 • opened %2 • %3</source>
-        <translation>%1 • ثبت %2 • %3</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="272" />
+      <source>%1 • opened %2 • %3</source>
+      <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="283"/>
-        <source>Unassigned</source>
-        <translation>بدون کارشناس</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="283" />
+      <source>Unassigned</source>
+      <translation>بدون کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="292"/>
-        <source>%1 holds this ticket; only a supervisor can give it to someone else.</source>
-        <translation>این تیکت با %1 است؛ فقط سرپرست می‌تواند آن را به کس دیگری بدهد.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="292" />
+      <source>%1 holds this ticket; only a supervisor can give it to someone else.</source>
+      <translation>این تیکت با %1 است؛ فقط سرپرست می‌تواند آن را به کس دیگری بدهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="311"/>
-        <source>No reply is awaited.</source>
-        <translation>پاسخی در انتظار نیست.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="311" />
+      <source>No reply is awaited.</source>
+      <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="315"/>
-        <source>No reply was written: the ticket was set to “%1”.</source>
-        <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="315" />
+      <source>No reply was written: the ticket was set to “%1”.</source>
+      <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="320"/>
-        <source>Last reply was in time (due %1).</source>
-        <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="320" />
+      <source>Last reply was in time (due %1).</source>
+      <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="322"/>
-        <source>Last reply was late (due %1).</source>
-        <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="322" />
+      <source>Last reply was late (due %1).</source>
+      <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="324"/>
-        <source>Response overdue by %1 (due %2).</source>
-        <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="324" />
+      <source>Response overdue by %1 (due %2).</source>
+      <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="325"/>
-        <source>Reply within %1 business time (due %2).</source>
-        <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="325" />
+      <source>Reply within %1 business time (due %2).</source>
+      <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="327"/>
-        <source>Paused: %1</source>
-        <translation>متوقف: %1</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="327" />
+      <source>Paused: %1</source>
+      <translation>متوقف: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="332"/>
-        <source>Free support: by ticket only, nothing is deducted.</source>
-        <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="332" />
+      <source>Free support: by ticket only, nothing is deducted.</source>
+      <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="334"/>
-        <source>Paid from the customer&apos;s support package.</source>
-        <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="334" />
+      <source>Paid from the customer's support package.</source>
+      <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="336"/>
-        <source>Paid from the customer&apos;s training package.</source>
-        <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="336" />
+      <source>Paid from the customer's training package.</source>
+      <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="338"/>
-        <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
-        <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="338" />
+      <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
+      <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="345"/>
-        <source>No valid package.</source>
-        <translation>بستهٔ معتبری ندارد.</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="345" />
+      <source>No valid package.</source>
+      <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="349"/>
-        <source>%1: %2 left, until %3 (%4 days)</source>
-        <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="349" />
+      <source>%1: %2 left, until %3 (%4 days)</source>
+      <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="361"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="361" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="363"/>
-        <source>Internal note: %1</source>
-        <translation>یادداشت داخلی: %1</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="363" />
+      <source>Internal note: %1</source>
+      <translation>یادداشت داخلی: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="459"/>
-        <source>nobody</source>
-        <translation>هیچ‌کس</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="459" />
+      <source>nobody</source>
+      <translation>هیچ‌کس</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="462"/>
-        <source>A colleague&apos;s ticket</source>
-        <translation>تیکت یک همکار</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="462" />
+      <source>A colleague's ticket</source>
+      <translation>تیکت یک همکار</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="463"/>
-        <source>%1 holds this ticket. Give it to %2?</source>
-        <translation>این تیکت با %1 است. آن را به %2 بدهید؟</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="463" />
+      <source>%1 holds this ticket. Give it to %2?</source>
+      <translation>این تیکت با %1 است. آن را به %2 بدهید؟</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="466"/>
-        <source>Give it</source>
-        <translation>بدهید</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="466" />
+      <source>Give it</source>
+      <translation>بدهید</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="467"/>
-        <source>Keep it with %1</source>
-        <translation>نزد %1 بماند</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="467" />
+      <source>Keep it with %1</source>
+      <translation>نزد %1 بماند</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/ticket_pane.py" line="486"/>
-        <source>a colleague</source>
-        <translation>یک همکار</translation>
+      <location filename="../../ui/queue/ticket_pane.py" line="486" />
+      <source>a colleague</source>
+      <translation>یک همکار</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TimeSpanDialog</name>
     <message>
-        <location filename="../../ui/dialogs/time_span.py" line="47"/>
-        <source>The end must be after the start.</source>
-        <translation>پایان باید پس از آغاز باشد.</translation>
+      <location filename="../../ui/dialogs/time_span.py" line="47" />
+      <source>The end must be after the start.</source>
+      <translation>پایان باید پس از آغاز باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/time_span.py" line="28"/>
-        <source>Add</source>
-        <translation>افزودن</translation>
+      <location filename="../../ui/dialogs/time_span.py" line="28" />
+      <source>Add</source>
+      <translation>افزودن</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TimesheetsPage</name>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="52"/>
-        <source>Forgotten timer</source>
-        <translation>زمان‌سنج فراموش‌شده</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="52" />
+      <source>Forgotten timer</source>
+      <translation>زمان‌سنج فراموش‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="53"/>
-        <source>Edited time</source>
-        <translation>زمان ویرایش‌شده</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="53" />
+      <source>Edited time</source>
+      <translation>زمان ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="54"/>
-        <source>Overage</source>
-        <translation>مازاد</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="54" />
+      <source>Overage</source>
+      <translation>مازاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="55"/>
-        <source>Corrected</source>
-        <translation>تصحیح‌شده</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="55" />
+      <source>Corrected</source>
+      <translation>تصحیح‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="59"/>
-        <source>Approved</source>
-        <translation>تأییدشده</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="59" />
+      <source>Approved</source>
+      <translation>تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="60"/>
-        <source>Gap: %1</source>
-        <translation>فاصله: %1</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="60" />
+      <source>Gap: %1</source>
+      <translation>فاصله: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="61"/>
-        <source>running</source>
-        <translation>در جریان</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="61" />
+      <source>running</source>
+      <translation>در جریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="62"/>
-        <source>Week %1 to %2</source>
-        <translation>هفتهٔ %1 تا %2</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="62" />
+      <source>Week %1 to %2</source>
+      <translation>هفتهٔ %1 تا %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="63"/>
-        <source>Total</source>
-        <translation>جمع کل</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="63" />
+      <source>Total</source>
+      <translation>جمع کل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="64"/>
-        <source>%1 sessions</source>
-        <translation>%1 جلسه</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="64" />
+      <source>%1 sessions</source>
+      <translation>%1 جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheet_models.py" line="65"/>
-        <source>no. %1</source>
-        <translation>شمارهٔ %1</translation>
+      <location filename="../../ui/pages/timesheet_models.py" line="65" />
+      <source>no. %1</source>
+      <translation>شمارهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="139"/>
-        <location filename="../../ui/shell.py" line="24"/>
-        <source>Timesheets</source>
-        <translation>کارکرد کارشناسان</translation>
+      <location filename="../../ui/pages/timesheets.py" line="139" />
+      <location filename="../../ui/shell.py" line="24" />
+      <source>Timesheets</source>
+      <translation>کارکرد کارشناسان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="84"/>
-        <source>Week</source>
-        <translation>هفته</translation>
+      <location filename="../../ui/pages/timesheets.py" line="84" />
+      <source>Week</source>
+      <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="85"/>
-        <source>Month</source>
-        <translation>ماه</translation>
+      <location filename="../../ui/pages/timesheets.py" line="85" />
+      <source>Month</source>
+      <translation>ماه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="91"/>
-        <source>Previous</source>
-        <translation>قبلی</translation>
+      <location filename="../../ui/pages/timesheets.py" line="91" />
+      <source>Previous</source>
+      <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="92"/>
-        <source>Next</source>
-        <translation>بعدی</translation>
+      <location filename="../../ui/pages/timesheets.py" line="92" />
+      <source>Next</source>
+      <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="308"/>
-        <source>Approve</source>
-        <translation>تأیید</translation>
+      <location filename="../../ui/pages/timesheets.py" line="308" />
+      <source>Approve</source>
+      <translation>تأیید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="101"/>
-        <source>Reject…</source>
-        <translation>رد کارکرد…</translation>
+      <location filename="../../ui/pages/timesheets.py" line="101" />
+      <source>Reject…</source>
+      <translation>رد کارکرد…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="102"/>
-        <source>Correct…</source>
-        <translation>تصحیح…</translation>
+      <location filename="../../ui/pages/timesheets.py" line="102" />
+      <source>Correct…</source>
+      <translation>تصحیح…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="104"/>
-        <source>Record a correction for the selected session of an approved period</source>
-        <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
+      <location filename="../../ui/pages/timesheets.py" line="104" />
+      <source>Record a correction for the selected session of an approved period</source>
+      <translation>ثبت تصحیح برای جلسهٔ انتخاب‌شده در دورهٔ تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="114"/>
-        <source>Corrections after approval</source>
-        <translation>تصحیح‌های پس از تأیید</translation>
+      <location filename="../../ui/pages/timesheets.py" line="114" />
+      <source>Corrections after approval</source>
+      <translation>تصحیح‌های پس از تأیید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="120"/>
-        <source>Agent</source>
-        <translation>کارشناس</translation>
+      <location filename="../../ui/pages/timesheets.py" line="120" />
+      <source>Agent</source>
+      <translation>کارشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="197"/>
-        <source>%1 to %2</source>
-        <translation>%1 تا %2</translation>
+      <location filename="../../ui/pages/timesheets.py" line="197" />
+      <source>%1 to %2</source>
+      <translation>%1 تا %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="250"/>
-        <source>Not reviewed yet.</source>
-        <translation>هنوز بررسی نشده است.</translation>
+      <location filename="../../ui/pages/timesheets.py" line="250" />
+      <source>Not reviewed yet.</source>
+      <translation>هنوز بررسی نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="253"/>
-        <source>Approved by %1 on %2.</source>
-        <translation>%1 در %2 تأیید کرده است.</translation>
+      <location filename="../../ui/pages/timesheets.py" line="253" />
+      <source>Approved by %1 on %2.</source>
+      <translation>%1 در %2 تأیید کرده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="255"/>
-        <source>Rejected by %1 on %2: %3</source>
-        <translation>%1 در %2 رد کرده است: %3</translation>
+      <location filename="../../ui/pages/timesheets.py" line="255" />
+      <source>Rejected by %1 on %2: %3</source>
+      <translation>%1 در %2 رد کرده است: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="262"/>
-        <source>(decision on %1 to %2)</source>
-        <translation>(تصمیم برای %1 تا %2)</translation>
+      <location filename="../../ui/pages/timesheets.py" line="262" />
+      <source>(decision on %1 to %2)</source>
+      <translation>(تصمیم برای %1 تا %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="266"/>
-        <source>Some days of this period are not approved.</source>
-        <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
+      <location filename="../../ui/pages/timesheets.py" line="266" />
+      <source>Some days of this period are not approved.</source>
+      <translation>برخی روزهای این دوره تأیید نشده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="100"/>
-        <location filename="../../ui/pages/timesheets.py" line="302"/>
-        <source>Approve timesheet</source>
-        <translation>تأیید کارکرد</translation>
+      <location filename="../../ui/pages/timesheets.py" line="100" />
+      <location filename="../../ui/pages/timesheets.py" line="302" />
+      <source>Approve timesheet</source>
+      <translation>تأیید کارکرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="303"/>
-        <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
-        <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
+      <location filename="../../ui/pages/timesheets.py" line="303" />
+      <source>Approve the timesheet of %1 for %2? Its sessions can then change only by corrections.</source>
+      <translation>کارکرد %1 برای %2 تأیید شود؟ پس از آن جلسه‌های این دوره فقط با ثبت تصحیح تغییر می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="309"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+      <location filename="../../ui/pages/timesheets.py" line="309" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="363"/>
-        <source>A period can be approved once it has ended.</source>
-        <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
+      <location filename="../../ui/pages/timesheets.py" line="363" />
+      <source>A period can be approved once it has ended.</source>
+      <translation>هر دوره را پس از پایانش می‌توان تأیید کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/timesheets.py" line="365"/>
-        <source>A session of this period is still running.</source>
-        <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
+      <location filename="../../ui/pages/timesheets.py" line="365" />
+      <source>A session of this period is still running.</source>
+      <translation>یکی از جلسه‌های این دوره هنوز باز است.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UnknownSendersPage</name>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="66"/>
-        <source>Unknown senders</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="66" />
+      <source>Unknown senders</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="80"/>
-        <source>Mail from addresses that are not a contact of any customer waits here. Link it to a customer to open its ticket; the response deadline counts from the mail&apos;s arrival.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="80" />
+      <source>Mail from addresses that are not a contact of any customer waits here. Link it to a customer to open its ticket; the response deadline counts from the mail's arrival.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="90"/>
-        <source>Link to a customer…</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="90" />
+      <source>Link to a customer…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="100"/>
-        <source>Mail from unknown senders</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="100" />
+      <source>Mail from unknown senders</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="120"/>
-        <source>%1 mails are waiting.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="120" />
+      <source>%1 mails are waiting.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="122"/>
-        <source>No mail is waiting.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="122" />
+      <source>No mail is waiting.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/pages/unknown_senders.py" line="125"/>
-        <source>Ticket %1 was opened.</source>
-        <translation type="unfinished"></translation>
+      <location filename="../../ui/pages/unknown_senders.py" line="125" />
+      <source>Ticket %1 was opened.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UnreachableDatabase</name>
     <message>
-        <location filename="../../ui/unreachable.py" line="21"/>
-        <source>Database unreachable</source>
-        <translation>پایگاه داده در دسترس نیست</translation>
+      <location filename="../../ui/unreachable.py" line="21" />
+      <source>Database unreachable</source>
+      <translation>پایگاه داده در دسترس نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/unreachable.py" line="24"/>
-        <source>The database could not be reached:</source>
-        <translation>به پایگاه داده نمی‌توان وصل شد:</translation>
+      <location filename="../../ui/unreachable.py" line="24" />
+      <source>The database could not be reached:</source>
+      <translation>به پایگاه داده نمی‌توان وصل شد:</translation>
     </message>
     <message>
-        <location filename="../../ui/unreachable.py" line="29"/>
-        <source>Check the network and that the database server is running, then try again; or choose another database. Nothing has been changed.</source>
-        <translation>شبکه و روشن بودن کارساز پایگاه داده را بررسی کنید و دوباره تلاش کنید، یا پایگاه دادهٔ دیگری برگزینید. چیزی تغییر نکرده است.</translation>
+      <location filename="../../ui/unreachable.py" line="29" />
+      <source>Check the network and that the database server is running, then try again; or choose another database. Nothing has been changed.</source>
+      <translation>شبکه و روشن بودن کارساز پایگاه داده را بررسی کنید و دوباره تلاش کنید، یا پایگاه دادهٔ دیگری برگزینید. چیزی تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/unreachable.py" line="36"/>
-        <source>Try again</source>
-        <translation>تلاش دوباره</translation>
+      <location filename="../../ui/unreachable.py" line="36" />
+      <source>Try again</source>
+      <translation>تلاش دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/unreachable.py" line="39"/>
-        <source>Choose another database…</source>
-        <translation>انتخاب پایگاه دادهٔ دیگر…</translation>
+      <location filename="../../ui/unreachable.py" line="39" />
+      <source>Choose another database…</source>
+      <translation>انتخاب پایگاه دادهٔ دیگر…</translation>
     </message>
     <message>
-        <location filename="../../ui/unreachable.py" line="43"/>
-        <source>Quit</source>
-        <translation>خروج</translation>
+      <location filename="../../ui/unreachable.py" line="43" />
+      <source>Quit</source>
+      <translation>خروج</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UptimeLetter</name>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="62"/>
-        <source>The service met the target in this month; no credit is owed for it.</source>
-        <translation>سرویس در این ماه به هدف رسیده است و جبرانی تعلق نمی‌گیرد.</translation>
+      <location filename="../../ui/uptime_letter.py" line="62" />
+      <source>The service met the target in this month; no credit is owed for it.</source>
+      <translation>سرویس در این ماه به هدف رسیده است و جبرانی تعلق نمی‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="65"/>
-        <source>A credit is owed for this month; it awaits a supervisor&apos;s review.</source>
-        <translation>برای این ماه جبران تعلق می‌گیرد و در انتظار بررسی سرپرست است.</translation>
+      <location filename="../../ui/uptime_letter.py" line="65" />
+      <source>A credit is owed for this month; it awaits a supervisor's review.</source>
+      <translation>برای این ماه جبران تعلق می‌گیرد و در انتظار بررسی سرپرست است.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="68"/>
-        <source>Approved on %1: your subscription is extended by %2 days, from %3 to %4.</source>
-        <translation>در %1 تأیید شد: اشتراک شما %2 روز تمدید می‌شود، از %3 تا %4.</translation>
+      <location filename="../../ui/uptime_letter.py" line="68" />
+      <source>Approved on %1: your subscription is extended by %2 days, from %3 to %4.</source>
+      <translation>در %1 تأیید شد: اشتراک شما %2 روز تمدید می‌شود، از %3 تا %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="72"/>
-        <source>Not approved (decided on %1). Reason: %2</source>
-        <translation>تأیید نشد (تصمیم در %1). دلیل: %2</translation>
+      <location filename="../../ui/uptime_letter.py" line="72" />
+      <source>Not approved (decided on %1). Reason: %2</source>
+      <translation>تأیید نشد (تصمیم در %1). دلیل: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="77"/>
-        <source>Your service</source>
-        <translation>سرویس شما</translation>
+      <location filename="../../ui/uptime_letter.py" line="77" />
+      <source>Your service</source>
+      <translation>سرویس شما</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="78"/>
-        <source>All customers</source>
-        <translation>همهٔ مشتریان</translation>
+      <location filename="../../ui/uptime_letter.py" line="78" />
+      <source>All customers</source>
+      <translation>همهٔ مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="79"/>
-        <source>Under the terms of support, the service must be available at least %1 of each Jalali month. When it is less, you are owed extra service equal to %2 times the downtime, added to your subscription.</source>
-        <translation>بنا بر شرایط پشتیبانی، سرویس باید دست‌کم %1 از هر ماه شمسی در دسترس باشد. اگر کمتر باشد، خدمتی افزون به اندازهٔ %2 برابر زمان قطعی به اشتراک شما افزوده می‌شود.</translation>
+      <location filename="../../ui/uptime_letter.py" line="79" />
+      <source>Under the terms of support, the service must be available at least %1 of each Jalali month. When it is less, you are owed extra service equal to %2 times the downtime, added to your subscription.</source>
+      <translation>بنا بر شرایط پشتیبانی، سرویس باید دست‌کم %1 از هر ماه شمسی در دسترس باشد. اگر کمتر باشد، خدمتی افزون به اندازهٔ %2 برابر زمان قطعی به اشتراک شما افزوده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="85"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
+      <location filename="../../ui/uptime_letter.py" line="85" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="86"/>
-        <source>Period</source>
-        <translation>دوره</translation>
+      <location filename="../../ui/uptime_letter.py" line="86" />
+      <source>Period</source>
+      <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="87"/>
-        <source>Availability</source>
-        <translation>دسترس‌پذیری</translation>
+      <location filename="../../ui/uptime_letter.py" line="87" />
+      <source>Availability</source>
+      <translation>دسترس‌پذیری</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="88"/>
-        <source>Downtime</source>
-        <translation>زمان قطعی</translation>
+      <location filename="../../ui/uptime_letter.py" line="88" />
+      <source>Downtime</source>
+      <translation>زمان قطعی</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="89"/>
-        <source>Credit owed</source>
-        <translation>جبران تعلق‌گرفته</translation>
+      <location filename="../../ui/uptime_letter.py" line="89" />
+      <source>Credit owed</source>
+      <translation>جبران تعلق‌گرفته</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="90"/>
-        <source>No credit</source>
-        <translation>بدون جبران</translation>
+      <location filename="../../ui/uptime_letter.py" line="90" />
+      <source>No credit</source>
+      <translation>بدون جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="91"/>
-        <source>Subscription extension</source>
-        <translation>تمدید اشتراک</translation>
+      <location filename="../../ui/uptime_letter.py" line="91" />
+      <source>Subscription extension</source>
+      <translation>تمدید اشتراک</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="92"/>
-        <source>%1 days (rounded up)</source>
-        <translation>%1 روز (گرد شده به بالا)</translation>
+      <location filename="../../ui/uptime_letter.py" line="92" />
+      <source>%1 days (rounded up)</source>
+      <translation>%1 روز (گرد شده به بالا)</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="93"/>
-        <source>Start</source>
-        <translation>شروع</translation>
+      <location filename="../../ui/uptime_letter.py" line="93" />
+      <source>Start</source>
+      <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="94"/>
-        <source>End</source>
-        <translation>پایان</translation>
+      <location filename="../../ui/uptime_letter.py" line="94" />
+      <source>End</source>
+      <translation>پایان</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="95"/>
-        <source>Duration</source>
-        <translation>مدت</translation>
+      <location filename="../../ui/uptime_letter.py" line="95" />
+      <source>Duration</source>
+      <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="96"/>
-        <source>Scope</source>
-        <translation>دامنه</translation>
+      <location filename="../../ui/uptime_letter.py" line="96" />
+      <source>Scope</source>
+      <translation>دامنه</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="97"/>
-        <source>Cause</source>
-        <translation>علت</translation>
+      <location filename="../../ui/uptime_letter.py" line="97" />
+      <source>Cause</source>
+      <translation>علت</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="98"/>
-        <source>Outages counted</source>
-        <translation>قطعی‌های به‌حساب‌آمده</translation>
+      <location filename="../../ui/uptime_letter.py" line="98" />
+      <source>Outages counted</source>
+      <translation>قطعی‌های به‌حساب‌آمده</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="99"/>
-        <source>Times are on the Tehran clock. Overlapping outages are counted once.</source>
-        <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب شده‌اند.</translation>
+      <location filename="../../ui/uptime_letter.py" line="99" />
+      <source>Times are on the Tehran clock. Overlapping outages are counted once.</source>
+      <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب شده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="102"/>
-        <source>No outage was recorded for your service in this month.</source>
-        <translation>در این ماه هیچ قطعی‌ای برای سرویس شما ثبت نشده است.</translation>
+      <location filename="../../ui/uptime_letter.py" line="102" />
+      <source>No outage was recorded for your service in this month.</source>
+      <translation>در این ماه هیچ قطعی‌ای برای سرویس شما ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="103"/>
-        <source>Planned maintenance is not counted.</source>
-        <translation>نگهداری برنامه‌ریزی‌شده حساب نشده است.</translation>
+      <location filename="../../ui/uptime_letter.py" line="103" />
+      <source>Planned maintenance is not counted.</source>
+      <translation>نگهداری برنامه‌ریزی‌شده حساب نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="104"/>
-        <source>The outage log has changed since this decision; the figures above are those it was taken on.</source>
-        <translation>فهرست قطعی‌ها پس از این تصمیم تغییر کرده است؛ ارقام بالا همان‌هایی است که تصمیم بر پایهٔ آن‌ها گرفته شد.</translation>
+      <location filename="../../ui/uptime_letter.py" line="104" />
+      <source>The outage log has changed since this decision; the figures above are those it was taken on.</source>
+      <translation>فهرست قطعی‌ها پس از این تصمیم تغییر کرده است؛ ارقام بالا همان‌هایی است که تصمیم بر پایهٔ آن‌ها گرفته شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="108"/>
-        <source>Service availability report: %1</source>
-        <translation>گزارش دسترس‌پذیری سرویس: %1</translation>
+      <location filename="../../ui/uptime_letter.py" line="108" />
+      <source>Service availability report: %1</source>
+      <translation>گزارش دسترس‌پذیری سرویس: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="109"/>
-        <source>Date: %1</source>
-        <translation>تاریخ: %1</translation>
+      <location filename="../../ui/uptime_letter.py" line="109" />
+      <source>Date: %1</source>
+      <translation>تاریخ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="110"/>
-        <source>To: %1 (customer code %2)</source>
-        <translation>به: %1 (کد مشتری %2)</translation>
+      <location filename="../../ui/uptime_letter.py" line="110" />
+      <source>To: %1 (customer code %2)</source>
+      <translation>به: %1 (کد مشتری %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="111"/>
-        <source>Decision</source>
-        <translation>تصمیم</translation>
+      <location filename="../../ui/uptime_letter.py" line="111" />
+      <source>Decision</source>
+      <translation>تصمیم</translation>
     </message>
     <message>
-        <location filename="../../ui/uptime_letter.py" line="112"/>
-        <source>crmonline support team</source>
-        <translation>تیم پشتیبانی crmonline</translation>
+      <location filename="../../ui/uptime_letter.py" line="112" />
+      <source>crmonline support team</source>
+      <translation>تیم پشتیبانی crmonline</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UptimePage</name>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="26"/>
-        <source>No credit</source>
-        <translation>بدون جبران</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="26" />
+      <source>No credit</source>
+      <translation>بدون جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="27"/>
-        <source>Owed, not calculated</source>
-        <translation>تعلق‌گرفته، محاسبه‌نشده</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="27" />
+      <source>Owed, not calculated</source>
+      <translation>تعلق‌گرفته، محاسبه‌نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="28"/>
-        <source>Awaiting review</source>
-        <translation>در انتظار بررسی</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="28" />
+      <source>Awaiting review</source>
+      <translation>در انتظار بررسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="29"/>
-        <source>Approved</source>
-        <translation>تأییدشده</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="29" />
+      <source>Approved</source>
+      <translation>تأییدشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="30"/>
-        <source>Rejected</source>
-        <translation>ردشده</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="30" />
+      <source>Rejected</source>
+      <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="32"/>
-        <source>%1 (outage log changed)</source>
-        <translation>%1 (فهرست قطعی‌ها تغییر کرده)</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="32" />
+      <source>%1 (outage log changed)</source>
+      <translation>%1 (فهرست قطعی‌ها تغییر کرده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="33"/>
-        <source>Decided on a credit of %1; the outage log now gives %2. The decision is kept as it was.</source>
-        <translation>تصمیم بر پایهٔ جبران %1 گرفته شد؛ فهرست قطعی‌ها اکنون %2 می‌دهد. تصمیم همان‌گونه که بود می‌ماند.</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="33" />
+      <source>Decided on a credit of %1; the outage log now gives %2. The decision is kept as it was.</source>
+      <translation>تصمیم بر پایهٔ جبران %1 گرفته شد؛ فهرست قطعی‌ها اکنون %2 می‌دهد. تصمیم همان‌گونه که بود می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="36"/>
-        <source>The outage log changed after this credit was calculated: calculate the credits again.</source>
-        <translation>فهرست قطعی‌ها پس از محاسبهٔ این جبران تغییر کرده است: جبران‌ها را دوباره محاسبه کنید.</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="36" />
+      <source>The outage log changed after this credit was calculated: calculate the credits again.</source>
+      <translation>فهرست قطعی‌ها پس از محاسبهٔ این جبران تغییر کرده است: جبران‌ها را دوباره محاسبه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="39"/>
-        <source>%1 days</source>
-        <translation>%1 روز</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="39" />
+      <source>%1 days</source>
+      <translation>%1 روز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="40"/>
-        <source>All customers</source>
-        <translation>همهٔ مشتریان</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="40" />
+      <source>All customers</source>
+      <translation>همهٔ مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="41"/>
-        <source>Planned</source>
-        <translation>برنامه‌ریزی‌شده</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="41" />
+      <source>Planned</source>
+      <translation>برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime_models.py" line="42"/>
-        <source>Planned maintenance is not counted under the current policy</source>
-        <translation>با سیاست کنونی، نگهداری برنامه‌ریزی‌شده حساب نمی‌شود</translation>
+      <location filename="../../ui/pages/uptime_models.py" line="42" />
+      <source>Planned maintenance is not counted under the current policy</source>
+      <translation>با سیاست کنونی، نگهداری برنامه‌ریزی‌شده حساب نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="169"/>
-        <location filename="../../ui/shell.py" line="30"/>
-        <source>Uptime and credits</source>
-        <translation>دسترس‌پذیری و جبران</translation>
+      <location filename="../../ui/pages/uptime.py" line="169" />
+      <location filename="../../ui/shell.py" line="30" />
+      <source>Uptime and credits</source>
+      <translation>دسترس‌پذیری و جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="104"/>
-        <source>Previous month</source>
-        <translation>ماه قبل</translation>
+      <location filename="../../ui/pages/uptime.py" line="104" />
+      <source>Previous month</source>
+      <translation>ماه قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="105"/>
-        <source>Next month</source>
-        <translation>ماه بعد</translation>
+      <location filename="../../ui/pages/uptime.py" line="105" />
+      <source>Next month</source>
+      <translation>ماه بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="107"/>
-        <source>Planned maintenance counts as downtime</source>
-        <translation>نگهداری برنامه‌ریزی‌شده جزو زمان قطعی حساب شود</translation>
+      <location filename="../../ui/pages/uptime.py" line="107" />
+      <source>Planned maintenance counts as downtime</source>
+      <translation>نگهداری برنامه‌ریزی‌شده جزو زمان قطعی حساب شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="112"/>
-        <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
-        <translation>حذف قطعی، تصمیم دربارهٔ جبران و تغییر سیاست فقط با سرپرست است؛ شما می‌توانید قطعی ثبت کنید و نامه بگیرید.</translation>
+      <location filename="../../ui/pages/uptime.py" line="112" />
+      <source>Only a supervisor can remove outages, decide credits or change the policy; you can log an outage and export a letter.</source>
+      <translation>حذف قطعی، تصمیم دربارهٔ جبران و تغییر سیاست فقط با سرپرست است؛ شما می‌توانید قطعی ثبت کنید و نامه بگیرید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="128"/>
-        <source>Calculate credits</source>
-        <translation>محاسبهٔ جبران‌ها</translation>
+      <location filename="../../ui/pages/uptime.py" line="128" />
+      <source>Calculate credits</source>
+      <translation>محاسبهٔ جبران‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="129"/>
-        <source>Approve credit…</source>
-        <translation>تأیید جبران…</translation>
+      <location filename="../../ui/pages/uptime.py" line="129" />
+      <source>Approve credit…</source>
+      <translation>تأیید جبران…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="130"/>
-        <source>Reject credit…</source>
-        <translation>رد جبران…</translation>
+      <location filename="../../ui/pages/uptime.py" line="130" />
+      <source>Reject credit…</source>
+      <translation>رد جبران…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="131"/>
-        <source>Export letter…</source>
-        <translation>خروجی نامه…</translation>
+      <location filename="../../ui/pages/uptime.py" line="131" />
+      <source>Export letter…</source>
+      <translation>خروجی نامه…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="136"/>
-        <source>Add outage…</source>
-        <translation>ثبت قطعی…</translation>
+      <location filename="../../ui/pages/uptime.py" line="136" />
+      <source>Add outage…</source>
+      <translation>ثبت قطعی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="137"/>
-        <location filename="../../ui/pages/uptime.py" line="404"/>
-        <source>Remove outage</source>
-        <translation>حذف قطعی</translation>
+      <location filename="../../ui/pages/uptime.py" line="137" />
+      <location filename="../../ui/pages/uptime.py" line="404" />
+      <source>Remove outage</source>
+      <translation>حذف قطعی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="140"/>
-        <source>Month</source>
-        <translation>ماه</translation>
+      <location filename="../../ui/pages/uptime.py" line="140" />
+      <source>Month</source>
+      <translation>ماه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="152"/>
-        <source>Availability by customer</source>
-        <translation>دسترس‌پذیری هر مشتری</translation>
+      <location filename="../../ui/pages/uptime.py" line="152" />
+      <source>Availability by customer</source>
+      <translation>دسترس‌پذیری هر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="159"/>
-        <source>Outage log</source>
-        <translation>فهرست قطعی‌ها</translation>
+      <location filename="../../ui/pages/uptime.py" line="159" />
+      <source>Outage log</source>
+      <translation>فهرست قطعی‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="226"/>
-        <source>%1 to %2, Tehran time</source>
-        <translation>%1 تا %2، به وقت تهران</translation>
+      <location filename="../../ui/pages/uptime.py" line="226" />
+      <source>%1 to %2, Tehran time</source>
+      <translation>%1 تا %2، به وقت تهران</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="234"/>
-        <source>Target %1; credit %2 × downtime</source>
-        <translation>هدف: %1؛ جبران: %2 برابر زمان قطعی</translation>
+      <location filename="../../ui/pages/uptime.py" line="234" />
+      <source>Target %1; credit %2 × downtime</source>
+      <translation>هدف: %1؛ جبران: %2 برابر زمان قطعی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="250"/>
-        <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
-        <translation>%1 مشتری زیر هدف: %2 محاسبه‌نشده، %3 در انتظار بررسی، %4 تأییدشده.</translation>
+      <location filename="../../ui/pages/uptime.py" line="250" />
+      <source>%1 customers below the target: %2 not calculated, %3 awaiting review, %4 approved.</source>
+      <translation>%1 مشتری زیر هدف: %2 محاسبه‌نشده، %3 در انتظار بررسی، %4 تأییدشده.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="259"/>
-        <source>The outage log changed after %1 credits were calculated or decided.</source>
-        <translation>فهرست قطعی‌ها پس از محاسبه یا تصمیم %1 جبران تغییر کرده است.</translation>
+      <location filename="../../ui/pages/uptime.py" line="259" />
+      <source>The outage log changed after %1 credits were calculated or decided.</source>
+      <translation>فهرست قطعی‌ها پس از محاسبه یا تصمیم %1 جبران تغییر کرده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="271"/>
-        <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
-        <translation>جبران‌ها محاسبه شد: %1 جدید، %2 بازمحاسبه، %3 پس‌گرفته.</translation>
+      <location filename="../../ui/pages/uptime.py" line="271" />
+      <source>Credits calculated: %1 new, %2 recalculated, %3 withdrawn.</source>
+      <translation>جبران‌ها محاسبه شد: %1 جدید، %2 بازمحاسبه، %3 پس‌گرفته.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="277"/>
-        <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
-        <translation>فهرست قطعی‌ها پس از تصمیم دربارهٔ %1 تغییر کرده است؛ تصمیم‌ها همان‌گونه که بودند می‌مانند.</translation>
+      <location filename="../../ui/pages/uptime.py" line="277" />
+      <source>The outage log changed after the decision for %1; decisions are kept as they were.</source>
+      <translation>فهرست قطعی‌ها پس از تصمیم دربارهٔ %1 تغییر کرده است؛ تصمیم‌ها همان‌گونه که بودند می‌مانند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="289"/>
-        <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
-        <translation>جبران %1 برای «%2» در %3 تأیید شود؟ پایان اشتراک %4 روز جلو می‌رود: از %5 به %6.</translation>
+      <location filename="../../ui/pages/uptime.py" line="289" />
+      <source>Approve a credit of %1 for %2 in %3? The subscription end moves %4 days: %5 → %6.</source>
+      <translation>جبران %1 برای «%2» در %3 تأیید شود؟ پایان اشتراک %4 روز جلو می‌رود: از %5 به %6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="297"/>
-        <source>Approve credit</source>
-        <translation>تأیید جبران</translation>
+      <location filename="../../ui/pages/uptime.py" line="297" />
+      <source>Approve credit</source>
+      <translation>تأیید جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="298"/>
-        <source>Approve</source>
-        <translation>تأیید</translation>
+      <location filename="../../ui/pages/uptime.py" line="298" />
+      <source>Approve</source>
+      <translation>تأیید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="299"/>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+      <location filename="../../ui/pages/uptime.py" line="299" />
+      <source>Cancel</source>
+      <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="313"/>
-        <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
-        <translation>جبران %1 برای «%2» در %3 رد شود؟ دلیل را بنویسید؛ همراه تصمیم نگه داشته می‌شود.</translation>
+      <location filename="../../ui/pages/uptime.py" line="313" />
+      <source>Reject the credit of %1 for %2 in %3? Write the reason; it is kept with the decision.</source>
+      <translation>جبران %1 برای «%2» در %3 رد شود؟ دلیل را بنویسید؛ همراه تصمیم نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="318"/>
-        <source>Reject credit</source>
-        <translation>رد جبران</translation>
+      <location filename="../../ui/pages/uptime.py" line="318" />
+      <source>Reject credit</source>
+      <translation>رد جبران</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="318"/>
-        <source>Reject</source>
-        <translation>رد</translation>
+      <location filename="../../ui/pages/uptime.py" line="318" />
+      <source>Reject</source>
+      <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="336"/>
-        <source>Save the letter</source>
-        <translation>ذخیرهٔ نامه</translation>
+      <location filename="../../ui/pages/uptime.py" line="336" />
+      <source>Save the letter</source>
+      <translation>ذخیرهٔ نامه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="336"/>
-        <source>PDF (*.pdf)</source>
-        <translation>پی‌دی‌اف (*.pdf)</translation>
+      <location filename="../../ui/pages/uptime.py" line="336" />
+      <source>PDF (*.pdf)</source>
+      <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="358"/>
-        <source>Letter saved: %1</source>
-        <translation>نامه ذخیره شد: %1</translation>
+      <location filename="../../ui/pages/uptime.py" line="358" />
+      <source>Letter saved: %1</source>
+      <translation>نامه ذخیره شد: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="400"/>
-        <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
-        <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
+      <location filename="../../ui/pages/uptime.py" line="400" />
+      <source>Remove the outage from %1 until %2? Credits already decided stay as they are.</source>
+      <translation>قطعی از %1 تا %2 حذف شود؟ جبران‌هایی که درباره‌شان تصمیم گرفته شده تغییر نمی‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="405"/>
-        <source>Remove</source>
-        <translation>حذف</translation>
+      <location filename="../../ui/pages/uptime.py" line="405" />
+      <source>Remove</source>
+      <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/uptime.py" line="406"/>
-        <source>Keep</source>
-        <translation>نگه‌داشتن</translation>
+      <location filename="../../ui/pages/uptime.py" line="406" />
+      <source>Keep</source>
+      <translation>نگه‌داشتن</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>_RunnerDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="69"/>
-        <source>Please wait…</source>
-        <translation>لطفاً صبر کنید…</translation>
+      <location filename="../../ui/sign_in.py" line="69" />
+      <source>Please wait…</source>
+      <translation>لطفاً صبر کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="102"/>
-        <source>The database could not be reached; try again. (%1)</source>
-        <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
+      <location filename="../../ui/sign_in.py" line="102" />
+      <source>The database could not be reached; try again. (%1)</source>
+      <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>
-</context>
+  </context>
 </TS>
