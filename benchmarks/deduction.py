@@ -27,8 +27,16 @@ the one deduction statement locks until its transaction commits (console/ledger.
 on a small machine the throughput is the CPU the 20 client processes and their server backends
 share. ``--pace-ms`` shows the latency at a steady rate instead.
 
+``--as-agents`` (issue 17): the policies of console/db_roles.py are on (migration 0009 sets them up;
+the benchmark applies them again as the owner) and each process signs in as its own agent's login
+role, created by the benchmark through the owner's connection (``bench_a<k>``, dropped and made
+again each run: roles are the cluster's). An agent has one open session at a time, so each process
+is one agent that creates each session right before stopping it (as ``--interleave``, the create
+outside the timed stop); every stop then goes through row-level security (the session's agent, the
+ledger entry's creator and session) as the person's own role.
+
 Run: ``SUPPORT_CONSOLE_DATABASE_URL=postgresql+psycopg://... .venv/bin/python benchmarks/deduction.py``
-``[--processes 20] [--stops 200] [--packages 5] [--pace-ms 0] [--interleave]``.
+``[--processes 20] [--stops 200] [--packages 5] [--pace-ms 0] [--interleave] [--as-agents]``.
 """
 
 from __future__ import annotations
@@ -53,7 +61,9 @@ from typing import Any, cast
 
 from sqlalchemy import Interval, Table, bindparam, func, insert, select, text
 
+from console.connection import person_url
 from console.db import ENV_URL, make_engine, server_now, session_factory, unit_of_work
+from console.db_roles import apply_db_roles, create_account_as_owner
 from console.jalali import local_date
 from console.ledger import record_purchase
 from console.migrate import upgrade_to_head
@@ -88,18 +98,35 @@ def minutes_for(stop_index: int) -> int:
     return 1 + stop_index % 5
 
 
-def prepare(url: str, agents: int, packages: int) -> tuple[list[int], int]:
+def login_name(k: int) -> str:
+    """The login role of the ``k``-th process's agent under ``--as-agents`` (its password: the same)."""
+    return f"bench_a{k}"
+
+
+def prepare(url: str, agents: int, packages: int, *, logins: bool = False) -> tuple[list[int], int]:
     """Clear and migrate the database; create the supervisor, ``agents`` agents, the customer and
-    the packages."""
+    the packages. With ``logins`` the agents are login roles of their own (console.db_roles)."""
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
+        for k in range(agents if logins else 0):
+            conn.execute(text(f'DROP ROLE IF EXISTS "{login_name(k)}"'))
     upgrade_to_head(engine)
+    logged: list[int] = []
+    if logins:
+        with engine.begin() as conn:
+            apply_db_roles(conn)
+            logged = [
+                create_account_as_owner(conn, login_name(k), f"کارشناس {k}", "agent", login_name(k))
+                for k in range(agents)
+            ]
     factory = session_factory(engine)
     with unit_of_work(factory) as s:
         supervisor = Agent(username="bench-supervisor", full_name="سرپرست", role="supervisor")
-        people = [Agent(username=f"bench-{i}", full_name=f"کارشناس {i}") for i in range(agents)]
+        people = (
+            [] if logins else [Agent(username=f"bench-{i}", full_name=f"کارشناس {i}") for i in range(agents)]
+        )
         customer = Customer(code="BENCH", name="مشتری آزمون بار")
         s.add_all([supervisor, *people, customer])
         s.flush()
@@ -115,7 +142,7 @@ def prepare(url: str, agents: int, packages: int) -> tuple[list[int], int]:
                 reference=f"BENCH-{i}",
                 today=today,
             )
-        ids, customer_id = [a.id for a in people], customer.id
+        ids, customer_id = logged or [a.id for a in people], customer.id
     engine.dispose()
     return ids, customer_id
 
@@ -194,6 +221,11 @@ def main() -> int:
         help="per process, at most one session every N ms (0: back to back)",
     )
     parser.add_argument(
+        "--as-agents",
+        action="store_true",
+        help="policies on; each process signs in as its own agent's login role (implies --interleave)",
+    )
+    parser.add_argument(
         "--interleave",
         action="store_true",
         help="create each session right before its stop, inside the timed run (default: all up front)",
@@ -204,8 +236,14 @@ def main() -> int:
         print(f"set {ENV_URL} to a PostgreSQL database this benchmark may clear", file=sys.stderr)
         return 2
 
-    # One agent per stop: an agent has at most one open session, and the sessions are made up front.
-    agent_ids, customer_id = prepare(url, args.processes * args.stops, args.packages)
+    if args.as_agents:  # one agent per process, signed in as itself; its sessions one at a time
+        args.interleave = True
+        people, customer_id = prepare(url, args.processes, args.packages, logins=True)
+        agent_ids = [a for a in people for _ in range(args.stops)]
+        urls = [person_url(url, login_name(k), login_name(k)) for k in range(args.processes)]
+    else:  # one agent per stop: an agent has at most one open session, and they are made up front
+        agent_ids, customer_id = prepare(url, args.processes * args.stops, args.packages)
+        urls = [url] * args.processes
     pace = args.pace_ms / 1000
     ctx = mp.get_context("spawn")
     ready = ctx.Barrier(args.processes)
@@ -215,7 +253,7 @@ def main() -> int:
         ctx.Process(
             target=worker,
             args=(
-                url,
+                urls[k],
                 agent_ids[k * args.stops : (k + 1) * args.stops],
                 customer_id,
                 pace,
@@ -270,6 +308,7 @@ def main() -> int:
         "packages": args.packages,
         "pace_ms": args.pace_ms,
         "interleave": args.interleave,
+        "as_agents": args.as_agents,
         "expected_minutes": expected,
         "billed_minutes": billed,
         "deducted_plus_overage": taken,

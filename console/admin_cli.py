@@ -34,6 +34,7 @@ from console.db_roles import (
     SERVER_GROUP,
     SUPERVISOR_GROUP,
     apply_db_roles,
+    close_database,
     create_account_as_owner,
 )
 from console.migrate import upgrade_to_head
@@ -108,6 +109,7 @@ def init_server(
         upgrade_to_head(engine)
         with engine.begin() as conn:
             apply_db_roles(conn)  # again: a database already at head before issue 17 has none yet
+            close_database(conn)  # a new server: nobody shares a login yet
             name = supervisor.strip().lower()
             if conn.execute(text("SELECT 1 FROM agents WHERE username = :u"), {"u": name}).first():
                 raise AdminError(f"an account named {name!r} exists already: use 'admin migrate-accounts'")
@@ -175,6 +177,8 @@ def retire_shared_login_sql(shared_login: str, *, owns_tables: bool) -> str:
         "-- Run once every PC signs in with people's own names (the shared password is then useless).",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {q};",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {q};",
+        "-- Only the app's groups (and the owner) may connect to this database:",
+        "DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database()); END $$;",
     ]
     if owns_tables:
         lines += [

@@ -36,6 +36,7 @@ __all__ = [
     "SERVER_GROUP",
     "SUPERVISOR_GROUP",
     "apply_db_roles",
+    "close_database",
     "create_account_as_owner",
     "remove_db_policies",
 ]
@@ -332,6 +333,12 @@ def apply_db_roles(conn: Connection) -> None:
             f"THEN CREATE ROLE {group} NOLOGIN; END IF; END $$",
         )
     _run(conn, f"GRANT {AGENT_GROUP} TO {SUPERVISOR_GROUP}")
+    # The app's groups may connect; whether everybody else may too is close_database()'s.
+    _run(
+        conn,
+        f"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO {', '.join(GROUPS)}', "
+        "current_database()); END $$",
+    )
     _run(conn, "REVOKE ALL ON SCHEMA public FROM PUBLIC")
     _run(conn, f"GRANT USAGE ON SCHEMA public TO {', '.join(GROUPS)}")
     _run(conn, "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC")
@@ -402,6 +409,21 @@ def apply_db_roles(conn: Connection) -> None:
         if check is not None:
             sql += f" WITH CHECK ({check})"
         _run(conn, sql)
+
+
+def close_database(conn: Connection) -> None:
+    """Only the app's groups (and the owner) may connect to this database from now on.
+
+    A login role made for something else on the same server cannot even look at the tables. Not
+    part of :func:`apply_db_roles` (which migrations run): on an existing installation the shared
+    login may not be the owner, and every PC would be cut off before its people have logins.
+    ``admin init-server`` runs it on a new server; ``admin migrate-accounts`` prints it with the
+    SQL that retires the shared login.
+    """
+    _run(
+        conn,
+        "DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database()); END $$",
+    )
 
 
 def remove_db_policies(conn: Connection) -> None:

@@ -181,6 +181,7 @@ def test_issue17_migrate_accounts_gives_each_existing_account_its_login_once(fre
     out = io.StringIO()
     assert main(["migrate-accounts", "--database", fresh_db, "--shared-login", "s_shared"], stdout=out) == 0
     assert 'ALTER ROLE "s_shared" NOLOGIN;' in out.getvalue()
+    assert "REVOKE CONNECT ON DATABASE %I FROM PUBLIC" in out.getvalue()
     with _connect(fresh_db, "s_shared", "shared"):  # printed, not run
         pass
 
@@ -207,3 +208,18 @@ def test_issue17_migration_0009_sets_up_roles_and_its_downgrade_removes_them(pg_
     with pg_engine.begin() as conn:  # idempotent: a second run (init-server after the migration)
         apply_db_roles(conn)
     assert expected <= _policies(PG_URL)
+
+
+@pg
+def test_issue17_a_login_outside_the_apps_groups_cannot_connect(fresh_db: str) -> None:
+    init_server(fresh_db, supervisor="s_boss", full_name="Boss", password="first-boss-pw")
+    engine = make_engine(fresh_db)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE ROLE s_shared LOGIN PASSWORD 'shared'")
+    finally:
+        engine.dispose()
+    with pytest.raises(psycopg.OperationalError, match="CONNECT"):
+        _connect(fresh_db, "s_shared", "shared")
+    with _connect(fresh_db, "s_boss", "first-boss-pw"):
+        pass
