@@ -905,6 +905,7 @@
       <location filename="../../ui/pages/customer_models.py" line="55" />
       <location filename="../../ui/pages/expiry.py" line="84" />
       <location filename="../../ui/pages/expiry.py" line="134" />
+      <location filename="../../ui/pages/office_statements.py" line="36" />
       <location filename="../../ui/pages/reports.py" line="156" />
       <source>Code</source>
       <translation>کد</translation>
@@ -913,6 +914,7 @@
       <location filename="../../ui/pages/customer_models.py" line="57" />
       <location filename="../../ui/pages/expiry.py" line="86" />
       <location filename="../../ui/pages/expiry.py" line="136" />
+      <location filename="../../ui/pages/office_statements.py" line="37" />
       <location filename="../../ui/pages/reports.py" line="161" />
       <location filename="../../ui/pages/timesheet_models.py" line="163" />
       <location filename="../../ui/pages/uptime_models.py" line="87" />
@@ -1054,14 +1056,15 @@
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="77" />
-      <location filename="../../ui/pages/office_status.py" line="57" />
+      <location filename="../../ui/pages/office_status.py" line="62" />
       <source>Role</source>
       <translation>نقش</translation>
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="79" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
-      <location filename="../../ui/pages/office_status.py" line="79" />
+      <location filename="../../ui/pages/office_status.py" line="84" />
+      <location filename="../../ui/pages/office_tokens.py" line="49" />
       <location filename="../../ui/pages/uptime_models.py" line="108" />
       <source>State</source>
       <translation>وضعیت</translation>
@@ -1291,106 +1294,162 @@
       <translation>تاریخ ثبت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="56" />
+      <location filename="../../ui/pages/office_status.py" line="61" />
       <source>Computer</source>
       <translation>رایانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="59" />
-      <location filename="../../ui/pages/office_status.py" line="82" />
+      <location filename="../../ui/pages/office_status.py" line="64" />
+      <location filename="../../ui/pages/office_status.py" line="87" />
       <source>Started</source>
       <translation>آغاز</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="65" />
+      <location filename="../../ui/pages/office_status.py" line="70" />
       <source>Last seen</source>
       <translation>آخرین بار دیده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="70" />
+      <location filename="../../ui/pages/office_status.py" line="75" />
       <source>API address</source>
       <translation>نشانی رابط پرتال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="77" />
+      <location filename="../../ui/pages/office_status.py" line="82" />
       <source>Job</source>
       <translation>کار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="88" />
+      <location filename="../../ui/pages/office_status.py" line="93" />
       <source>Finished</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="93" />
+      <location filename="../../ui/pages/office_status.py" line="98" />
       <source>What it did</source>
       <translation>آنچه انجام داد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="45" />
       <source>Sender</source>
+      <translation>فرستنده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="101" />
+      <source>Placeholder</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../ui/pages/office_templates.py" line="102" />
+      <source>Stands for</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="108" />
+      <source>Notice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="109" />
       <location filename="../../ui/pages/unknown_senders.py" line="46" />
       <source>Subject</source>
       <translation type="unfinished">موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="68" />
-      <location filename="../../ui/pages/mail_settings.py" line="93" />
+      <location filename="../../ui/pages/office_templates.py" line="111" />
+      <source>Changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="91" />
+      <location filename="../../ui/pages/mail_settings.py" line="116" />
       <source>Mailbox</source>
-      <translation type="unfinished" />
+      <translation>صندوق نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="69" />
+      <location filename="../../ui/pages/mail_settings.py" line="92" />
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>نشانی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="70" />
+      <location filename="../../ui/pages/mail_settings.py" line="93" />
       <source>IMAP server</source>
-      <translation type="unfinished" />
+      <translation>کارساز IMAP</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="71" />
+      <location filename="../../ui/pages/mail_settings.py" line="94" />
       <source>SMTP server</source>
-      <translation type="unfinished" />
+      <translation>کارساز SMTP</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="73" />
+      <location filename="../../ui/pages/mail_settings.py" line="96" />
       <source>Passwords</source>
-      <translation type="unfinished" />
+      <translation>گذرواژه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="78" />
+      <location filename="../../ui/pages/mail_settings.py" line="101" />
       <source>In use</source>
-      <translation type="unfinished" />
+      <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="88" />
+      <location filename="../../ui/pages/mail_settings.py" line="111" />
       <location filename="../../ui/pages/unknown_senders.py" line="48" />
       <source>Arrived</source>
-      <translation type="unfinished" />
+      <translation>رسیدن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="95" />
+      <location filename="../../ui/pages/mail_settings.py" line="118" />
       <source>Size (KB)</source>
-      <translation type="unfinished" />
+      <translation>حجم (کیلوبایت)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="100" />
+      <location filename="../../ui/pages/mail_settings.py" line="123" />
       <source>Why it was set aside</source>
-      <translation type="unfinished" />
+      <translation>علت کنار گذاشتن</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="54" />
       <source>Attachments</source>
-      <translation type="unfinished" />
+      <translation>پیوست‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="59" />
       <source>Beginning</source>
+      <translation>آغاز نامه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="39" />
+      <source>Monthly statement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="44" />
+      <source>Customer state</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="47" />
+      <source>Integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="48" />
+      <source>Prefix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="51" />
+      <source>Requests a minute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="57" />
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="63" />
+      <source>Last used</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -2701,292 +2760,303 @@
   <context>
     <name>LinkMailDialog</name>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="18" />
-      <source>Link mail to a customer</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/dialogs/link_mail_dialog.py" line="20" />
-      <source>Open ticket</source>
-      <translation type="unfinished" />
+      <source>Link mail to a customer</source>
+      <translation>وصل کردن نامه به مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="23" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="22" />
+      <source>Open ticket</source>
+      <translation>باز کردن درخواست</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="25" />
       <source>From %1, arrived %2:
 %3</source>
-      <translation type="unfinished" />
+      <translation>از %1، رسیده در %2:
+%3</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="26" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="28" />
       <source>(no subject)</source>
-      <translation type="unfinished" />
+      <translation>(بدون موضوع)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="35" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="37" />
       <source>Add the sender as a contact of this customer</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="38" />
-      <source>The contact's name</source>
-      <translation type="unfinished" />
+      <translation>فرستنده به مخاطبان این مشتری افزوده شود</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/link_mail_dialog.py" line="40" />
-      <source>The ticket's response deadline counts from when the mail arrived.</source>
-      <translation type="unfinished" />
+      <source>The contact's name</source>
+      <translation>نام مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="43" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="42" />
+      <source>The ticket's response deadline counts from when the mail arrived.</source>
+      <translation>مهلت پاسخ درخواست از زمان رسیدن نامه شمرده می‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="45" />
       <source>Customer</source>
       <translation type="unfinished">مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="45" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="47" />
       <source>Contact name</source>
-      <translation type="unfinished" />
+      <translation>نام مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="61" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="63" />
       <source>Choose a customer from the list.</source>
-      <translation type="unfinished" />
+      <translation>یکی از مشتریان فهرست را انتخاب کنید.</translation>
     </message>
   </context>
   <context>
     <name>MailSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="107" />
+      <location filename="../../ui/pages/mail_settings.py" line="130" />
       <source>Mail</source>
-      <translation type="unfinished" />
+      <translation>نامه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="126" />
+      <location filename="../../ui/pages/mail_settings.py" line="83" />
       <source>Both stored</source>
-      <translation type="unfinished" />
+      <translation>هر دو ذخیره شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="128" />
+      <location filename="../../ui/pages/mail_settings.py" line="76" />
+      <source>Yes</source>
+      <translation>بله</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="77" />
+      <source>No</source>
+      <translation>خیر</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="85" />
       <source>One stored</source>
-      <translation type="unfinished" />
+      <translation>یکی ذخیره شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="129" />
+      <location filename="../../ui/pages/mail_settings.py" line="86" />
       <source>None stored</source>
-      <translation type="unfinished" />
+      <translation>ذخیره نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="133" />
+      <location filename="../../ui/pages/mail_settings.py" line="140" />
       <source>Mailboxes</source>
-      <translation type="unfinished" />
+      <translation>صندوق‌های نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="134" />
+      <location filename="../../ui/pages/mail_settings.py" line="141" />
       <source>Acknowledgement and limits</source>
-      <translation type="unfinished" />
+      <translation>پاسخ خودکار و سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="135" />
-      <location filename="../../ui/pages/mail_settings.py" line="242" />
+      <location filename="../../ui/pages/mail_settings.py" line="142" />
+      <location filename="../../ui/pages/mail_settings.py" line="247" />
       <source>Quarantine</source>
-      <translation type="unfinished" />
+      <translation>قرنطینه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="137" />
+      <location filename="../../ui/pages/mail_settings.py" line="144" />
       <source>Mail settings</source>
-      <translation type="unfinished" />
+      <translation>تنظیمات نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="145" />
+      <location filename="../../ui/pages/mail_settings.py" line="152" />
       <source>New mailbox…</source>
-      <translation type="unfinished" />
+      <translation>صندوق نامهٔ تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="146" />
+      <location filename="../../ui/pages/mail_settings.py" line="153" />
       <source>Edit…</source>
       <translation type="unfinished">ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="147" />
+      <location filename="../../ui/pages/mail_settings.py" line="154" />
       <source>Test connection</source>
       <translation type="unfinished">آزمایش اتصال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="155" />
+      <location filename="../../ui/pages/mail_settings.py" line="161" />
       <source>Passwords are never shown here, and agents' accounts cannot read them.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/mail_settings.py" line="179" />
-      <source>Sent once for each new ticket that came by mail. It may use: %1 (the number, its tag, the subject, the response deadline in Tehran time, the sender's name).</source>
-      <translation type="unfinished" />
+      <translation>گذرواژه‌ها هرگز اینجا نشان داده نمی‌شوند و حساب کارشناسان نمی‌تواند آن‌ها را بخواند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="184" />
+      <source>Sent once for each new ticket that came by mail. It may use: %1 (the number, its tag, the subject, the response deadline in Tehran time, the sender's name).</source>
+      <translation>برای هر درخواست تازه‌ای که با نامه رسیده یک بار فرستاده می‌شود. می‌تواند این‌ها را به کار ببرد: %1 (شماره، برچسب، موضوع، مهلت پاسخ به وقت تهران، نام فرستنده).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="189" />
       <source>Save template</source>
-      <translation type="unfinished" />
+      <translation>ذخیرهٔ قالب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="186" />
+      <location filename="../../ui/pages/mail_settings.py" line="191" />
       <source>Acknowledgement of a new ticket</source>
-      <translation type="unfinished" />
+      <translation>پاسخ خودکار به درخواست تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="188" />
+      <location filename="../../ui/pages/mail_settings.py" line="193" />
       <source>Subject</source>
       <translation type="unfinished">موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="189" />
+      <location filename="../../ui/pages/mail_settings.py" line="194" />
       <source>Text</source>
-      <translation type="unfinished" />
+      <translation>متن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="197" />
+      <location filename="../../ui/pages/mail_settings.py" line="202" />
       <source>MB</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/mail_settings.py" line="201" />
-      <source>Save limits</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/pages/mail_settings.py" line="203" />
-      <source>Limits</source>
-      <translation type="unfinished" />
+      <translation>مگابایت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="206" />
+      <source>Save limits</source>
+      <translation>ذخیرهٔ سقف‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="208" />
+      <source>Limits</source>
+      <translation>سقف‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="211" />
       <source>Acknowledgements to one sender in an hour, at most</source>
-      <translation type="unfinished" />
+      <translation>بیشترین پاسخ خودکار به یک فرستنده در یک ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="207" />
+      <location filename="../../ui/pages/mail_settings.py" line="212" />
       <source>Size of one mail, at most</source>
-      <translation type="unfinished" />
+      <translation>بیشترین حجم یک نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="220" />
+      <location filename="../../ui/pages/mail_settings.py" line="225" />
       <source>Messages that could not be read are kept here whole; the worker goes on with the next ones.</source>
-      <translation type="unfinished" />
+      <translation>نامه‌هایی که خوانده نشدند کامل اینجا نگه داشته می‌شوند؛ دریافت نامه‌های بعدی ادامه می‌یابد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="276" />
+      <location filename="../../ui/pages/mail_settings.py" line="281" />
       <source>Connecting to the servers of “%1”…</source>
-      <translation type="unfinished" />
+      <translation>در حال اتصال به کارسازهای «%1»…</translation>
     </message>
   </context>
   <context>
     <name>MailboxDialog</name>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="63" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="66" />
       <source>Server</source>
-      <translation type="unfinished" />
+      <translation>کارساز</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="67" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="70" />
       <source>Port and security</source>
-      <translation type="unfinished" />
+      <translation>درگاه و امنیت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="68" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="71" />
       <source>User name</source>
-      <translation type="unfinished" />
+      <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="69" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="72" />
       <source>Password</source>
       <translation type="unfinished">گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="90" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="93" />
       <source>New mailbox</source>
-      <translation type="unfinished" />
+      <translation>صندوق نامهٔ تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="90" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="93" />
       <source>Edit mailbox</source>
-      <translation type="unfinished" />
+      <translation>ویرایش صندوق نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="92" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="95" />
       <source>Save</source>
       <translation type="unfinished">ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="97" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="100" />
       <source>Incoming mail (IMAP)</source>
-      <translation type="unfinished" />
+      <translation>نامهٔ ورودی (IMAP)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="98" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="101" />
       <source>Outgoing mail (SMTP)</source>
-      <translation type="unfinished" />
+      <translation>نامهٔ خروجی (SMTP)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="103" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="106" />
       <source>seconds</source>
       <translation type="unfinished">ثانیه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="104" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="107" />
       <source>Take mail in from this mailbox</source>
-      <translation type="unfinished" />
+      <translation>نامه‌های این صندوق دریافت شود</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="106" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="109" />
       <source>Stored; leave blank to keep it</source>
-      <translation type="unfinished" />
+      <translation>ذخیره شده؛ برای نگه داشتن، خالی بگذارید</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="120" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="123" />
       <source>Name</source>
       <translation type="unfinished">نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="121" />
-      <source>Address</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="122" />
-      <source>Sender name</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="124" />
-      <source>Folder</source>
-      <translation type="unfinished" />
+      <source>Address</source>
+      <translation>نشانی</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="125" />
+      <source>Sender name</source>
+      <translation>نام فرستنده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="127" />
+      <source>Folder</source>
+      <translation>پوشه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="128" />
       <source>Check every (without IDLE)</source>
-      <translation type="unfinished" />
+      <translation>بررسی هر (بدون IDLE)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="139" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="142" />
       <source>TLS</source>
-      <translation type="unfinished" />
+      <translation>TLS</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="139" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="142" />
       <source>STARTTLS</source>
-      <translation type="unfinished" />
+      <translation>STARTTLS</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="139" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="142" />
       <source>None (unencrypted)</source>
-      <translation type="unfinished" />
+      <translation>بدون رمزگذاری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="144" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="147" />
       <source>Enter the %1 server's address.</source>
-      <translation type="unfinished" />
+      <translation>نشانی کارساز %1 را وارد کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="146" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="149" />
       <source>The %1 port must be a number from 1 to 65535.</source>
-      <translation type="unfinished" />
+      <translation>درگاه %1 باید عددی بین ۱ و ۶۵۵۳۵ باشد.</translation>
     </message>
   </context>
   <context>
@@ -3247,95 +3317,139 @@
     </message>
   </context>
   <context>
+    <name>NewTokenDialog</name>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="76" />
+      <source>New API token</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="78" />
+      <source>For example: customer portal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="81" />
+      <source>Integration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="87" />
+      <source>Create</source>
+      <translation type="unfinished">ایجاد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="91" />
+      <source>Write the integration's name.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>OfficeStatusPage</name>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="29" />
+      <location filename="../../ui/pages/office_status.py" line="34" />
       <source>Forfeits at expiry</source>
       <translation>سوخت بسته‌ها در پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="30" />
+      <location filename="../../ui/pages/office_status.py" line="35" />
       <source>Customer notices</source>
       <translation>اطلاعیه‌های مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="31" />
+      <location filename="../../ui/pages/office_status.py" line="36" />
       <source>Missed response deadlines</source>
       <translation>مهلت‌های پاسخ گذشته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="32" />
+      <location filename="../../ui/pages/office_status.py" line="37" />
+      <location filename="../../ui/pages/office_status.py" line="139" />
       <source>Monthly statements</source>
       <translation>صورت‌حساب‌های ماهانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="35" />
+      <location filename="../../ui/pages/office_status.py" line="40" />
       <source>Running</source>
       <translation>در حال اجرا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="36" />
+      <location filename="../../ui/pages/office_status.py" line="41" />
       <source>Done</source>
       <translation>انجام شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="37" />
+      <location filename="../../ui/pages/office_status.py" line="42" />
       <source>Failed</source>
       <translation>ناموفق</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="40" />
+      <location filename="../../ui/pages/office_status.py" line="45" />
       <source>Active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="41" />
+      <location filename="../../ui/pages/office_status.py" line="46" />
       <source>Standby</source>
       <translation>آماده به کار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="42" />
+      <location filename="../../ui/pages/office_status.py" line="47" />
       <source>Stopped</source>
       <translation>متوقف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="99" />
-      <location filename="../../ui/pages/office_status.py" line="119" />
+      <location filename="../../ui/pages/office_status.py" line="104" />
+      <location filename="../../ui/pages/office_status.py" line="141" />
       <source>Office server</source>
       <translation>سرور دفتر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="121" />
+      <location filename="../../ui/pages/office_status.py" line="127" />
       <source>Server processes</source>
       <translation>فرایندهای سرور</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="123" />
+      <location filename="../../ui/pages/office_status.py" line="129" />
       <source>Scheduled runs</source>
       <translation>اجراهای زمان‌بندی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="147" />
+      <location filename="../../ui/pages/office_status.py" line="136" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="137" />
+      <source>API tokens</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="138" />
+      <source>Notice texts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_status.py" line="171" />
       <source>No office server has been seen on this database: scheduled work does not run.</source>
       <translation>هیچ سرور دفتری روی این پایگاه داده دیده نشده است: کارهای زمان‌بندی‌شده اجرا نمی‌شوند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="151" />
+      <location filename="../../ui/pages/office_status.py" line="175" />
       <source>less than a minute</source>
       <translation>کمتر از یک دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="156" />
+      <location filename="../../ui/pages/office_status.py" line="180" />
       <source>The office server was last seen %1 (%2 ago).</source>
       <translation>سرور دفتر آخرین بار %1 دیده شد (%2 پیش).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="161" />
+      <location filename="../../ui/pages/office_status.py" line="185" />
       <source>It has not been heard from for over a minute: check it.</source>
       <translation>بیش از یک دقیقه است که از آن خبری نیست: بررسی‌اش کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_status.py" line="164" />
+      <location filename="../../ui/pages/office_status.py" line="188" />
       <source>%1 of the latest runs failed.</source>
       <translation>%1 اجرا از آخرین اجراها ناموفق بود.</translation>
     </message>
@@ -4219,11 +4333,210 @@
     </message>
   </context>
   <context>
+    <name>StatementsTab</name>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="61" />
+      <source>Mail this customer the monthly statement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="73" />
+      <source>Save statement PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="80" />
+      <source>The office server mails each chosen customer last month's statement, as a PDF, on the first business day of the month.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="86" />
+      <source>Month</source>
+      <translation type="unfinished">ماه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="88" />
+      <source>Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="153" />
+      <source>Save statement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="153" />
+      <source>PDF file (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="168" />
+      <source>The statement was saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="171" />
+      <source>Building the statement…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SubmitDialog</name>
     <message>
       <location filename="../../ui/dialogs/account_dialogs.py" line="115" />
       <source>Cancel</source>
       <translation>انصراف</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateDialog</name>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="126" />
+      <source>Notice text: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="141" />
+      <source>Subject</source>
+      <translation type="unfinished">موضوع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="143" />
+      <source>Text</source>
+      <translation>متن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="149" />
+      <source>Placeholders this notice may use:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="151" />
+      <source>Preview with sample values:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="159" />
+      <source>Save</source>
+      <translation type="unfinished">ذخیره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="171" />
+      <source>The text has an unpaired brace: { and } go in pairs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="173" />
+      <source>Subject: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="177" />
+      <source>Both the subject and the text are needed.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TemplatesTab</name>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="39" />
+      <source>30 days before a package expires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="40" />
+      <source>7 days before a package expires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="41" />
+      <source>80% of a package used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="42" />
+      <source>A package used up (100%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="43" />
+      <source>Monthly statement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="44" />
+      <source>Missed response deadline (to the office)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="47" />
+      <source>The customer's name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="48" />
+      <source>The customer's code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="49" />
+      <source>The package's kind (support or training)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="50" />
+      <source>The day the package expires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="51" />
+      <source>The time left on the package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="52" />
+      <source>The package's time when bought</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="53" />
+      <source>Days until it expires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="54" />
+      <source>How much of the package is used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="55" />
+      <source>The statement's month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="56" />
+      <source>The ticket's number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="57" />
+      <source>The ticket's subject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="58" />
+      <source>When the response was due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="192" />
+      <source>Edit text…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="196" />
+      <source>The office server mails these texts; the names in braces are filled in for each customer.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -4604,41 +4917,107 @@
     </message>
   </context>
   <context>
+    <name>TokenShownDialog</name>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="99" />
+      <source>The new token</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="102" />
+      <source>The token for «%1» is below. Copy it now and give it to the integration: it is not kept and will never be shown again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="114" />
+      <source>Copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="121" />
+      <source>Close</source>
+      <translation type="unfinished">بستن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="131" />
+      <source>Copied.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TokensTab</name>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="144" />
+      <source>New token…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="146" />
+      <source>Revoke…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="150" />
+      <source>Each integration (the customer portal, a script) gets its own token; a revoked token is refused from then on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="201" />
+      <source>Revoke token</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="202" />
+      <source>Revoke the token of «%1» (%2)? Every request with it is refused from now on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="207" />
+      <source>Revoke</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="208" />
+      <source>Cancel</source>
+      <translation type="unfinished">انصراف</translation>
+    </message>
+  </context>
+  <context>
     <name>UnknownSendersPage</name>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="66" />
       <source>Unknown senders</source>
-      <translation type="unfinished" />
+      <translation>فرستندگان ناشناس</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="80" />
       <source>Mail from addresses that are not a contact of any customer waits here. Link it to a customer to open its ticket; the response deadline counts from the mail's arrival.</source>
-      <translation type="unfinished" />
+      <translation>نامهٔ نشانی‌هایی که مخاطب هیچ مشتری‌ای نیستند اینجا می‌ماند. آن را به مشتری وصل کنید تا درخواستش باز شود؛ مهلت پاسخ از زمان رسیدن نامه شمرده می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="90" />
       <source>Link to a customer…</source>
-      <translation type="unfinished" />
+      <translation>وصل کردن به مشتری…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="100" />
       <source>Mail from unknown senders</source>
-      <translation type="unfinished" />
+      <translation>نامه‌های فرستندگان ناشناس</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="120" />
       <source>%1 mails are waiting.</source>
-      <translation type="unfinished" />
+      <translation>%1 نامه در انتظار است.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="122" />
       <source>No mail is waiting.</source>
-      <translation type="unfinished" />
+      <translation>نامه‌ای در انتظار نیست.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="125" />
       <source>Ticket %1 was opened.</source>
-      <translation type="unfinished" />
+      <translation>درخواست %1 باز شد.</translation>
     </message>
   </context>
   <context>
