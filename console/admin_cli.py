@@ -5,6 +5,8 @@
   the first supervisor: a login role of their own in ``sc_supervisor`` and their ``agents`` row.
   The password is asked on the terminal (twice), or read from ``--password-file``.
   ``--office-server-login NAME`` creates the office server's login role too (in ``sc_server``).
+* ``admin apply-roles --database OWNER_URL`` migrates as the owner and applies the roles again:
+  after each upgrade of the app (new tables get their grants).
 * ``admin migrate-accounts --database OWNER_URL [--shared-login NAME]`` gives each existing account
   without one a login role in its group, with a one-time password printed once (the app's scrypt
   hashes cannot become PostgreSQL's SCRAM verifiers: each person gets a new password from the IT
@@ -39,7 +41,7 @@ from console.db_roles import (
 )
 from console.migrate import upgrade_to_head
 
-__all__ = ["init_server", "main", "migrate_accounts", "retire_shared_login_sql"]
+__all__ = ["apply_roles", "init_server", "main", "migrate_accounts", "retire_shared_login_sql"]
 
 
 class AdminError(Exception):
@@ -124,6 +126,23 @@ def init_server(
     finally:
         engine.dispose()
     return generated
+
+
+def apply_roles(owner_url: str) -> None:
+    """Migrate as the owner and apply the roles again (after each upgrade of the app)."""
+    engine = _owner_engine(owner_url)
+    try:
+        with engine.connect() as conn:
+            _check_owner(conn)
+        upgrade_to_head(engine)
+        with engine.begin() as conn:
+            apply_db_roles(conn)
+    except AdminError:
+        raise
+    except Exception as exc:
+        raise AdminError(f"the server refused: {exc}") from exc
+    finally:
+        engine.dispose()
 
 
 def migrate_accounts(owner_url: str) -> tuple[dict[str, str], list[str]]:
@@ -233,6 +252,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     init.add_argument("--full-name", metavar="NAME", required=True)
     init.add_argument("--password-file", metavar="PATH", help="first line: the supervisor's password")
     init.add_argument("--office-server-login", metavar="NAME", help="also create the office server's login")
+    again = sub.add_parser("apply-roles", help="migrate as the owner and apply the roles again")
+    again.add_argument("--database", metavar="OWNER_URL", required=True)
     mig = sub.add_parser("migrate-accounts", help="a login role for every existing account")
     mig.add_argument("--database", metavar="OWNER_URL", required=True)
     mig.add_argument("--shared-login", metavar="NAME", help="the login every PC shared until now")
@@ -254,6 +275,10 @@ def main(argv: list[str], stdout: TextIO | None = None, stdin: TextIO | None = N
             print(f"roles set up; supervisor {args.supervisor.strip().lower()} created", file=out)
             for login, password in generated.items():
                 print(f"office server login {login}: password {password} (shown once)", file=out)
+            return 0
+        if args.command == "apply-roles":
+            apply_roles(args.database)
+            print("migrated; roles applied", file=out)
             return 0
         created, skipped = migrate_accounts(args.database)
         print("one-time passwords (shown once; give each to its person, who changes it):", file=out)

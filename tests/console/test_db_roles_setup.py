@@ -223,3 +223,22 @@ def test_issue17_a_login_outside_the_apps_groups_cannot_connect(fresh_db: str) -
         _connect(fresh_db, "s_shared", "shared")
     with _connect(fresh_db, "s_boss", "first-boss-pw"):
         pass
+
+
+@pg
+def test_issue17_apply_roles_grants_what_a_new_version_added(fresh_db: str) -> None:
+    init_server(fresh_db, supervisor="s_boss", full_name="Boss", password="first-boss-pw")
+    engine = make_engine(fresh_db)
+    try:
+        with engine.begin() as conn:  # a grant missing, as for a table a new version added
+            conn.exec_driver_sql("REVOKE SELECT ON tickets FROM sc_agent, sc_supervisor")
+    finally:
+        engine.dispose()
+    with (
+        _connect(fresh_db, "s_boss", "first-boss-pw") as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute("SELECT count(*) FROM tickets")
+    assert main(["apply-roles", "--database", fresh_db], stdout=io.StringIO()) == 0
+    with _connect(fresh_db, "s_boss", "first-boss-pw") as conn:
+        assert conn.execute("SELECT count(*) FROM tickets").fetchone() == (0,)
