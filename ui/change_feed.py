@@ -149,6 +149,8 @@ class ChangeFeed(QObject):
 
     def _on_polled(self, result: object, error: object) -> None:
         self._in_flight = False
+        if self._stopped:
+            return  # stopped: the screens it would tell may be gone
         self._track_reachability(error is None)
         if error is None:
             if isinstance(result, int):

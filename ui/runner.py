@@ -167,6 +167,8 @@ class DbRunner(QObject):
 
     def _deliver(self, on_done: Any, on_error: Any, result: Any, error: Any) -> None:
         self._pending -= 1
+        if self._closed:
+            return  # shut down: the widgets that asked may be gone already
         if self._pending == 0:
             self.busy.emit(False)
         if error is None:

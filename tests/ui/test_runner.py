@@ -128,3 +128,15 @@ def test_latest_shows_only_the_newest_requests_answer() -> None:
     first_done(1)  # an older answer arriving late
     first_failed(RuntimeError())
     assert shown == [2] and errors == []
+
+
+def test_nothing_is_delivered_after_shutdown(qtbot: QtBot, factory: sessionmaker[Session]) -> None:
+    """A result that arrives after shutdown must not reach a widget that may be deleted already."""
+    import time
+
+    r = DbRunner(factory)
+    delivered: list[int] = []
+    r.run(lambda s: (time.sleep(0.2), 1)[1], delivered.append)
+    r.shutdown()  # waits for the job, whose result is then queued for the GUI thread
+    qtbot.wait(100)
+    assert delivered == []
