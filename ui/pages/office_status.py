@@ -1,7 +1,9 @@
-"""The office server's status (supervisors): when it was last seen, its processes and its job runs.
+"""The office server's page (supervisors): its status, API tokens, notice texts and statements.
 
-Reads :func:`console.office.office_status`. Runs and heartbeats are not audit entries, so the page
-does not follow the change feed: it reloads every :data:`RELOAD_MS` while it is on screen.
+The first tab reads :func:`console.office.office_status`. Runs and heartbeats are not audit entries,
+so it does not follow the change feed: it reloads every :data:`RELOAD_MS` while it is on screen.
+The other tabs (``ui.pages.office_tokens``, ``office_templates``, ``office_statements``) change
+audited records, so the page reloads for those changes (:attr:`OfficeStatusPage.entities`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from console.db import Session
 from console.jalali import format_datetime, format_minutes, to_persian_digits
@@ -18,6 +20,9 @@ from console.office import JobRunView, OfficeStatus, ServerView, office_status
 from ui.context import AppContext
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
+from ui.pages.office_statements import StatementsTab
+from ui.pages.office_templates import TemplatesTab
+from ui.pages.office_tokens import TokensTab
 from ui.table_model import CENTER, Column, RowTableModel
 from ui.widgets import heading, make_table, section_title
 
@@ -97,6 +102,7 @@ class RunsModel(RowTableModel[JobRunView]):
 class OfficeStatusPage(Page):
     slug = "office-status"
     TITLE = QT_TRANSLATE_NOOP("OfficeStatusPage", "Office server")
+    entities = frozenset({"api_token", "notice_template", "customer"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -104,7 +110,7 @@ class OfficeStatusPage(Page):
         self._build_ui()
         self._timer = QTimer(self)
         self._timer.setInterval(RELOAD_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_status)
 
     def _build_ui(self) -> None:
         self.seen = QLabel()
@@ -115,13 +121,25 @@ class OfficeStatusPage(Page):
         self.runs_model = RunsModel(self)
         self.runs = make_table(self.runs_model)
         self.runs.sortByColumn(RunsModel.COL_STARTED, Qt.SortOrder.DescendingOrder)
+        status = QWidget()
+        status_layout = QVBoxLayout(status)
+        status_layout.addWidget(self.seen)
+        status_layout.addWidget(section_title(self.tr("Server processes")))
+        status_layout.addWidget(self.servers, 1)
+        status_layout.addWidget(section_title(self.tr("Scheduled runs")))
+        status_layout.addWidget(self.runs, 3)
+        actor = self.ctx.agent.id
+        self.tokens = TokensTab(self, actor)
+        self.templates = TemplatesTab(self, actor)
+        self.statements = StatementsTab(self, actor)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(status, self.tr("Status"))
+        self.tabs.addTab(self.tokens, self.tr("API tokens"))
+        self.tabs.addTab(self.templates, self.tr("Notice texts"))
+        self.tabs.addTab(self.statements, self.tr("Monthly statements"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Office server")))
-        layout.addWidget(self.seen)
-        layout.addWidget(section_title(self.tr("Server processes")))
-        layout.addWidget(self.servers, 1)
-        layout.addWidget(section_title(self.tr("Scheduled runs")))
-        layout.addWidget(self.runs, 3)
+        layout.addWidget(self.tabs, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -132,6 +150,12 @@ class OfficeStatusPage(Page):
         super().hideEvent(event)
 
     def refresh(self) -> None:
+        self.refresh_status()
+        self.tokens.refresh()
+        self.templates.refresh()
+        self.statements.refresh()
+
+    def refresh_status(self) -> None:
         now = self.ctx.clock.now()
         self.load(lambda s: self._read(s, now), self._show)
 
