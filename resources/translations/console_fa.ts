@@ -1337,73 +1337,73 @@
     <message>
       <location filename="../../ui/pages/office_templates.py" line="101" />
       <source>Placeholder</source>
-      <translation type="unfinished" />
+      <translation>جای‌نشان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="102" />
       <source>Stands for</source>
-      <translation type="unfinished" />
+      <translation>معنا</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="108" />
       <source>Notice</source>
-      <translation type="unfinished" />
+      <translation>اطلاعیه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="109" />
       <location filename="../../ui/pages/unknown_senders.py" line="46" />
       <source>Subject</source>
-      <translation type="unfinished">موضوع</translation>
+      <translation>موضوع</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="111" />
       <source>Changed</source>
-      <translation type="unfinished" />
+      <translation>آخرین تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="91" />
-      <location filename="../../ui/pages/mail_settings.py" line="116" />
+      <location filename="../../ui/pages/mail_settings.py" line="92" />
+      <location filename="../../ui/pages/mail_settings.py" line="117" />
       <source>Mailbox</source>
       <translation>صندوق نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="92" />
+      <location filename="../../ui/pages/mail_settings.py" line="93" />
       <source>Address</source>
       <translation>نشانی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="93" />
+      <location filename="../../ui/pages/mail_settings.py" line="94" />
       <source>IMAP server</source>
       <translation>کارساز IMAP</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="94" />
+      <location filename="../../ui/pages/mail_settings.py" line="95" />
       <source>SMTP server</source>
       <translation>کارساز SMTP</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="96" />
+      <location filename="../../ui/pages/mail_settings.py" line="97" />
       <source>Passwords</source>
       <translation>گذرواژه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="101" />
+      <location filename="../../ui/pages/mail_settings.py" line="102" />
       <source>In use</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="111" />
+      <location filename="../../ui/pages/mail_settings.py" line="112" />
       <location filename="../../ui/pages/unknown_senders.py" line="48" />
       <source>Arrived</source>
       <translation>رسیدن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="118" />
+      <location filename="../../ui/pages/mail_settings.py" line="119" />
       <source>Size (KB)</source>
       <translation>حجم (کیلوبایت)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="123" />
+      <location filename="../../ui/pages/mail_settings.py" line="124" />
       <source>Why it was set aside</source>
       <translation>علت کنار گذاشتن</translation>
     </message>
@@ -1420,27 +1420,27 @@
     <message>
       <location filename="../../ui/pages/office_statements.py" line="39" />
       <source>Monthly statement</source>
-      <translation type="unfinished" />
+      <translation>صورت‌حساب ماهانه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="44" />
       <source>Customer state</source>
-      <translation type="unfinished" />
+      <translation>وضعیت مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="47" />
       <source>Integration</source>
-      <translation type="unfinished" />
+      <translation>یکپارچه‌سازی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="48" />
       <source>Prefix</source>
-      <translation type="unfinished" />
+      <translation>پیشوند</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="51" />
       <source>Requests a minute</source>
-      <translation type="unfinished" />
+      <translation>درخواست در دقیقه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="57" />
@@ -1450,7 +1450,7 @@
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="63" />
       <source>Last used</source>
-      <translation type="unfinished" />
+      <translation>آخرین استفاده</translation>
     </message>
   </context>
   <context>
@@ -2799,7 +2799,7 @@
     <message>
       <location filename="../../ui/dialogs/link_mail_dialog.py" line="45" />
       <source>Customer</source>
-      <translation type="unfinished">مشتری</translation>
+      <translation>مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/link_mail_dialog.py" line="47" />
@@ -2815,133 +2815,133 @@
   <context>
     <name>MailSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="130" />
+      <location filename="../../ui/pages/mail_settings.py" line="131" />
       <source>Mail</source>
       <translation>نامه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="83" />
+      <location filename="../../ui/pages/mail_settings.py" line="84" />
       <source>Both stored</source>
       <translation>هر دو ذخیره شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="76" />
+      <location filename="../../ui/pages/mail_settings.py" line="77" />
       <source>Yes</source>
       <translation>بله</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="77" />
+      <location filename="../../ui/pages/mail_settings.py" line="78" />
       <source>No</source>
       <translation>خیر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="85" />
+      <location filename="../../ui/pages/mail_settings.py" line="86" />
       <source>One stored</source>
       <translation>یکی ذخیره شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="86" />
+      <location filename="../../ui/pages/mail_settings.py" line="87" />
       <source>None stored</source>
       <translation>ذخیره نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="140" />
+      <location filename="../../ui/pages/mail_settings.py" line="141" />
       <source>Mailboxes</source>
       <translation>صندوق‌های نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="141" />
+      <location filename="../../ui/pages/mail_settings.py" line="142" />
       <source>Acknowledgement and limits</source>
       <translation>پاسخ خودکار و سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="142" />
-      <location filename="../../ui/pages/mail_settings.py" line="247" />
+      <location filename="../../ui/pages/mail_settings.py" line="143" />
+      <location filename="../../ui/pages/mail_settings.py" line="248" />
       <source>Quarantine</source>
       <translation>قرنطینه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="144" />
+      <location filename="../../ui/pages/mail_settings.py" line="145" />
       <source>Mail settings</source>
       <translation>تنظیمات نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="152" />
+      <location filename="../../ui/pages/mail_settings.py" line="153" />
       <source>New mailbox…</source>
       <translation>صندوق نامهٔ تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="153" />
+      <location filename="../../ui/pages/mail_settings.py" line="154" />
       <source>Edit…</source>
       <translation type="unfinished">ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="154" />
+      <location filename="../../ui/pages/mail_settings.py" line="155" />
       <source>Test connection</source>
       <translation type="unfinished">آزمایش اتصال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="161" />
+      <location filename="../../ui/pages/mail_settings.py" line="162" />
       <source>Passwords are never shown here, and agents' accounts cannot read them.</source>
       <translation>گذرواژه‌ها هرگز اینجا نشان داده نمی‌شوند و حساب کارشناسان نمی‌تواند آن‌ها را بخواند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="184" />
+      <location filename="../../ui/pages/mail_settings.py" line="185" />
       <source>Sent once for each new ticket that came by mail. It may use: %1 (the number, its tag, the subject, the response deadline in Tehran time, the sender's name).</source>
       <translation>برای هر درخواست تازه‌ای که با نامه رسیده یک بار فرستاده می‌شود. می‌تواند این‌ها را به کار ببرد: %1 (شماره، برچسب، موضوع، مهلت پاسخ به وقت تهران، نام فرستنده).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="189" />
+      <location filename="../../ui/pages/mail_settings.py" line="190" />
       <source>Save template</source>
       <translation>ذخیرهٔ قالب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="191" />
+      <location filename="../../ui/pages/mail_settings.py" line="192" />
       <source>Acknowledgement of a new ticket</source>
       <translation>پاسخ خودکار به درخواست تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="193" />
+      <location filename="../../ui/pages/mail_settings.py" line="194" />
       <source>Subject</source>
-      <translation type="unfinished">موضوع</translation>
+      <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="194" />
+      <location filename="../../ui/pages/mail_settings.py" line="195" />
       <source>Text</source>
       <translation>متن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="202" />
+      <location filename="../../ui/pages/mail_settings.py" line="203" />
       <source>MB</source>
       <translation>مگابایت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="206" />
+      <location filename="../../ui/pages/mail_settings.py" line="207" />
       <source>Save limits</source>
       <translation>ذخیرهٔ سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="208" />
+      <location filename="../../ui/pages/mail_settings.py" line="209" />
       <source>Limits</source>
       <translation>سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="211" />
+      <location filename="../../ui/pages/mail_settings.py" line="212" />
       <source>Acknowledgements to one sender in an hour, at most</source>
       <translation>بیشترین پاسخ خودکار به یک فرستنده در یک ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="212" />
+      <location filename="../../ui/pages/mail_settings.py" line="213" />
       <source>Size of one mail, at most</source>
       <translation>بیشترین حجم یک نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="225" />
+      <location filename="../../ui/pages/mail_settings.py" line="226" />
       <source>Messages that could not be read are kept here whole; the worker goes on with the next ones.</source>
       <translation>نامه‌هایی که خوانده نشدند کامل اینجا نگه داشته می‌شوند؛ دریافت نامه‌های بعدی ادامه می‌یابد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="281" />
+      <location filename="../../ui/pages/mail_settings.py" line="282" />
       <source>Connecting to the servers of “%1”…</source>
       <translation>در حال اتصال به کارسازهای «%1»…</translation>
     </message>
@@ -2981,7 +2981,7 @@
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="95" />
       <source>Save</source>
-      <translation type="unfinished">ذخیره</translation>
+      <translation>ذخیره</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="100" />
@@ -3321,27 +3321,27 @@
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="76" />
       <source>New API token</source>
-      <translation type="unfinished" />
+      <translation>توکن دسترسی تازه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="78" />
       <source>For example: customer portal</source>
-      <translation type="unfinished" />
+      <translation>مثلاً: پورتال مشتریان</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="81" />
       <source>Integration</source>
-      <translation type="unfinished" />
+      <translation>یکپارچه‌سازی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="87" />
       <source>Create</source>
-      <translation type="unfinished">ایجاد</translation>
+      <translation>ایجاد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="91" />
       <source>Write the integration's name.</source>
-      <translation type="unfinished" />
+      <translation>نام یکپارچه‌سازی را بنویسید.</translation>
     </message>
   </context>
   <context>
@@ -3416,17 +3416,17 @@
     <message>
       <location filename="../../ui/pages/office_status.py" line="136" />
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>وضعیت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_status.py" line="137" />
       <source>API tokens</source>
-      <translation type="unfinished" />
+      <translation>توکن‌های دسترسی</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_status.py" line="138" />
       <source>Notice texts</source>
-      <translation type="unfinished" />
+      <translation>متن اطلاعیه‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_status.py" line="171" />
@@ -4337,47 +4337,47 @@
     <message>
       <location filename="../../ui/pages/office_statements.py" line="61" />
       <source>Mail this customer the monthly statement</source>
-      <translation type="unfinished" />
+      <translation>صورت‌حساب ماهانه برای این مشتری فرستاده شود</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="73" />
       <source>Save statement PDF…</source>
-      <translation type="unfinished" />
+      <translation>ذخیرهٔ صورت‌حساب (پی‌دی‌اف)…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="80" />
       <source>The office server mails each chosen customer last month's statement, as a PDF, on the first business day of the month.</source>
-      <translation type="unfinished" />
+      <translation>سرور دفتر صورت‌حساب ماه گذشته را، به‌صورت پروندهٔ پی‌دی‌اف، در نخستین روز کاری هر ماه برای مشتریان انتخاب‌شده می‌فرستد.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="86" />
       <source>Month</source>
-      <translation type="unfinished">ماه</translation>
+      <translation>ماه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="88" />
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>سال</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="153" />
       <source>Save statement</source>
-      <translation type="unfinished" />
+      <translation>ذخیرهٔ صورت‌حساب</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="153" />
       <source>PDF file (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>پروندهٔ پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="168" />
       <source>The statement was saved.</source>
-      <translation type="unfinished" />
+      <translation>صورت‌حساب ذخیره شد.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_statements.py" line="171" />
       <source>Building the statement…</source>
-      <translation type="unfinished" />
+      <translation>در حال ساختن صورت‌حساب…</translation>
     </message>
   </context>
   <context>
@@ -4393,12 +4393,12 @@
     <message>
       <location filename="../../ui/pages/office_templates.py" line="126" />
       <source>Notice text: %1</source>
-      <translation type="unfinished" />
+      <translation>متن اطلاعیه: %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="141" />
       <source>Subject</source>
-      <translation type="unfinished">موضوع</translation>
+      <translation>موضوع</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="143" />
@@ -4408,32 +4408,32 @@
     <message>
       <location filename="../../ui/pages/office_templates.py" line="149" />
       <source>Placeholders this notice may use:</source>
-      <translation type="unfinished" />
+      <translation>جای‌نشان‌هایی که این اطلاعیه می‌تواند داشته باشد:</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="151" />
       <source>Preview with sample values:</source>
-      <translation type="unfinished" />
+      <translation>پیش‌نمایش با مقدارهای نمونه:</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="159" />
       <source>Save</source>
-      <translation type="unfinished">ذخیره</translation>
+      <translation>ذخیره</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="171" />
       <source>The text has an unpaired brace: { and } go in pairs.</source>
-      <translation type="unfinished" />
+      <translation>متن آکولاد بی‌جفت دارد: { و } باید جفت باشند.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="173" />
       <source>Subject: %1</source>
-      <translation type="unfinished" />
+      <translation>موضوع: %1</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="177" />
       <source>Both the subject and the text are needed.</source>
-      <translation type="unfinished" />
+      <translation>موضوع و متن هر دو لازم‌اند.</translation>
     </message>
   </context>
   <context>
@@ -4441,102 +4441,102 @@
     <message>
       <location filename="../../ui/pages/office_templates.py" line="39" />
       <source>30 days before a package expires</source>
-      <translation type="unfinished" />
+      <translation>۳۰ روز پیش از پایان اعتبار بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="40" />
       <source>7 days before a package expires</source>
-      <translation type="unfinished" />
+      <translation>۷ روز پیش از پایان اعتبار بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="41" />
       <source>80% of a package used</source>
-      <translation type="unfinished" />
+      <translation>۸۰٪ بسته استفاده شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="42" />
       <source>A package used up (100%)</source>
-      <translation type="unfinished" />
+      <translation>بسته تمام شده (۱۰۰٪)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="43" />
       <source>Monthly statement</source>
-      <translation type="unfinished" />
+      <translation>صورت‌حساب ماهانه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="44" />
       <source>Missed response deadline (to the office)</source>
-      <translation type="unfinished" />
+      <translation>گذشتن مهلت پاسخ (به دفتر)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="47" />
       <source>The customer's name</source>
-      <translation type="unfinished" />
+      <translation>نام مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="48" />
       <source>The customer's code</source>
-      <translation type="unfinished" />
+      <translation>کد مشتری</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="49" />
       <source>The package's kind (support or training)</source>
-      <translation type="unfinished" />
+      <translation>نوع بسته (پشتیبانی یا آموزش)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="50" />
       <source>The day the package expires</source>
-      <translation type="unfinished" />
+      <translation>روز پایان اعتبار بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="51" />
       <source>The time left on the package</source>
-      <translation type="unfinished" />
+      <translation>زمان ماندهٔ بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="52" />
       <source>The package's time when bought</source>
-      <translation type="unfinished" />
+      <translation>زمان بسته هنگام خرید</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="53" />
       <source>Days until it expires</source>
-      <translation type="unfinished" />
+      <translation>روزهای مانده تا پایان اعتبار</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="54" />
       <source>How much of the package is used</source>
-      <translation type="unfinished" />
+      <translation>درصد استفاده‌شده از بسته</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="55" />
       <source>The statement's month</source>
-      <translation type="unfinished" />
+      <translation>ماه صورت‌حساب</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="56" />
       <source>The ticket's number</source>
-      <translation type="unfinished" />
+      <translation>شمارهٔ تیکت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="57" />
       <source>The ticket's subject</source>
-      <translation type="unfinished" />
+      <translation>موضوع تیکت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="58" />
       <source>When the response was due</source>
-      <translation type="unfinished" />
+      <translation>مهلت پاسخ</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="192" />
       <source>Edit text…</source>
-      <translation type="unfinished" />
+      <translation>ویرایش متن…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="196" />
       <source>The office server mails these texts; the names in braces are filled in for each customer.</source>
-      <translation type="unfinished" />
+      <translation>سرور دفتر این متن‌ها را می‌فرستد؛ نام‌های درون آکولاد برای هر مشتری پر می‌شوند.</translation>
     </message>
   </context>
   <context>
@@ -4921,27 +4921,27 @@
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="99" />
       <source>The new token</source>
-      <translation type="unfinished" />
+      <translation>توکن تازه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="102" />
       <source>The token for «%1» is below. Copy it now and give it to the integration: it is not kept and will never be shown again.</source>
-      <translation type="unfinished" />
+      <translation>توکن «%1» در زیر است. همین حالا آن را رونوشت کنید و به یکپارچه‌سازی بدهید: نگه داشته نمی‌شود و دیگر هرگز نشان داده نمی‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="114" />
       <source>Copy</source>
-      <translation type="unfinished" />
+      <translation>رونوشت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="121" />
       <source>Close</source>
-      <translation type="unfinished">بستن</translation>
+      <translation>بستن</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="131" />
       <source>Copied.</source>
-      <translation type="unfinished" />
+      <translation>رونوشت شد.</translation>
     </message>
   </context>
   <context>
@@ -4949,37 +4949,37 @@
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="144" />
       <source>New token…</source>
-      <translation type="unfinished" />
+      <translation>توکن تازه…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="146" />
       <source>Revoke…</source>
-      <translation type="unfinished" />
+      <translation>باطل کردن…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="150" />
       <source>Each integration (the customer portal, a script) gets its own token; a revoked token is refused from then on.</source>
-      <translation type="unfinished" />
+      <translation>هر یکپارچه‌سازی (پورتال مشتریان، یک اسکریپت) توکن خودش را می‌گیرد؛ توکن باطل‌شده از آن پس پذیرفته نمی‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="201" />
       <source>Revoke token</source>
-      <translation type="unfinished" />
+      <translation>باطل کردن توکن</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="202" />
       <source>Revoke the token of «%1» (%2)? Every request with it is refused from now on.</source>
-      <translation type="unfinished" />
+      <translation>توکن «%1» (%2) باطل شود؟ از این پس هر درخواستی با آن رد می‌شود.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="207" />
       <source>Revoke</source>
-      <translation type="unfinished" />
+      <translation>باطل کن</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="208" />
       <source>Cancel</source>
-      <translation type="unfinished">انصراف</translation>
+      <translation>انصراف</translation>
     </message>
   </context>
   <context>
