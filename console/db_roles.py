@@ -108,13 +108,23 @@ SERVER_WRITES: dict[str, tuple[str, ...]] = {
     "packages": ("UPDATE(reference)",),
 }
 
+# Whether who signed in is a person of the app. pg_has_role() counts a superuser as a member of
+# every role, so a superuser (the owner of a test server, an IT person's maintenance session) is
+# excluded by name: their audit rows keep the agent the service named.
+SQL_IS_PERSON = """
+CREATE OR REPLACE FUNCTION sc_is_person() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT pg_has_role(session_user, 'sc_agent', 'MEMBER')
+       AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles AS r WHERE r.rolname = session_user)
+$$
+"""
+
 # agents.id of the person signed in; NULL for the owner and the office server.
 SQL_CURRENT_AGENT = """
 CREATE OR REPLACE FUNCTION sc_current_agent_id() RETURNS integer
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     SELECT a.id FROM public.agents AS a
-    WHERE a.username = session_user::text AND a.active
-      AND pg_has_role(session_user, 'sc_agent', 'MEMBER')
+    WHERE a.username = session_user::text AND a.active AND public.sc_is_person()
 $$
 """
 
@@ -122,7 +132,7 @@ SQL_AUDIT_ROLE = """
 CREATE OR REPLACE FUNCTION sc_audit_signed_in_agent() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
-    IF pg_has_role(session_user, 'sc_agent', 'MEMBER') THEN
+    IF public.sc_is_person() THEN
         NEW.agent_id := public.sc_current_agent_id();
     END IF;
     RETURN NEW;
@@ -231,6 +241,7 @@ INTERNAL_FUNCTIONS = (
     "sc_group_of(text)",
     "sc_check_target(text)",
     "sc_audit_signed_in_agent()",
+    "sc_is_person()",
 )
 
 _ME = "public.sc_current_agent_id()"
@@ -373,6 +384,7 @@ def apply_db_roles(conn: Connection) -> None:
     for table, privileges in SERVER_WRITES.items():
         _grant(conn, privileges, table, SERVER_GROUP, tables)
 
+    _run(conn, SQL_IS_PERSON)
     _run(conn, SQL_CURRENT_AGENT)
     _run(conn, SQL_AUDIT_ROLE)
     for sql in SQL_ACCOUNT_FUNCTIONS:
