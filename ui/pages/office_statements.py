@@ -37,12 +37,20 @@ class ChoicesModel(RowTableModel[StatementChoice]):
         Column(QT_TRANSLATE_NOOP("Columns", "Customer"), lambda c: c.name),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Monthly statement"),
-            lambda c: _tr("Mailed") if c.subscribed else _tr("Not mailed"),
+            lambda c: (
+                _tr(QT_TRANSLATE_NOOP("StatementsTab", "Mailed"))
+                if c.subscribed
+                else _tr(QT_TRANSLATE_NOOP("StatementsTab", "Not mailed"))
+            ),
             align=CENTER,
         ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Customer state"),
-            lambda c: _tr("Active") if c.active else _tr("Inactive"),
+            lambda c: (
+                _tr(QT_TRANSLATE_NOOP("StatementsTab", "Active"))
+                if c.active
+                else _tr(QT_TRANSLATE_NOOP("StatementsTab", "Inactive"))
+            ),
             align=CENTER,
         ),
     )

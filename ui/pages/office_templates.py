@@ -70,9 +70,9 @@ def kind_name(kind: str) -> str:
 def sample_values(kind: str, now: datetime) -> dict[str, str]:
     """What the preview fills the placeholders with (the forms the office server uses)."""
     return {
-        "customer_name": _tr("Sample Company"),
+        "customer_name": _tr(QT_TRANSLATE_NOOP("TemplatesTab", "Sample Company")),
         "customer_code": format_number(1024),
-        "package_kind": _tr("support"),
+        "package_kind": _tr(QT_TRANSLATE_NOOP("TemplatesTab", "support")),
         "expires_on": format_date(date(2027, 3, 1)),
         "balance": format_minutes(135),
         "minutes": format_minutes(600),
@@ -80,7 +80,7 @@ def sample_values(kind: str, now: datetime) -> dict[str, str]:
         "used_percent": format_number(100 if kind == "used_100" else 80) + "٪",
         "month": f"{PERSIAN_MONTHS[7]} {format_number(1405).replace('٬', '')}",
         "ticket_id": format_number(4711),
-        "subject": _tr("The invoice page does not open"),
+        "subject": _tr(QT_TRANSLATE_NOOP("TemplatesTab", "The invoice page does not open")),
         "due": format_datetime(now),
     }
 
@@ -109,7 +109,11 @@ class TemplatesModel(RowTableModel[TemplateView]):
         Column(QT_TRANSLATE_NOOP("Columns", "Subject"), lambda t: t.subject),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Changed"),
-            lambda t: format_datetime(t.updated_at) if t.updated_at else _tr("Built-in text"),
+            lambda t: (
+                format_datetime(t.updated_at)
+                if t.updated_at
+                else _tr(QT_TRANSLATE_NOOP("TemplatesTab", "Built-in text"))
+            ),
             lambda t: t.updated_at or datetime.min,
             CENTER,
         ),

@@ -39,7 +39,11 @@ def _tr(source: str) -> str:
 
 
 def _state(t: TokenInfo) -> str:
-    return _tr("Revoked") if t.revoked_at is not None else _tr("In use")
+    return (
+        _tr(QT_TRANSLATE_NOOP("TokensTab", "Revoked"))
+        if t.revoked_at is not None
+        else _tr(QT_TRANSLATE_NOOP("TokensTab", "In use"))
+    )
 
 
 class TokensModel(RowTableModel[TokenInfo]):
@@ -61,7 +65,11 @@ class TokensModel(RowTableModel[TokenInfo]):
         ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Last used"),
-            lambda t: format_datetime(t.last_used_at) if t.last_used_at else _tr("Never"),
+            lambda t: (
+                format_datetime(t.last_used_at)
+                if t.last_used_at
+                else _tr(QT_TRANSLATE_NOOP("TokensTab", "Never"))
+            ),
             lambda t: t.last_used_at or t.created_at,
             CENTER,
         ),
