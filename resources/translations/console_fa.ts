@@ -1064,7 +1064,7 @@
       <location filename="../../ui/pages/accounts.py" line="79" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
       <location filename="../../ui/pages/office_status.py" line="84" />
-      <location filename="../../ui/pages/office_tokens.py" line="49" />
+      <location filename="../../ui/pages/office_tokens.py" line="53" />
       <location filename="../../ui/pages/uptime_models.py" line="108" />
       <source>State</source>
       <translation>وضعیت</translation>
@@ -1423,32 +1423,32 @@
       <translation>صورت‌حساب ماهانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="44" />
+      <location filename="../../ui/pages/office_statements.py" line="48" />
       <source>Customer state</source>
       <translation>وضعیت مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="47" />
+      <location filename="../../ui/pages/office_tokens.py" line="51" />
       <source>Integration</source>
       <translation>یکپارچه‌سازی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="48" />
+      <location filename="../../ui/pages/office_tokens.py" line="52" />
       <source>Prefix</source>
       <translation>پیشوند</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="51" />
+      <location filename="../../ui/pages/office_tokens.py" line="55" />
       <source>Requests a minute</source>
       <translation>درخواست در دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="57" />
+      <location filename="../../ui/pages/office_tokens.py" line="61" />
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>ساخته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="63" />
+      <location filename="../../ui/pages/office_tokens.py" line="67" />
       <source>Last used</source>
       <translation>آخرین استفاده</translation>
     </message>
@@ -3319,27 +3319,27 @@
   <context>
     <name>NewTokenDialog</name>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="76" />
+      <location filename="../../ui/pages/office_tokens.py" line="84" />
       <source>New API token</source>
       <translation>توکن دسترسی تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="78" />
+      <location filename="../../ui/pages/office_tokens.py" line="86" />
       <source>For example: customer portal</source>
       <translation>مثلاً: پورتال مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="81" />
+      <location filename="../../ui/pages/office_tokens.py" line="89" />
       <source>Integration</source>
       <translation>یکپارچه‌سازی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="87" />
+      <location filename="../../ui/pages/office_tokens.py" line="95" />
       <source>Create</source>
       <translation>ایجاد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="91" />
+      <location filename="../../ui/pages/office_tokens.py" line="99" />
       <source>Write the integration's name.</source>
       <translation>نام یکپارچه‌سازی را بنویسید.</translation>
     </message>
@@ -4335,47 +4335,67 @@
   <context>
     <name>StatementsTab</name>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="61" />
+      <location filename="../../ui/pages/office_statements.py" line="41" />
+      <source>Mailed</source>
+      <translation>فرستاده می‌شود</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="43" />
+      <source>Not mailed</source>
+      <translation>فرستاده نمی‌شود</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="50" />
+      <source>Active</source>
+      <translation>فعال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="52" />
+      <source>Inactive</source>
+      <translation>غیرفعال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="69" />
       <source>Mail this customer the monthly statement</source>
       <translation>صورت‌حساب ماهانه برای این مشتری فرستاده شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="73" />
+      <location filename="../../ui/pages/office_statements.py" line="81" />
       <source>Save statement PDF…</source>
       <translation>ذخیرهٔ صورت‌حساب (پی‌دی‌اف)…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="80" />
+      <location filename="../../ui/pages/office_statements.py" line="88" />
       <source>The office server mails each chosen customer last month's statement, as a PDF, on the first business day of the month.</source>
       <translation>سرور دفتر صورت‌حساب ماه گذشته را، به‌صورت پروندهٔ پی‌دی‌اف، در نخستین روز کاری هر ماه برای مشتریان انتخاب‌شده می‌فرستد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="86" />
+      <location filename="../../ui/pages/office_statements.py" line="94" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="88" />
+      <location filename="../../ui/pages/office_statements.py" line="96" />
       <source>Year</source>
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="153" />
+      <location filename="../../ui/pages/office_statements.py" line="161" />
       <source>Save statement</source>
       <translation>ذخیرهٔ صورت‌حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="153" />
+      <location filename="../../ui/pages/office_statements.py" line="161" />
       <source>PDF file (*.pdf)</source>
       <translation>پروندهٔ پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="168" />
+      <location filename="../../ui/pages/office_statements.py" line="176" />
       <source>The statement was saved.</source>
       <translation>صورت‌حساب ذخیره شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="171" />
+      <location filename="../../ui/pages/office_statements.py" line="179" />
       <source>Building the statement…</source>
       <translation>در حال ساختن صورت‌حساب…</translation>
     </message>
@@ -4391,47 +4411,47 @@
   <context>
     <name>TemplateDialog</name>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="126" />
+      <location filename="../../ui/pages/office_templates.py" line="130" />
       <source>Notice text: %1</source>
       <translation>متن اطلاعیه: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="141" />
+      <location filename="../../ui/pages/office_templates.py" line="145" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="143" />
+      <location filename="../../ui/pages/office_templates.py" line="147" />
       <source>Text</source>
       <translation>متن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="149" />
+      <location filename="../../ui/pages/office_templates.py" line="153" />
       <source>Placeholders this notice may use:</source>
       <translation>جای‌نشان‌هایی که این اطلاعیه می‌تواند داشته باشد:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="151" />
+      <location filename="../../ui/pages/office_templates.py" line="155" />
       <source>Preview with sample values:</source>
       <translation>پیش‌نمایش با مقدارهای نمونه:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="159" />
+      <location filename="../../ui/pages/office_templates.py" line="163" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="171" />
+      <location filename="../../ui/pages/office_templates.py" line="175" />
       <source>The text has an unpaired brace: { and } go in pairs.</source>
       <translation>متن آکولاد بی‌جفت دارد: { و } باید جفت باشند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="173" />
+      <location filename="../../ui/pages/office_templates.py" line="177" />
       <source>Subject: %1</source>
       <translation>موضوع: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="177" />
+      <location filename="../../ui/pages/office_templates.py" line="181" />
       <source>Both the subject and the text are needed.</source>
       <translation>موضوع و متن هر دو لازم‌اند.</translation>
     </message>
@@ -4529,12 +4549,32 @@
       <translation>مهلت پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="192" />
+      <location filename="../../ui/pages/office_templates.py" line="73" />
+      <source>Sample Company</source>
+      <translation>شرکت نمونه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="75" />
+      <source>support</source>
+      <translation>پشتیبانی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="83" />
+      <source>The invoice page does not open</source>
+      <translation>صفحهٔ فاکتور باز نمی‌شود</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="115" />
+      <source>Built-in text</source>
+      <translation>متن پیش‌فرض</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="196" />
       <source>Edit text…</source>
       <translation>ویرایش متن…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="196" />
+      <location filename="../../ui/pages/office_templates.py" line="200" />
       <source>The office server mails these texts; the names in braces are filled in for each customer.</source>
       <translation>سرور دفتر این متن‌ها را می‌فرستد؛ نام‌های درون آکولاد برای هر مشتری پر می‌شوند.</translation>
     </message>
@@ -4919,27 +4959,27 @@
   <context>
     <name>TokenShownDialog</name>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="99" />
+      <location filename="../../ui/pages/office_tokens.py" line="107" />
       <source>The new token</source>
       <translation>توکن تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="102" />
+      <location filename="../../ui/pages/office_tokens.py" line="110" />
       <source>The token for «%1» is below. Copy it now and give it to the integration: it is not kept and will never be shown again.</source>
       <translation>توکن «%1» در زیر است. همین حالا آن را رونوشت کنید و به یکپارچه‌سازی بدهید: نگه داشته نمی‌شود و دیگر هرگز نشان داده نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="114" />
+      <location filename="../../ui/pages/office_tokens.py" line="122" />
       <source>Copy</source>
       <translation>رونوشت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="121" />
+      <location filename="../../ui/pages/office_tokens.py" line="129" />
       <source>Close</source>
       <translation>بستن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="131" />
+      <location filename="../../ui/pages/office_tokens.py" line="139" />
       <source>Copied.</source>
       <translation>رونوشت شد.</translation>
     </message>
@@ -4947,37 +4987,52 @@
   <context>
     <name>TokensTab</name>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="144" />
+      <location filename="../../ui/pages/office_tokens.py" line="43" />
+      <source>Revoked</source>
+      <translation>باطل‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="45" />
+      <source>In use</source>
+      <translation>فعال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="71" />
+      <source>Never</source>
+      <translation>هرگز</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_tokens.py" line="152" />
       <source>New token…</source>
       <translation>توکن تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="146" />
+      <location filename="../../ui/pages/office_tokens.py" line="154" />
       <source>Revoke…</source>
       <translation>باطل کردن…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="150" />
+      <location filename="../../ui/pages/office_tokens.py" line="158" />
       <source>Each integration (the customer portal, a script) gets its own token; a revoked token is refused from then on.</source>
       <translation>هر یکپارچه‌سازی (پورتال مشتریان، یک اسکریپت) توکن خودش را می‌گیرد؛ توکن باطل‌شده از آن پس پذیرفته نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="201" />
+      <location filename="../../ui/pages/office_tokens.py" line="209" />
       <source>Revoke token</source>
       <translation>باطل کردن توکن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="202" />
+      <location filename="../../ui/pages/office_tokens.py" line="210" />
       <source>Revoke the token of «%1» (%2)? Every request with it is refused from now on.</source>
       <translation>توکن «%1» (%2) باطل شود؟ از این پس هر درخواستی با آن رد می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="207" />
+      <location filename="../../ui/pages/office_tokens.py" line="215" />
       <source>Revoke</source>
       <translation>باطل کن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_tokens.py" line="208" />
+      <location filename="../../ui/pages/office_tokens.py" line="216" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
