@@ -1374,12 +1374,12 @@
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="94" />
       <source>IMAP server</source>
-      <translation>کارساز IMAP</translation>
+      <translation>کارساز دریافت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="95" />
       <source>SMTP server</source>
-      <translation>کارساز SMTP</translation>
+      <translation>کارساز ارسال</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="97" />
@@ -2760,54 +2760,69 @@
   <context>
     <name>LinkMailDialog</name>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="20" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="38" />
       <source>Link mail to a customer</source>
       <translation>وصل کردن نامه به مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="22" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="40" />
       <source>Open ticket</source>
       <translation>باز کردن درخواست</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="25" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="43" />
       <source>From %1, arrived %2:
 %3</source>
       <translation>از %1، رسیده در %2:
 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="28" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="46" />
       <source>(no subject)</source>
       <translation>(بدون موضوع)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="37" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="55" />
       <source>Add the sender as a contact of this customer</source>
       <translation>فرستنده به مخاطبان این مشتری افزوده شود</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="40" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="59" />
       <source>The contact's name</source>
       <translation>نام مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="42" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="64" />
       <source>The ticket's response deadline counts from when the mail arrived.</source>
       <translation>مهلت پاسخ درخواست از زمان رسیدن نامه شمرده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="45" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="67" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="47" />
-      <source>Contact name</source>
-      <translation>نام مخاطب</translation>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="69" />
+      <source>Contact</source>
+      <translation type="unfinished">مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="63" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="70" />
+      <source>New contact's name</source>
+      <translation>نام مخاطب تازه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="88" />
+      <source>A new contact</source>
+      <translation>مخاطب تازه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="113" />
+      <source>Choose one of the customer's contacts, or do not add the sender.</source>
+      <translation>یکی از مخاطبان مشتری را انتخاب کنید، یا فرستنده را نیفزایید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="111" />
       <source>Choose a customer from the list.</source>
       <translation>یکی از مشتریان فهرست را انتخاب کنید.</translation>
     </message>
