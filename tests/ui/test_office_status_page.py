@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,6 +31,8 @@ from ui.pages.office_templates import TemplateDialog
 from ui.pages.office_tokens import NewTokenDialog, TokenShownDialog
 
 WAIT = 10_000
+SHOTS = os.environ.get("SUPPORT_CONSOLE_SHOTS", "")  # a folder: the tests save screenshots there
+SIZES = ((1366, 768), (1920, 1080))
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
 Factory = sessionmaker[Session]
 
@@ -136,6 +139,19 @@ def opened(qtbot: QtBot, factory: Factory) -> Iterator[Opened]:
     close_context(ctx)
 
 
+def _shoot(page: OfficeStatusPage, name: str, dialog: QWidget | None = None) -> None:
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    for w, h in SIZES:
+        page.resize(w, h)
+        QApplication.processEvents()
+        page.grab().save(f"{SHOTS}/office-{name}-{w}x{h}.png")
+        if dialog is not None:
+            dialog.grab().save(f"{SHOTS}/office-{name}-dialog-{w}x{h}.png")
+    page.resize(*SIZES[0])
+
+
 def _ok(dialog: FormDialog) -> None:
     button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert button.isEnabled()
@@ -167,17 +183,25 @@ def test_a_token_is_shown_once_then_listed_without_its_secret_and_revoked_after_
     secret = shown.secret_edit.text()
     assert secret.startswith("sc_") and shown.secret_edit.isReadOnly()
     QTest.mouseClick(shown.copy_button, Qt.MouseButton.LeftButton)
+    _shoot(page, "token-shown", shown)
     assert QGuiApplication.clipboard().text() == secret
     with unit_of_work(factory) as s:
         assert verify_api_token(s, secret) is not None
     shown.reject()
-    qtbot.waitUntil(lambda: page.prompt is None and tab.model.rowCount() == existing + 1, timeout=WAIT)
+
+    def gone() -> bool:  # the dialog closed and deleted: nothing on the page holds the secret
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return page.prompt is None and not page.findChildren(TokenShownDialog)
+
+    qtbot.waitUntil(gone, timeout=WAIT)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == existing + 1, timeout=WAIT)
     assert all(secret not in text for text in _cells(tab.model))
     assert all(secret not in e.text() for e in page.findChildren(QLineEdit))
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == "پورتال مشتریان")
     assert tab.model.index(row, 5).data() == "هرگز"  # never used yet
     assert secret.split("_")[1] == tab.model.index(row, 1).data()  # listed by its prefix
     assert english_left(page) == []
+    _shoot(page, "tokens")
 
     click_row(tab.table, row)
     assert tab.revoke_button.isEnabled()
@@ -220,6 +244,7 @@ def test_a_notice_text_is_saved_with_a_preview_and_a_bad_placeholder_refused_in_
     dialog.body_edit.setPlainText("{customer_name} گرامی، بستهٔ شما در {expires_on} منقضی می‌شود.")
     assert "تنها ۷ روز مانده" in dialog.preview.text()  # sample values, Persian digits
     assert "{customer_name}" not in dialog.preview.text()
+    _shoot(page, "template", dialog)
     _ok(dialog)
     qtbot.waitUntil(lambda: page.prompt is None, timeout=WAIT)
     with unit_of_work(factory) as s:
@@ -237,6 +262,7 @@ def test_a_notice_text_is_saved_with_a_preview_and_a_bad_placeholder_refused_in_
     assert "جای‌نشان ناشناخته" in dialog.problem.text() and "balanse" in dialog.problem.text()
     assert page.prompt is dialog and dialog.isVisible()  # stays open with what was typed
     assert dialog.body_edit.toPlainText().endswith("{balanse}")
+    _shoot(page, "template-refused", dialog)
     with unit_of_work(factory) as s:
         assert not get_notice_template(s, "used_80").edited
     dialog.body_edit.setPlainText(before + " {")
@@ -266,6 +292,7 @@ def test_rule_statement_opt_in_per_customer_is_saved(qtbot: QtBot, opened: Opene
     with unit_of_work(factory) as s:
         assert is_statement_subscribed(s, customer)
     assert tab.mailed_box.isChecked()  # the same customer stays selected after the reload
+    _shoot(page, "statements")
     tab.mailed_box.click()  # as a click on its box (the widget spans the row; its box is at one end)
     qtbot.waitUntil(lambda: tab.model.index(row, 2).data() == "فرستاده نمی‌شود", timeout=WAIT)
     with unit_of_work(factory) as s:
@@ -289,6 +316,7 @@ def test_a_customers_statement_pdf_is_saved_for_a_jalali_month(
     dialog.selectFile(str(target))
     dialog.accept()
     qtbot.waitUntil(lambda: target.exists() and tab.status.text() == "صورت‌حساب ذخیره شد.", timeout=WAIT)
+    _shoot(page, "statement-saved")
     document = QPdfDocument()
     assert document.load(str(target)) == QPdfDocument.Error.None_
     assert document.pageCount() >= 1
