@@ -1445,7 +1445,7 @@
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="61" />
       <source>Created</source>
-      <translation>ساخته شد</translation>
+      <translation>زمان ساخت</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="67" />
