@@ -21,13 +21,13 @@ from console.agents import get_agent
 from console.clock import FixedClock
 from console.db import unit_of_work
 from console.models_office import JobRun
-from console.office import beat, get_notice_template, verify_api_token
+from console.office import beat, breach_recipients, get_notice_template, verify_api_token
 from console.office.statements import is_statement_subscribed
 from tests.server.office_world import Office, make_office
 from tests.ui.helpers import click_row, close_context, english_left, make_context, wait_prompt
 from ui.dialogs.form import FormDialog
 from ui.pages.office_status import OfficeStatusPage
-from ui.pages.office_templates import TemplateDialog
+from ui.pages.office_templates import RecipientsDialog, TemplateDialog
 from ui.pages.office_tokens import NewTokenDialog, TokenShownDialog
 
 WAIT = 10_000
@@ -321,3 +321,27 @@ def test_a_customers_statement_pdf_is_saved_for_a_jalali_month(
     assert document.load(str(target)) == QPdfDocument.Error.None_
     assert document.pageCount() >= 1
     document.close()
+
+
+def test_breach_recipients_are_saved_and_a_bad_address_refused_with_the_dialog_open(
+    qtbot: QtBot, opened: Opened, factory: Factory
+) -> None:
+    page, tab = opened.page, opened.page.templates
+    page.tabs.setCurrentWidget(tab)
+    assert "هیچ‌کس" in tab.recipients_label.text()
+    QTest.mouseClick(tab.recipients_button, Qt.MouseButton.LeftButton)
+    dialog = wait_prompt(qtbot, page, RecipientsDialog)
+    assert isinstance(dialog, RecipientsDialog)
+    dialog.emails_edit.setPlainText("boss@example.com\nnot-an-address")
+    _ok(dialog)
+    qtbot.waitUntil(lambda: dialog.problem.isVisible() and not dialog.busy, timeout=WAIT)
+    assert "نامعتبر" in dialog.problem.text() and page.prompt is dialog
+    with unit_of_work(factory) as s:
+        assert breach_recipients(s) == []
+    dialog.emails_edit.setPlainText("boss@example.com\n\n  lead@example.com ")
+    _ok(dialog)
+    qtbot.waitUntil(
+        lambda: page.prompt is None and "lead@example.com" in tab.recipients_label.text(), timeout=WAIT
+    )
+    with unit_of_work(factory) as s:
+        assert breach_recipients(s) == ["boss@example.com", "lead@example.com"]

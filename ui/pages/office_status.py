@@ -102,7 +102,7 @@ class RunsModel(RowTableModel[JobRunView]):
 class OfficeStatusPage(Page):
     slug = "office-status"
     TITLE = QT_TRANSLATE_NOOP("OfficeStatusPage", "Office server")
-    entities = frozenset({"api_token", "notice_template", "customer"})
+    entities = frozenset({"api_token", "notice_template", "customer", "office_setting"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -3,7 +3,8 @@
 Each kind of notice (30 and 7 days before a package expires, 80% and 100% of it used, the monthly
 statement, a missed response deadline) has a subject and a body with ``{name}`` placeholders. The
 dialog shows what each placeholder stands for and a preview filled with sample values; a text naming
-a placeholder its kind does not have is refused by the service and the dialog stays open.
+a placeholder its kind does not have is refused by the service and the dialog stays open. The tab
+also names who is mailed when a ticket misses its response deadline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import string
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,8 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.db import Session
 from console.jalali import PERSIAN_MONTHS, format_date, format_datetime, format_minutes, format_number
-from console.office import TemplateView, list_notice_templates, set_notice_template
+from console.office import (
+    TemplateView,
+    breach_recipients,
+    list_notice_templates,
+    set_breach_recipients,
+    set_notice_template,
+)
 from console.office.templates import MAX_BODY, MAX_SUBJECT
 from ui.dialogs.form import FormDialog, open_form
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -182,6 +190,30 @@ class TemplateDialog(FormDialog):
         return ""
 
 
+class RecipientsDialog(FormDialog):
+    """The addresses that hear of a missed response deadline, one a line."""
+
+    def __init__(self, emails: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Who hears of a missed deadline"))
+        self.emails_edit = QPlainTextEdit("\n".join(emails))
+        self.emails_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # addresses read left to right
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Email addresses, one a line (none: nobody is mailed):")))
+        layout.addWidget(self.emails_edit, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.ok_button.setText(self.tr("Save"))
+        self.resize(520, 320)
+
+    def emails(self) -> list[str]:
+        return [line.strip() for line in self.emails_edit.toPlainText().splitlines() if line.strip()]
+
+
+def _read(session: Session) -> tuple[list[TemplateView], list[str]]:
+    return list_notice_templates(session), breach_recipients(session)
+
+
 class TemplatesTab(QWidget):
     """The six kinds of notice with their current subject; Edit opens :class:`TemplateDialog`."""
 
@@ -201,21 +233,49 @@ class TemplatesTab(QWidget):
             )
         )
         note.setWordWrap(True)
+        self.recipients: list[str] = []
+        self.recipients_label = QLabel()
+        self.recipients_label.setObjectName("breachRecipients")
+        self.recipients_label.setWordWrap(True)
+        self.recipients_button = QPushButton(self.tr("Recipients…"))
+        self.recipients_button.clicked.connect(self.edit_recipients)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
+        recipients = QHBoxLayout()
+        recipients.addWidget(self.recipients_label, 1)
+        recipients.addWidget(self.recipients_button)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addLayout(recipients)
         self._update_buttons()
 
     def refresh(self) -> None:
-        self.page.load(list_notice_templates, self._show, key="templates")
+        self.page.load(_read, self._show, key="templates")
 
-    def _show(self, rows: list[TemplateView]) -> None:
+    def _show(self, result: tuple[list[TemplateView], list[str]]) -> None:
+        rows, self.recipients = result
         self.model.set_rows(rows)
+        if self.recipients:
+            text = self.tr("A missed response deadline is mailed to: %1").replace(
+                "%1", "، ".join(self.recipients)
+            )
+        else:
+            text = self.tr("Nobody is mailed when a response deadline is missed.")
+        self.recipients_label.setText(text)
         self._update_buttons()
+
+    def edit_recipients(self) -> None:
+        dialog = RecipientsDialog(self.recipients, self)
+        actor = self.actor_id
+
+        def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
+            emails = dialog.emails()
+            self.page.mutate(lambda s: set_breach_recipients(s, actor_id=actor, emails=emails), done, failed)
+
+        open_form(self.page, dialog, write)
 
     def selected(self) -> TemplateView | None:
         rows = self.table.selectionModel().selectedRows()
