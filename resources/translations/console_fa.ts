@@ -1335,28 +1335,28 @@
       <translation>فرستنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="101" />
+      <location filename="../../ui/pages/office_templates.py" line="109" />
       <source>Placeholder</source>
       <translation>جای‌نشان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="102" />
+      <location filename="../../ui/pages/office_templates.py" line="110" />
       <source>Stands for</source>
       <translation>معنا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="108" />
+      <location filename="../../ui/pages/office_templates.py" line="116" />
       <source>Notice</source>
       <translation>اطلاعیه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="109" />
+      <location filename="../../ui/pages/office_templates.py" line="117" />
       <location filename="../../ui/pages/unknown_senders.py" line="46" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="111" />
+      <location filename="../../ui/pages/office_templates.py" line="119" />
       <source>Changed</source>
       <translation>آخرین تغییر</translation>
     </message>
@@ -3930,6 +3930,24 @@
     </message>
   </context>
   <context>
+    <name>RecipientsDialog</name>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="198" />
+      <source>Who hears of a missed deadline</source>
+      <translation>چه کسانی از گذشتن مهلت باخبر شوند</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="202" />
+      <source>Email addresses, one a line (none: nobody is mailed):</source>
+      <translation>نشانی‌های رایانامه، هر کدام در یک خط (اگر هیچ نباشد به کسی نامه فرستاده نمی‌شود):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="206" />
+      <source>Save</source>
+      <translation>ذخیره</translation>
+    </message>
+  </context>
+  <context>
     <name>RecoverSessionDialog</name>
     <message>
       <location filename="../../ui/dialogs/recover_session.py" line="34" />
@@ -4426,47 +4444,47 @@
   <context>
     <name>TemplateDialog</name>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="130" />
+      <location filename="../../ui/pages/office_templates.py" line="138" />
       <source>Notice text: %1</source>
       <translation>متن اطلاعیه: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="145" />
+      <location filename="../../ui/pages/office_templates.py" line="153" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="147" />
+      <location filename="../../ui/pages/office_templates.py" line="155" />
       <source>Text</source>
       <translation>متن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="153" />
+      <location filename="../../ui/pages/office_templates.py" line="161" />
       <source>Placeholders this notice may use:</source>
       <translation>جای‌نشان‌هایی که این اطلاعیه می‌تواند داشته باشد:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="155" />
+      <location filename="../../ui/pages/office_templates.py" line="163" />
       <source>Preview with sample values:</source>
       <translation>پیش‌نمایش با مقدارهای نمونه:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="163" />
+      <location filename="../../ui/pages/office_templates.py" line="171" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="175" />
+      <location filename="../../ui/pages/office_templates.py" line="183" />
       <source>The text has an unpaired brace: { and } go in pairs.</source>
       <translation>متن آکولاد بی‌جفت دارد: { و } باید جفت باشند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="177" />
+      <location filename="../../ui/pages/office_templates.py" line="185" />
       <source>Subject: %1</source>
       <translation>موضوع: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="181" />
+      <location filename="../../ui/pages/office_templates.py" line="189" />
       <source>Both the subject and the text are needed.</source>
       <translation>موضوع و متن هر دو لازم‌اند.</translation>
     </message>
@@ -4474,124 +4492,139 @@
   <context>
     <name>TemplatesTab</name>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="39" />
+      <location filename="../../ui/pages/office_templates.py" line="47" />
       <source>30 days before a package expires</source>
       <translation>۳۰ روز پیش از پایان اعتبار بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="40" />
+      <location filename="../../ui/pages/office_templates.py" line="48" />
       <source>7 days before a package expires</source>
       <translation>۷ روز پیش از پایان اعتبار بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="41" />
+      <location filename="../../ui/pages/office_templates.py" line="49" />
       <source>80% of a package used</source>
       <translation>۸۰٪ بسته استفاده شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="42" />
+      <location filename="../../ui/pages/office_templates.py" line="50" />
       <source>A package used up (100%)</source>
       <translation>بسته تمام شده (۱۰۰٪)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="43" />
+      <location filename="../../ui/pages/office_templates.py" line="51" />
       <source>Monthly statement</source>
       <translation>صورت‌حساب ماهانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="44" />
+      <location filename="../../ui/pages/office_templates.py" line="52" />
       <source>Missed response deadline (to the office)</source>
       <translation>گذشتن مهلت پاسخ (به دفتر)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="47" />
+      <location filename="../../ui/pages/office_templates.py" line="55" />
       <source>The customer's name</source>
       <translation>نام مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="48" />
+      <location filename="../../ui/pages/office_templates.py" line="56" />
       <source>The customer's code</source>
       <translation>کد مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="49" />
+      <location filename="../../ui/pages/office_templates.py" line="57" />
       <source>The package's kind (support or training)</source>
       <translation>نوع بسته (پشتیبانی یا آموزش)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="50" />
+      <location filename="../../ui/pages/office_templates.py" line="58" />
       <source>The day the package expires</source>
       <translation>روز پایان اعتبار بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="51" />
+      <location filename="../../ui/pages/office_templates.py" line="59" />
       <source>The time left on the package</source>
       <translation>زمان ماندهٔ بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="52" />
+      <location filename="../../ui/pages/office_templates.py" line="60" />
       <source>The package's time when bought</source>
       <translation>زمان بسته هنگام خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="53" />
+      <location filename="../../ui/pages/office_templates.py" line="61" />
       <source>Days until it expires</source>
       <translation>روزهای مانده تا پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="54" />
+      <location filename="../../ui/pages/office_templates.py" line="62" />
       <source>How much of the package is used</source>
       <translation>درصد استفاده‌شده از بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="55" />
+      <location filename="../../ui/pages/office_templates.py" line="63" />
       <source>The statement's month</source>
       <translation>ماه صورت‌حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="56" />
+      <location filename="../../ui/pages/office_templates.py" line="64" />
       <source>The ticket's number</source>
       <translation>شمارهٔ تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="57" />
+      <location filename="../../ui/pages/office_templates.py" line="65" />
       <source>The ticket's subject</source>
       <translation>موضوع تیکت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="58" />
+      <location filename="../../ui/pages/office_templates.py" line="66" />
       <source>When the response was due</source>
       <translation>مهلت پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="73" />
+      <location filename="../../ui/pages/office_templates.py" line="81" />
       <source>Sample Company</source>
       <translation>شرکت نمونه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="75" />
+      <location filename="../../ui/pages/office_templates.py" line="83" />
       <source>support</source>
       <translation>پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="83" />
+      <location filename="../../ui/pages/office_templates.py" line="91" />
       <source>The invoice page does not open</source>
       <translation>صفحهٔ فاکتور باز نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="115" />
+      <location filename="../../ui/pages/office_templates.py" line="123" />
       <source>Built-in text</source>
       <translation>متن پیش‌فرض</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="196" />
+      <location filename="../../ui/pages/office_templates.py" line="228" />
       <source>Edit text…</source>
       <translation>ویرایش متن…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="200" />
+      <location filename="../../ui/pages/office_templates.py" line="232" />
       <source>The office server mails these texts; the names in braces are filled in for each customer.</source>
       <translation>سرور دفتر این متن‌ها را می‌فرستد؛ نام‌های درون آکولاد برای هر مشتری پر می‌شوند.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="240" />
+      <source>Recipients…</source>
+      <translation>گیرندگان…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="262" />
+      <source>A missed response deadline is mailed to: %1</source>
+      <translation>گذشتن مهلت پاسخ به این نشانی‌ها نامه می‌شود: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_templates.py" line="266" />
+      <source>Nobody is mailed when a response deadline is missed.</source>
+      <translation>هنگام گذشتن مهلت پاسخ به هیچ‌کس نامه فرستاده نمی‌شود.</translation>
     </message>
   </context>
   <context>
