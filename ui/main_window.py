@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         return [p for p in self._pages if p is not None]
 
     def _wire(self, page: Page) -> None:
-        page.badge_changed.connect(lambda count, page=page: self.set_badge(page, count))
+        page.badge_changed.connect(self._badge_changed)  # no lambda holding the page: no cycle
         page.start_session.connect(
             lambda customer, ticket: self.session_bar.request_start(customer or None, ticket or None)
         )
@@ -247,6 +247,11 @@ class MainWindow(QMainWindow):
             page.activate()
             self._show_load_state()
             self.page_shown.emit(page)
+
+    def _badge_changed(self, count: int | None) -> None:
+        page = self.sender()
+        if isinstance(page, Page):
+            self.set_badge(page, count)
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 
 class Throttle(QObject):
     """Calls ``func`` once, ``delay_ms`` after the first of a burst of calls.
+
+    ``func`` is only connected, never kept in a Python attribute: a page's throttle pointing back at
+    the page would make a reference cycle that Python's collector frees at a random later moment,
+    after Qt has deleted the widgets (seen as crashes in later tests).
+
+    Signals:
+        fire(): the call, at the end of the interval.
 
     Args:
         func: What to call (no arguments).
@@ -22,16 +29,18 @@ class Throttle(QObject):
         quiet: Wait for ``delay_ms`` without a call instead (typing: search once the person pauses).
     """
 
+    fire = Signal()
+
     def __init__(
         self, func: Callable[[], None], delay_ms: int, parent: QObject | None = None, *, quiet: bool = False
     ) -> None:
         super().__init__(parent)
-        self._func = func
         self._quiet = quiet
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._func)
+        self.fire.connect(func)
+        self._timer.timeout.connect(self.fire)
 
     def __call__(self) -> None:
         if self._quiet or not self._timer.isActive():
@@ -49,4 +58,4 @@ class Throttle(QObject):
         """Make the waiting call now (if any)."""
         if self._timer.isActive():
             self._timer.stop()
-            self._func()
+            self.fire.emit()
