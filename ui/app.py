@@ -18,13 +18,20 @@ from ui.resources import resource_path
 
 FONT_FAMILY = "Vazirmatn"
 _keep: list[QTranslator] = []  # translators must outlive the call that installs them
+_keep_data: list[bytes] = []  # and so must the bytes a translator was loaded from
 
 
 def _install_translators(app: QApplication) -> None:
+    # Loaded from bytes read once, not from the file: Qt maps a .qm file into memory, and a
+    # translation rebuilt meanwhile (lrelease writes it in place) crashed the running app in tr().
+    # Qt does not copy the bytes: they are kept as long as the translator.
+    path = resource_path("translations", "console_fa.qm")
+    data = path.read_bytes() if path.exists() else b""
     ours = QTranslator(app)
-    if ours.load(str(resource_path("translations", "console_fa.qm"))):
+    if data and ours.load(data):
         app.installTranslator(ours)
         _keep.append(ours)
+        _keep_data.append(data)
     qt_own = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load("qtbase_fa", qt_dir):
