@@ -1330,7 +1330,7 @@
       <translation>آنچه انجام داد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="45" />
+      <location filename="../../ui/pages/unknown_senders.py" line="47" />
       <source>Sender</source>
       <translation>فرستنده</translation>
     </message>
@@ -1351,7 +1351,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/office_templates.py" line="117" />
-      <location filename="../../ui/pages/unknown_senders.py" line="46" />
+      <location filename="../../ui/pages/unknown_senders.py" line="48" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
@@ -1393,7 +1393,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="112" />
-      <location filename="../../ui/pages/unknown_senders.py" line="48" />
+      <location filename="../../ui/pages/unknown_senders.py" line="50" />
       <source>Arrived</source>
       <translation>رسیدن</translation>
     </message>
@@ -1408,12 +1408,12 @@
       <translation>علت کنار گذاشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="54" />
+      <location filename="../../ui/pages/unknown_senders.py" line="56" />
       <source>Attachments</source>
       <translation>پیوست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="59" />
+      <location filename="../../ui/pages/unknown_senders.py" line="61" />
       <source>Beginning</source>
       <translation>آغاز نامه</translation>
     </message>
@@ -2770,59 +2770,59 @@
       <translation>باز کردن درخواست</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="43" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="44" />
       <source>From %1, arrived %2:
 %3</source>
       <translation>از %1، رسیده در %2:
 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="46" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="47" />
       <source>(no subject)</source>
       <translation>(بدون موضوع)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="55" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="56" />
       <source>Add the sender as a contact of this customer</source>
       <translation>فرستنده به مخاطبان این مشتری افزوده شود</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="59" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="60" />
       <source>The contact's name</source>
       <translation>نام مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="64" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="65" />
       <source>The ticket's response deadline counts from when the mail arrived.</source>
       <translation>مهلت پاسخ درخواست از زمان رسیدن نامه شمرده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="67" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="68" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="69" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="70" />
       <source>Contact</source>
       <translation type="unfinished">مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="70" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="71" />
       <source>New contact's name</source>
       <translation>نام مخاطب تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="88" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="89" />
       <source>A new contact</source>
       <translation>مخاطب تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="113" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="114" />
       <source>Choose one of the customer's contacts, or do not add the sender.</source>
       <translation>یکی از مخاطبان مشتری را انتخاب کنید، یا فرستنده را نیفزایید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/link_mail_dialog.py" line="111" />
+      <location filename="../../ui/dialogs/link_mail_dialog.py" line="112" />
       <source>Choose a customer from the list.</source>
       <translation>یکی از مشتریان فهرست را انتخاب کنید.</translation>
     </message>
@@ -2871,7 +2871,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="143" />
-      <location filename="../../ui/pages/mail_settings.py" line="248" />
+      <location filename="../../ui/pages/mail_settings.py" line="255" />
       <source>Quarantine</source>
       <translation>قرنطینه</translation>
     </message>
@@ -2901,62 +2901,62 @@
       <translation>گذرواژه‌ها هرگز اینجا نشان داده نمی‌شوند و حساب کارشناسان نمی‌تواند آن‌ها را بخواند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="185" />
+      <location filename="../../ui/pages/mail_settings.py" line="189" />
       <source>Sent once for each new ticket that came by mail. It may use: %1 (the number, its tag, the subject, the response deadline in Tehran time, the sender's name).</source>
       <translation>برای هر درخواست تازه‌ای که با نامه رسیده یک بار فرستاده می‌شود. می‌تواند این‌ها را به کار ببرد: %1 (شماره، برچسب، موضوع، مهلت پاسخ به وقت تهران، نام فرستنده).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="190" />
+      <location filename="../../ui/pages/mail_settings.py" line="194" />
       <source>Save template</source>
       <translation>ذخیرهٔ قالب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="192" />
+      <location filename="../../ui/pages/mail_settings.py" line="196" />
       <source>Acknowledgement of a new ticket</source>
       <translation>پاسخ خودکار به درخواست تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="194" />
+      <location filename="../../ui/pages/mail_settings.py" line="198" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="195" />
+      <location filename="../../ui/pages/mail_settings.py" line="199" />
       <source>Text</source>
       <translation>متن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="203" />
+      <location filename="../../ui/pages/mail_settings.py" line="210" />
       <source>MB</source>
       <translation>مگابایت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="207" />
+      <location filename="../../ui/pages/mail_settings.py" line="214" />
       <source>Save limits</source>
       <translation>ذخیرهٔ سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="209" />
+      <location filename="../../ui/pages/mail_settings.py" line="216" />
       <source>Limits</source>
       <translation>سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="212" />
+      <location filename="../../ui/pages/mail_settings.py" line="219" />
       <source>Acknowledgements to one sender in an hour, at most</source>
       <translation>بیشترین پاسخ خودکار به یک فرستنده در یک ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="213" />
+      <location filename="../../ui/pages/mail_settings.py" line="220" />
       <source>Size of one mail, at most</source>
       <translation>بیشترین حجم یک نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="226" />
+      <location filename="../../ui/pages/mail_settings.py" line="233" />
       <source>Messages that could not be read are kept here whole; the worker goes on with the next ones.</source>
       <translation>نامه‌هایی که خوانده نشدند کامل اینجا نگه داشته می‌شوند؛ دریافت نامه‌های بعدی ادامه می‌یابد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="282" />
+      <location filename="../../ui/pages/mail_settings.py" line="289" />
       <source>Connecting to the servers of “%1”…</source>
       <translation>در حال اتصال به کارسازهای «%1»…</translation>
     </message>
@@ -2964,112 +2964,117 @@
   <context>
     <name>MailboxDialog</name>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="66" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="67" />
       <source>Server</source>
       <translation>کارساز</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="70" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="71" />
       <source>Port and security</source>
       <translation>درگاه و امنیت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="71" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="72" />
       <source>User name</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="72" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="73" />
       <source>Password</source>
       <translation type="unfinished">گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="93" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="94" />
       <source>New mailbox</source>
       <translation>صندوق نامهٔ تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="93" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="94" />
       <source>Edit mailbox</source>
       <translation>ویرایش صندوق نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="95" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="96" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="100" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="101" />
       <source>Incoming mail (IMAP)</source>
       <translation>نامهٔ ورودی (IMAP)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="101" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="102" />
       <source>Outgoing mail (SMTP)</source>
       <translation>نامهٔ خروجی (SMTP)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="106" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="107" />
       <source>seconds</source>
       <translation type="unfinished">ثانیه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="107" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="108" />
       <source>Take mail in from this mailbox</source>
       <translation>نامه‌های این صندوق دریافت شود</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="109" />
-      <source>Stored; leave blank to keep it</source>
-      <translation>ذخیره شده؛ برای نگه داشتن، خالی بگذارید</translation>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="110" />
+      <source>Stored</source>
+      <translation>ذخیره شده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="123" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="124" />
       <source>Name</source>
       <translation type="unfinished">نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="124" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="125" />
       <source>Address</source>
       <translation>نشانی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="125" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="126" />
       <source>Sender name</source>
       <translation>نام فرستنده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="127" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="128" />
       <source>Folder</source>
       <translation>پوشه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="128" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="129" />
       <source>Check every (without IDLE)</source>
       <translation>بررسی هر (بدون IDLE)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="142" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="133" />
+      <source>A password left blank keeps the stored one; stored passwords are never shown.</source>
+      <translation>گذرواژهٔ خالی، گذرواژهٔ ذخیره‌شده را نگه می‌دارد؛ گذرواژه‌های ذخیره‌شده هرگز نشان داده نمی‌شوند.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="149" />
       <source>TLS</source>
       <translation>TLS</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="142" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="149" />
       <source>STARTTLS</source>
       <translation>STARTTLS</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="142" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="149" />
       <source>None (unencrypted)</source>
       <translation>بدون رمزگذاری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="147" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="154" />
       <source>Enter the %1 server's address.</source>
       <translation>نشانی کارساز %1 را وارد کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/mailbox_dialog.py" line="149" />
+      <location filename="../../ui/dialogs/mailbox_dialog.py" line="156" />
       <source>The %1 port must be a number from 1 to 65535.</source>
       <translation>درگاه %1 باید عددی بین ۱ و ۶۵۵۳۵ باشد.</translation>
     </message>
@@ -3198,59 +3203,59 @@
       <translation>شروع جلسهٔ کاری</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>Connected again.</source>
       <translation>ارتباط دوباره برقرار شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>● Connected</source>
       <translation>● متصل</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>● Disconnected: retrying</source>
       <translation>● قطع ارتباط؛ تلاش دوباره…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="331" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>The session was stopped and deducted.</source>
       <translation>جلسه متوقف و از بسته کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>The stop is not recorded yet</source>
       <translation>توقف هنوز ثبت نشده است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>The database has not been reachable since you stopped the session with %1, so the stop is not recorded yet. Close anyway? When the app starts again it offers to stop the session at its last heartbeat.</source>
       <translation>از وقتی جلسه با %1 را متوقف کردید پایگاه داده در دسترس نبوده است، پس توقف هنوز ثبت نشده. با این حال بسته شود؟ برنامه در اجرای بعدی پیشنهاد می‌کند جلسه در آخرین ضربانش متوقف شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
       <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
     </message>
@@ -3534,23 +3539,23 @@
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="185" />
+      <location filename="../../ui/pages/base.py" line="188" />
       <source>This page could not be reloaded: the database cannot be reached. What is shown is from before.</source>
       <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files reload at most once per this many milliseconds for a burst of changes (0: at once)</extracomment>
       <translation>این صفحه دوباره بارگیری نشد: پایگاه داده در دسترس نیست. آنچه می‌بینید مربوط به پیش از این است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="189" />
+      <location filename="../../ui/pages/base.py" line="192" />
       <source>This page could not be loaded: the database cannot be reached.</source>
       <translation>این صفحه بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="228" />
+      <location filename="../../ui/pages/base.py" line="231" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="229" />
+      <location filename="../../ui/pages/base.py" line="232" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -5088,37 +5093,37 @@
   <context>
     <name>UnknownSendersPage</name>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="66" />
+      <location filename="../../ui/pages/unknown_senders.py" line="68" />
       <source>Unknown senders</source>
       <translation>فرستندگان ناشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="80" />
+      <location filename="../../ui/pages/unknown_senders.py" line="82" />
       <source>Mail from addresses that are not a contact of any customer waits here. Link it to a customer to open its ticket; the response deadline counts from the mail's arrival.</source>
       <translation>نامهٔ نشانی‌هایی که مخاطب هیچ مشتری‌ای نیستند اینجا می‌ماند. آن را به مشتری وصل کنید تا درخواستش باز شود؛ مهلت پاسخ از زمان رسیدن نامه شمرده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="90" />
+      <location filename="../../ui/pages/unknown_senders.py" line="92" />
       <source>Link to a customer…</source>
       <translation>وصل کردن به مشتری…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="100" />
+      <location filename="../../ui/pages/unknown_senders.py" line="102" />
       <source>Mail from unknown senders</source>
       <translation>نامه‌های فرستندگان ناشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="120" />
+      <location filename="../../ui/pages/unknown_senders.py" line="122" />
       <source>%1 mails are waiting.</source>
       <translation>%1 نامه در انتظار است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="122" />
+      <location filename="../../ui/pages/unknown_senders.py" line="124" />
       <source>No mail is waiting.</source>
       <translation>نامه‌ای در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="125" />
+      <location filename="../../ui/pages/unknown_senders.py" line="127" />
       <source>Ticket %1 was opened.</source>
       <translation>درخواست %1 باز شد.</translation>
     </message>
