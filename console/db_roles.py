@@ -103,6 +103,7 @@ SERVER_WRITES: dict[str, tuple[str, ...]] = {
     "api_attachments": ("INSERT",),
     "tickets": ("INSERT", "UPDATE"),
     "ticket_messages": ("INSERT", "UPDATE"),
+    "ticket_contacts": ("INSERT",),  # a mail's ticket names the contact who wrote it
     "ledger_entries": ("INSERT",),  # forfeits only (policy)
     "audit_log": ("INSERT",),
     "packages": ("UPDATE(reference)",),

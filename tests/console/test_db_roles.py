@@ -21,10 +21,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.calendar_store import add_holiday
 from console.customers import create_customer
+from console.customers.importing import apply_import, tables_from_bytes
 from console.db import make_engine, session_factory, unit_of_work
 from console.db_roles import apply_db_roles, create_account_as_owner, remove_db_policies
 from console.entitlements import CATEGORIES
 from console.ledger import record_purchase
+from console.mail import ingest_message
+from console.mail.replies import reply_by_mail
 from console.models import Base
 from console.sessions import start_session, stop_session
 from console.tickets import add_note, create_ticket, get_queue_row, reply
@@ -33,6 +36,7 @@ from console.uptime_credits.decisions import refresh_credits
 from console.uptime_credits.outages import record_outage
 from server.jobs import breach_job, forfeit_job, notice_job
 from tests.conftest import PG_URL
+from tests.console import mail_world
 
 pytestmark = pytest.mark.postgres
 
@@ -417,9 +421,11 @@ def test_issue17_account_functions_never_make_a_role_outside_the_apps_groups(
 def test_issue17_services_run_as_the_signed_in_person(world: World, pg_engine: Engine) -> None:
     """Every service the app calls, through a connection signed in as the person's own role.
 
-    Agents: tickets (create, note, reply, status), customers' contacts search, outages, sessions
-    started and stopped with their deduction. Supervisors: a purchase, customers created, a holiday,
-    a timesheet decision, uptime credits refreshed. The office server (``sc_server``): its jobs.
+    Agents: tickets (create, note, reply, a reply by mail queued), outages, sessions
+    started and stopped with their deduction. Supervisors: a purchase, customers created and imported
+    (with a package partly used), a holiday,
+    a timesheet decision, uptime credits refreshed. The office server (``sc_server``): a mail taken in,
+    its jobs.
     """
     ids = world.ids
     url = make_url(PG_URL)
@@ -449,6 +455,22 @@ def test_issue17_services_run_as_the_signed_in_person(world: World, pg_engine: E
                 s, actor_id=ids["t_maryam"], code="C77", name="Beta", emails=["a@b.ir"]
             )
             add_holiday(s, actor_id=ids["t_maryam"], day=today + timedelta(days=40), name="Closed")
+            imported = apply_import(
+                s,
+                actor_id=ids["t_maryam"],
+                tables=tables_from_bytes(
+                    [
+                        ("customers.csv", b"code,name,contact_name,emails,phones\nC88,Gamma,Reza,r@g.ir,\n"),
+                        (
+                            "packages.csv",
+                            b"customer_code,kind,minutes,purchased_on,minutes_left,reference\n"
+                            b"C88,support,600,1405/08/01,300,IMP-1\n",
+                        ),
+                    ]
+                ),
+                today=today,
+            )
+            assert imported.applied, imported.report
             approve_period(
                 s,
                 actor_id=ids["t_maryam"],
@@ -490,6 +512,15 @@ def test_issue17_services_run_as_the_signed_in_person(world: World, pg_engine: E
         with unit_of_work(agent, write_lock=True) as s:
             stopped = stop_session(s, actor_id=ids["t_ali"], session_id=running.id)
         assert stopped.billable_minutes is not None
+        with unit_of_work(office, write_lock=True) as s:  # the mail worker takes a customer's mail
+            ingested = ingest_message(s, mail_world.mail(sender="a@b.ir"), received_at=now)
+        assert ingested.ticket_id is not None
+        with unit_of_work(agent, write_lock=True) as s:  # an agent answers it: the mail is queued
+            version = get_queue_row(s, ingested.ticket_id).version
+            _, outbox_id = reply_by_mail(
+                s, actor_id=ids["t_ali"], ticket_id=ingested.ticket_id, body="done", expected_version=version
+            )
+        assert outbox_id is not None
         with unit_of_work(supervisor, write_lock=True) as s:
             refresh_credits(s, actor_id=ids["t_maryam"], year=1405, month=8)
         with unit_of_work(office, write_lock=True) as s:
