@@ -75,7 +75,7 @@ def settings(qtbot: QtBot, factory: Factory, world: tuple[int, int, int]) -> Ite
 
 @pytest.fixture
 def unknown(qtbot: QtBot, factory: Factory, world: tuple[int, int, int]) -> Iterator[UnknownSendersPage]:
-    yield from _open(qtbot, factory, UnknownSendersPage, world[1])  # an agent, not a supervisor  # type: ignore[misc]
+    yield from _open(qtbot, factory, UnknownSendersPage, world[1])  # type: ignore[misc]  # an agent
 
 
 def _fill(dialog: MailboxDialog, **fields: str) -> None:
@@ -260,7 +260,7 @@ def test_rule11_unknown_senders_shows_sender_subject_jalali_arrival_and_excerpt(
     unknown.refresh()
     qtbot.waitUntil(lambda: unknown.model.rowCount() == 1, timeout=WAIT)
     cells = [unknown.model.index(0, c).data() for c in range(5)]
-    assert cells[0] == "Reza Karimi <reza@newco.example>" and cells[1] == "فاکتور آذر"
+    assert cells[0] == "\u2068Reza Karimi <reza@newco.example>\u2069" and cells[1] == "فاکتور آذر"
     assert cells[2] == format_datetime(ARRIVAL) and cells[2].startswith("۱۴۰۵/۰۹/۱۰")
     assert cells[4].startswith("سلام، فاکتور این ماه را نگرفتیم. لطفاً") and cells[4].endswith("…")
     assert "\n" not in cells[4]

@@ -38,7 +38,8 @@ class LinkMailDialog(FormDialog):
         self.setWindowTitle(self.tr("Link mail to a customer"))
         self.setMinimumWidth(520)
         self.ok_button.setText(self.tr("Open ticket"))
-        sender = f"{mail.from_name} <{mail.from_address}>" if mail.from_name else mail.from_address
+        # name and address apart (no brackets: right to left they would point the wrong way)
+        sender = f"{mail.from_name}، {mail.from_address}" if mail.from_name else mail.from_address
         about = QLabel(
             self.tr("From %1, arrived %2:\n%3")
             .replace("%1", sender)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -91,7 +92,7 @@ class MailboxDialog(FormDialog):
     def __init__(self, mailbox: MailboxView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New mailbox") if mailbox is None else self.tr("Edit mailbox"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self.ok_button.setText(self.tr("Save"))
         self.name = _ltr(QLineEdit("support" if mailbox is None else mailbox.name))
         self.name.setReadOnly(mailbox is not None)  # the name is the mailbox's key
@@ -106,7 +107,7 @@ class MailboxDialog(FormDialog):
         self.poll.setSuffix(" " + self.tr("seconds"))
         self.active = QCheckBox(self.tr("Take mail in from this mailbox"))
         self.active.setChecked(True)
-        keep = self.tr("Stored; leave blank to keep it")
+        keep = self.tr("Stored")
         if mailbox is None:
             self.imap._default_port()
             self.smtp._default_port()
@@ -127,6 +128,12 @@ class MailboxDialog(FormDialog):
         extra.addRow(self.tr("Folder"), self.folder)
         extra.addRow(self.tr("Check every (without IDLE)"), self.poll)
         extra.addRow("", self.active)
+        if mailbox is not None:
+            kept = QLabel(
+                self.tr("A password left blank keeps the stored one; stored passwords are never shown.")
+            )
+            kept.setWordWrap(True)
+            extra.addRow("", kept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         servers = QHBoxLayout()

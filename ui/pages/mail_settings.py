@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -179,6 +179,10 @@ class MailSettingsPage(Page):
         self.subject = QLineEdit()
         self.body = QPlainTextEdit()
         self.body.setMinimumHeight(160)
+        option = self.body.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.body.document().setDefaultTextOption(option)
         names = "  ".join("{" + p + "}" for p in PLACEHOLDERS)
         hint = QLabel(
             self.tr(
@@ -194,7 +198,10 @@ class MailSettingsPage(Page):
         form.addRow(self.tr("Subject"), self.subject)
         form.addRow(self.tr("Text"), self.body)
         form.addRow("", hint)
-        form.addRow("", self.save_template_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_template_button)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
 
         self.per_hour = QSpinBox()
         self.per_hour.setRange(0, 100)

@@ -37,7 +37,9 @@ def excerpt(text: str, length: int = EXCERPT) -> str:
 
 
 def sender(m: UnmatchedMail) -> str:
-    return f"{m.from_name} <{m.from_address}>" if m.from_name else m.from_address
+    """Name and address, isolated (FSI…PDI) so that a Latin name keeps its brackets right to left."""
+    text = f"{m.from_name} <{m.from_address}>" if m.from_name else m.from_address
+    return f"\u2068{text}\u2069"
 
 
 class UnmatchedModel(RowTableModel[UnmatchedMail]):
