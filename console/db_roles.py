@@ -245,7 +245,8 @@ INTERNAL_FUNCTIONS = (
     "sc_is_person()",
 )
 
-_ME = "public.sc_current_agent_id()"
+# In a sub-select: evaluated once per statement (an init plan), not once per row checked.
+_ME = "(SELECT public.sc_current_agent_id())"
 _TEHRAN_TODAY = "(now() AT TIME ZONE 'Asia/Tehran')::date"
 # (table, policy, command, roles, USING, WITH CHECK)
 POLICIES: list[tuple[str, str, str, str, str | None, str | None]] = [
