@@ -43,16 +43,34 @@ ACCOUNTS = PageEntry(
     "ui.pages.accounts", "AccountsPage", "accounts", QT_TRANSLATE_NOOP("AccountsPage", "Accounts")
 )
 AUDIT = PageEntry("ui.pages.audit", "AuditPage", "audit", QT_TRANSLATE_NOOP("AuditPage", "Audit trail"))
+UNKNOWN_SENDERS = PageEntry(
+    "ui.pages.unknown_senders",
+    "UnknownSendersPage",
+    "unknown-senders",
+    QT_TRANSLATE_NOOP("UnknownSendersPage", "Unknown senders"),
+)
+MAIL_SETTINGS = PageEntry(
+    "ui.pages.mail_settings",
+    "MailSettingsPage",
+    "mail-settings",
+    QT_TRANSLATE_NOOP("MailSettingsPage", "Mail"),
+)
+OFFICE_SERVER = PageEntry(
+    "ui.pages.office_status",
+    "OfficeStatusPage",
+    "office-status",
+    QT_TRANSLATE_NOOP("OfficeStatusPage", "Office server"),
+)
 
 
 def page_classes(agent: AgentInfo) -> list[PageEntry]:
     """The pages this person sees, in navigation order."""
-    pages = [QUEUE, CUSTOMERS, TIMESHEETS]
+    pages = [QUEUE, UNKNOWN_SENDERS, CUSTOMERS, TIMESHEETS]
     if agent.is_supervisor:
         pages += [EXPIRY, UPTIME, REPORTS]
     pages += [CALENDAR, POLICIES, ACCOUNTS]
     if agent.is_supervisor:
-        pages.append(AUDIT)
+        pages += [MAIL_SETTINGS, OFFICE_SERVER, AUDIT]
     return pages
 
 
