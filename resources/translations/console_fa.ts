@@ -2804,7 +2804,7 @@
     <message>
       <location filename="../../ui/dialogs/link_mail_dialog.py" line="70" />
       <source>Contact</source>
-      <translation type="unfinished">مخاطب</translation>
+      <translation>مخاطب</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/link_mail_dialog.py" line="71" />
@@ -2888,12 +2888,12 @@
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="154" />
       <source>Edit…</source>
-      <translation type="unfinished">ویرایش…</translation>
+      <translation>ویرایش…</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="155" />
       <source>Test connection</source>
-      <translation type="unfinished">آزمایش اتصال</translation>
+      <translation>آزمایش اتصال</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="162" />
@@ -2981,7 +2981,7 @@
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="73" />
       <source>Password</source>
-      <translation type="unfinished">گذرواژه</translation>
+      <translation>گذرواژه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="94" />
@@ -3011,7 +3011,7 @@
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="107" />
       <source>seconds</source>
-      <translation type="unfinished">ثانیه</translation>
+      <translation>ثانیه</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="108" />
@@ -3026,7 +3026,7 @@
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="124" />
       <source>Name</source>
-      <translation type="unfinished">نام</translation>
+      <translation>نام</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/mailbox_dialog.py" line="125" />

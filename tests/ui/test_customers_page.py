@@ -113,10 +113,8 @@ def test_rule11_page_is_persian_with_contacts_and_the_balance_column_not_clipped
             # issue 12 item 10: every column gets at least the width its text needs, «مانده» too
             for column in range(model.columnCount()):
                 needed = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
-                assert (
-                    header.sectionSize(column) >= needed - 1
-                    or (column == last
-                    and view.horizontalScrollBar().maximum() > 0)
+                assert header.sectionSize(column) >= needed - 1 or (
+                    column == last and view.horizontalScrollBar().maximum() > 0
                 ), (
                     w,
                     column,
