@@ -242,3 +242,30 @@ def test_issue17_apply_roles_grants_what_a_new_version_added(fresh_db: str) -> N
     assert main(["apply-roles", "--database", fresh_db], stdout=io.StringIO()) == 0
     with _connect(fresh_db, "s_boss", "first-boss-pw") as conn:
         assert conn.execute("SELECT count(*) FROM tickets").fetchone() == (0,)
+
+
+@pg
+def test_issue17_an_owner_that_is_not_a_superuser_sets_up_the_server(
+    fresh_db: str, pg_engine: Engine
+) -> None:
+    """The usual office setup: the owner has CREATEROLE, not superuser; everything still works."""
+    owner = pg_engine.execution_options(isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        conn.exec_driver_sql("CREATE ROLE s_shared LOGIN CREATEROLE PASSWORD 'owner-pw'")
+        conn.exec_driver_sql(f"ALTER DATABASE {make_url(fresh_db).database} OWNER TO s_shared")
+    owner_url = (
+        make_url(fresh_db).set(username="s_shared", password="owner-pw").render_as_string(hide_password=False)
+    )
+    init_server(owner_url, supervisor="s_boss", full_name="Boss", password="first-boss-pw")
+    with _connect(fresh_db, "s_boss", "first-boss-pw") as conn:
+        conn.execute("SELECT sc_create_account('s_ali', 'Ali', 'agent', 'pw-s_ali-1')")
+        conn.commit()
+    with _connect(fresh_db, "s_ali", "pw-s_ali-1") as conn:
+        assert conn.execute("SELECT sc_current_agent_id() IS NOT NULL").fetchone() == (True,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT password_hash FROM agents")
+    with owner.connect() as conn:
+        for name in ("s_boss", "s_ali"):  # the owner's grants of membership go with it below
+            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}"')
+        conn.exec_driver_sql(f"ALTER DATABASE {make_url(fresh_db).database} OWNER TO CURRENT_USER")
+        conn.exec_driver_sql(f"DROP DATABASE {make_url(fresh_db).database} WITH (FORCE)")
