@@ -236,3 +236,52 @@ def test_going_live_import_dialog_checks_then_imports_the_samples(
     with unit_of_work(factory) as s:
         assert s.scalar(select(Customer.id).where(Customer.code == "2006")) is not None
     dialog.close()
+
+
+def _open_adjust(qtbot: QtBot, page: Any) -> tuple[Any, Any]:
+    row = next(n for n, p in enumerate(page.packages_model.rows()) if p.balance > 0)
+    page.packages.setCurrentIndex(page.packages_model.index(row, 0))
+    qtbot.waitUntil(page.adjust_button.isEnabled, timeout=5_000)
+    page.adjust_button.click()
+    return page.prompt, page.packages_model.rows()[row]
+
+
+def test_rule8_issue12_an_adjustment_past_zero_typed_in_the_dialog_is_refused_and_kept(
+    qtbot: QtBot, boss: tuple[Any, Any, Any], factory: sessionmaker[Session]
+) -> None:
+    """Defect 2 through the widget: −99,999 minutes is refused where it is typed; nothing saved."""
+    _window, ctx, page = boss
+    dialog, package = _open_adjust(qtbot, page)
+    dialog.minutes.setValue(-99_999)
+    _keys(dialog.reason, "اصلاح آزمایشی")
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.reason.text() == "اصلاح آزمایشی"
+    assert "صفر" in dialog.problem.text()
+    _idle(qtbot, ctx)
+    from console.models import Package
+
+    with unit_of_work(factory) as s:
+        assert s.scalar(select(Package.balance).where(Package.id == package.id)) == package.balance
+    dialog.reject()
+
+
+def test_issue12_a_refused_adjustment_keeps_the_dialog_open_with_the_reason_typed(
+    qtbot: QtBot, boss: tuple[Any, Any, Any], factory: sessionmaker[Session]
+) -> None:
+    """Defect 14: the balance went down on another PC meanwhile; the service refuses, the dialog stays."""
+    from console.ledger import adjust_balance
+
+    _window, ctx, page = boss
+    dialog, package = _open_adjust(qtbot, page)
+    with unit_of_work(factory) as s:  # another supervisor takes what is left, after this dialog opened
+        adjust_balance(
+            s, actor_id=ctx.agent.id, package_id=package.id, minutes=-package.balance, reason="دیگری"
+        )
+    dialog.minutes.setValue(-package.balance)
+    _keys(dialog.reason, "دلیل نوشته‌شده")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "صفر" in dialog.problem.text(), timeout=10_000)
+    assert dialog.isVisible() and dialog.reason.text() == "دلیل نوشته‌شده"
+    assert dialog.minutes.value() == -package.balance
+    dialog.reject()
+    _idle(qtbot, ctx)
