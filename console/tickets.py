@@ -13,14 +13,16 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from console.agents import get_agent
 from console.audit import Change, record_change
+from console.customers.search import ticket_ids_for_contact_text
 from console.db import fast_utc, server_now
 from console.entitlements import CATEGORIES
 from console.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from console.models import TICKET_STATUSES, Agent, Customer, Ticket, TicketMessage
+from console.normalize import search_key
 from console.validation import clean_text
 
 OPEN_STATUSES = ("open", "waiting")
@@ -154,21 +156,42 @@ def get_queue_row(session: Session, ticket_id: int) -> QueueRow:
     return queue_row(tuple(found))
 
 
+# Arabic letter forms and non-Latin digits, each with the form it is searched in (rule 11): the same
+# folding as console.normalize.search_key, done by the database on the stored columns.
+_SQL_FOLDS: tuple[tuple[str, str], ...] = (
+    ("\u064a", "\u06cc"),  # ي -> ی
+    ("\u0649", "\u06cc"),  # ى -> ی
+    ("\u0643", "\u06a9"),  # ك -> ک
+    *((chr(0x06F0 + i), str(i)) for i in range(10)),  # Persian digits
+    *((chr(0x0660 + i), str(i)) for i in range(10)),  # Arabic-Indic digits
+)
+
+
+def _folded(column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
+    """``column`` in the searched form: nested replace() (SQLite and PostgreSQL alike), lower-cased."""
+    expr: ColumnElement[str] = column.expression if isinstance(column, InstrumentedAttribute) else column
+    for stored, searched in _SQL_FOLDS:
+        expr = func.replace(expr, stored, searched)
+    return func.lower(expr)
+
+
 def search_ticket_ids(session: Session, text: str, limit: int = 2000) -> list[int]:
-    """Tickets whose number, subject, customer or any message contains ``text``."""
-    text = (text or "").strip()
-    if not text:
+    """Tickets whose number, subject, customer or any message contains ``text``, or whose customer
+    has a contact with that name, email address or phone number (rule 11), whichever letter forms
+    (ي/ی, ك/ک) and digits (Persian, Arabic-Indic, Latin) were typed or stored."""
+    key = search_key(text or "")
+    if not key:
         return []
     # The text is matched as typed: % and _ are letters here, not LIKE's wildcards.
-    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    like = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     conditions: list[ColumnElement[bool]] = [
-        Ticket.subject.ilike(like, escape="\\"),
-        Customer.name.ilike(like, escape="\\"),
-        TicketMessage.body.ilike(like, escape="\\"),
+        _folded(Ticket.subject).like(like, escape="\\"),
+        _folded(Customer.name).like(like, escape="\\"),
+        _folded(TicketMessage.body).like(like, escape="\\"),
     ]
-    digits = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
-    if digits.isdigit():
-        conditions.append(Ticket.id == int(digits))
+    number = key.removeprefix("#")
+    if number.isdigit() and number.isascii() and len(number) <= 18:
+        conditions.append(Ticket.id == int(number))
     query = (
         select(Ticket.id)
         .join(Customer, Customer.id == Ticket.customer_id)
@@ -177,7 +200,15 @@ def search_ticket_ids(session: Session, text: str, limit: int = 2000) -> list[in
         .distinct()
         .limit(limit)
     )
-    return list(session.scalars(query))
+    found = list(session.scalars(query))
+    seen = set(found)
+    for ticket_id in ticket_ids_for_contact_text(session, text):
+        if len(found) >= limit:
+            break
+        if ticket_id not in seen:
+            seen.add(ticket_id)
+            found.append(ticket_id)
+    return found
 
 
 def ticket_detail(session: Session, ticket_id: int) -> TicketDetail:
