@@ -2831,6 +2831,7 @@
     <name>MailSettingsPage</name>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="131" />
+      <location filename="../../ui/shell.py" line="56" />
       <source>Mail</source>
       <translation>نامه‌ها</translation>
     </message>
@@ -3301,39 +3302,50 @@
   <context>
     <name>NewTicketDialog</name>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="21" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="36" />
       <source>New ticket</source>
+      <extracomment>asks for a customer's active contacts and hands them, when they arrive, to the callback</extracomment>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="34" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="53" />
       <source>What the customer asked for</source>
       <translation>درخواست مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="36" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="55" />
       <source>Create</source>
       <translation>ایجاد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="38" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="57" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="39" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="58" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="59" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="41" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="61" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="42" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="62" />
       <source>Message</source>
       <translation>پیام</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="100" />
+      <source>— no contact —</source>
+      <translation>— بدون مخاطب —</translation>
     </message>
   </context>
   <context>
@@ -3420,6 +3432,7 @@
     <message>
       <location filename="../../ui/pages/office_status.py" line="104" />
       <location filename="../../ui/pages/office_status.py" line="141" />
+      <location filename="../../ui/shell.py" line="62" />
       <source>Office server</source>
       <translation>سرور دفتر</translation>
     </message>
@@ -4635,193 +4648,198 @@
   <context>
     <name>TicketPane</name>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="122" />
+      <location filename="../../ui/queue/ticket_pane.py" line="127" />
       <source>Claim</source>
       <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
       <translation>برداشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="123" />
+      <location filename="../../ui/queue/ticket_pane.py" line="128" />
       <source>Take this ticket (Ctrl+K)</source>
       <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="124" />
+      <location filename="../../ui/queue/ticket_pane.py" line="129" />
       <source>Start timer</source>
       <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="125" />
+      <location filename="../../ui/queue/ticket_pane.py" line="130" />
       <source>Time a session on this ticket (Ctrl+T)</source>
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="129" />
+      <location filename="../../ui/queue/ticket_pane.py" line="134" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="131" />
+      <location filename="../../ui/queue/ticket_pane.py" line="136" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="133" />
+      <location filename="../../ui/queue/ticket_pane.py" line="138" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="143" />
+      <location filename="../../ui/queue/ticket_pane.py" line="148" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="146" />
+      <location filename="../../ui/queue/ticket_pane.py" line="151" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="147" />
+      <location filename="../../ui/queue/ticket_pane.py" line="152" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="148" />
+      <location filename="../../ui/queue/ticket_pane.py" line="153" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="208" />
+      <location filename="../../ui/queue/ticket_pane.py" line="214" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="252" />
+      <location filename="../../ui/queue/ticket_pane.py" line="262" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
       <translation>تیکت #%1 بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="258" />
+      <location filename="../../ui/queue/ticket_pane.py" line="268" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
       <translation>دوباره بارگیری نشد: پایگاه داده در دسترس نیست. همان نمایش قبلی مانده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="272" />
+      <location filename="../../ui/queue/ticket_pane.py" line="284" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="283" />
+      <location filename="../../ui/queue/ticket_pane.py" line="297" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="292" />
+      <location filename="../../ui/queue/ticket_pane.py" line="306" />
       <source>%1 holds this ticket; only a supervisor can give it to someone else.</source>
       <translation>این تیکت با %1 است؛ فقط سرپرست می‌تواند آن را به کس دیگری بدهد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="311" />
+      <location filename="../../ui/queue/ticket_pane.py" line="329" />
+      <source>Written by %1</source>
+      <translation>از طرف %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/ticket_pane.py" line="338" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="315" />
+      <location filename="../../ui/queue/ticket_pane.py" line="342" />
       <source>No reply was written: the ticket was set to “%1”.</source>
       <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="320" />
+      <location filename="../../ui/queue/ticket_pane.py" line="347" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="322" />
+      <location filename="../../ui/queue/ticket_pane.py" line="349" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="324" />
+      <location filename="../../ui/queue/ticket_pane.py" line="351" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="325" />
+      <location filename="../../ui/queue/ticket_pane.py" line="352" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="327" />
+      <location filename="../../ui/queue/ticket_pane.py" line="354" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="332" />
+      <location filename="../../ui/queue/ticket_pane.py" line="359" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="334" />
+      <location filename="../../ui/queue/ticket_pane.py" line="361" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="336" />
+      <location filename="../../ui/queue/ticket_pane.py" line="363" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="338" />
+      <location filename="../../ui/queue/ticket_pane.py" line="365" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="345" />
+      <location filename="../../ui/queue/ticket_pane.py" line="372" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="349" />
+      <location filename="../../ui/queue/ticket_pane.py" line="376" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="361" />
+      <location filename="../../ui/queue/ticket_pane.py" line="388" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="363" />
+      <location filename="../../ui/queue/ticket_pane.py" line="390" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="459" />
+      <location filename="../../ui/queue/ticket_pane.py" line="486" />
       <source>nobody</source>
       <translation>هیچ‌کس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="462" />
+      <location filename="../../ui/queue/ticket_pane.py" line="489" />
       <source>A colleague's ticket</source>
       <translation>تیکت یک همکار</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="463" />
+      <location filename="../../ui/queue/ticket_pane.py" line="490" />
       <source>%1 holds this ticket. Give it to %2?</source>
       <translation>این تیکت با %1 است. آن را به %2 بدهید؟</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="466" />
+      <location filename="../../ui/queue/ticket_pane.py" line="493" />
       <source>Give it</source>
       <translation>بدهید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="467" />
+      <location filename="../../ui/queue/ticket_pane.py" line="494" />
       <source>Keep it with %1</source>
       <translation>نزد %1 بماند</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="486" />
+      <location filename="../../ui/queue/ticket_pane.py" line="513" />
       <source>a colleague</source>
       <translation>یک همکار</translation>
     </message>
@@ -5094,6 +5112,7 @@
     <name>UnknownSendersPage</name>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="68" />
+      <location filename="../../ui/shell.py" line="50" />
       <source>Unknown senders</source>
       <translation>فرستندگان ناشناس</translation>
     </message>
