@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from console.customers import CustomerRow
+from console.customers import ContactView, CustomerRow
 from console.entitlements import CATEGORIES
 from console.tickets import MAX_BODY, MAX_SUBJECT
 from ui.dialogs.form import FormDialog
 from ui.labels import label
 from ui.widgets import limit_length
 
+#: asks for a customer's active contacts and hands them, when they arrive, to the callback
+ContactsLoader = Callable[[int, Callable[[int, list[ContactView]], None]], None]
+
 
 class NewTicketDialog(FormDialog):
-    """Customer, subject, category and the first message; a subject or message past its limit is
-    refused where it is typed (never cut)."""
+    """Customer, the contact who wrote or called, subject, category and the first message; a subject
+    or message past its limit is refused where it is typed (never cut).
 
-    def __init__(self, customers: list[CustomerRow], parent: QWidget | None = None) -> None:
+    The contacts are those of the customer chosen, loaded by ``load_contacts`` each time the customer
+    changes (off the GUI thread); "— no contact —" is always there and is the default.
+    """
+
+    def __init__(
+        self,
+        customers: list[CustomerRow],
+        parent: QWidget | None = None,
+        load_contacts: ContactsLoader | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._load_contacts = load_contacts
         self.setWindowTitle(self.tr("New ticket"))
         self.setMinimumWidth(520)
         self.customer = QComboBox()
@@ -25,6 +40,10 @@ class NewTicketDialog(FormDialog):
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for c in sorted(customers, key=lambda c: c.name):
             self.customer.addItem(c.name, c.id)
+        self.contact = QComboBox()
+        self.contact.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._fill_contacts([])
+        self.customer.currentIndexChanged.connect(self._customer_changed)
         self.subject = QLineEdit()
         self.subject_limit = limit_length(self.subject, MAX_SUBJECT)
         self.category = QComboBox()
@@ -36,6 +55,7 @@ class NewTicketDialog(FormDialog):
         self.ok_button.setText(self.tr("Create"))
         form = QFormLayout()
         form.addRow(self.tr("Customer"), self.customer)
+        form.addRow(self.tr("Contact"), self.contact)
         form.addRow(self.tr("Subject"), self.subject)
         form.addRow("", self.subject_limit.message)
         form.addRow(self.tr("Category"), self.category)
@@ -46,9 +66,39 @@ class NewTicketDialog(FormDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.watch_fields()
+        self._customer_changed()
 
     def values(self) -> tuple[int | None, str, str, str]:
         """(customer id, subject, category, message); the service validates them."""
         index = self.customer.findText(self.customer.currentText())
         customer_id = self.customer.itemData(index) if index >= 0 else None
         return customer_id, self.subject.text(), self.category.currentData(), self.body.toPlainText()
+
+    def contact_id(self) -> int | None:
+        """The contact chosen, or None for "— no contact —"."""
+        value = self.contact.currentData()
+        return value if isinstance(value, int) else None
+
+    def _chosen_customer(self) -> int | None:
+        index = self.customer.findText(self.customer.currentText())
+        value = self.customer.itemData(index) if index >= 0 else None
+        return value if isinstance(value, int) else None
+
+    def _customer_changed(self, _index: int = -1) -> None:
+        self._fill_contacts([])
+        customer_id = self._chosen_customer()
+        if customer_id is not None and self._load_contacts is not None:
+            self._load_contacts(customer_id, self.set_contacts)
+
+    def set_contacts(self, customer_id: int, contacts: list[ContactView]) -> None:
+        """The contacts of ``customer_id`` arrived; shown only if that customer is still chosen."""
+        if customer_id == self._chosen_customer():
+            self._fill_contacts(contacts)
+
+    def _fill_contacts(self, contacts: list[ContactView]) -> None:
+        self.contact.clear()
+        self.contact.addItem(self.tr("— no contact —"), None)
+        for c in contacts:
+            if c.active:
+                self.contact.addItem(c.name + (f" ({c.role})" if c.role else ""), c.id)
+        self.contact.setEnabled(bool(contacts))

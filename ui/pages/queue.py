@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.audit import Change
-from console.customers import list_customers
+from console.customers import ContactView, list_contacts, list_customers, set_ticket_contact
 from console.db import Session
 from console.jalali import to_persian_digits
 from console.queue import QueueSnapshot, load_queue, load_rows
@@ -365,16 +365,32 @@ class QueuePage(Page):
         self.load(lambda s: list_customers(s, today), self._ask_new_ticket, key="customers")
 
     def _ask_new_ticket(self, customers: list) -> None:  # type: ignore[type-arg]
-        dialog = NewTicketDialog(customers, self)
+        dialog = NewTicketDialog(customers, self, self.load_contacts)
         if dialog.exec() != NewTicketDialog.DialogCode.Accepted:
             return
+        self.create_from(dialog)
+
+    def load_contacts(self, customer_id: int, deliver: Callable[[int, list[ContactView]], None]) -> None:
+        """The new-ticket dialog's contacts list: the customer's active contacts (issue 14)."""
+        self.ctx.runner.run(
+            lambda s: list_contacts(s, customer_id, include_inactive=False),
+            lambda contacts: deliver(customer_id, contacts),
+            self.show_error_box,
+        )
+
+    def create_from(self, dialog: NewTicketDialog) -> None:
+        """The ticket of an accepted dialog, with the contact chosen, in one unit of work."""
         customer_id, subject, category, body = dialog.values()
+        contact_id = dialog.contact_id()
         me = self.ctx.agent.id
 
         def op(s: Session) -> tuple[int, Change]:
-            return create_ticket(
+            ticket_id, change = create_ticket(
                 s, actor_id=me, customer_id=customer_id, subject=subject, category=category, body=body
             )
+            if contact_id is not None:
+                set_ticket_contact(s, actor_id=me, ticket_id=ticket_id, contact_id=contact_id)
+            return ticket_id, change
 
         def done(result: tuple[int, Change]) -> None:
             self._pending_ticket = result[0]

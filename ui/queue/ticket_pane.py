@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from console.agents import AgentInfo, list_agents
 from console.audit import Change
-from console.customers import CustomerDetail, customer_detail
+from console.customers import ContactView, CustomerDetail, customer_detail, ticket_contact
 from console.db import Session, is_connection_error
 from console.entitlements import CATEGORIES
 from console.errors import ConsoleError
@@ -100,6 +100,11 @@ class TicketPane(QFrame):
         self.title.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
+        self.contact = QLabel()  # which of the customer's contacts wrote (issue 14); empty when unknown
+        self.contact.setObjectName("contactLine")
+        self.contact.setWordWrap(True)
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.contact.setVisible(False)
         self.deadline = QLabel()
         self.deadline.setObjectName("deadlineLine")
         self.entitlement = QLabel()
@@ -155,6 +160,7 @@ class TicketPane(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
+        layout.addWidget(self.contact)
         layout.addWidget(self.deadline)
         layout.addWidget(self.entitlement)
         layout.addWidget(self.balances)
@@ -206,8 +212,9 @@ class TicketPane(QFrame):
         self._detail = None
         self._wanted = None
         self.title.setText(self.tr("Choose a ticket from the queue"))
-        for w in (self.meta, self.deadline, self.entitlement, self.balances):
+        for w in (self.meta, self.contact, self.deadline, self.entitlement, self.balances):
             w.clear()
+        self.contact.setVisible(False)
         self.conversation.clear()
         self._set_enabled(False)
 
@@ -230,13 +237,16 @@ class TicketPane(QFrame):
         now = self.ctx.clock.now()
         today = self.ctx.today()
 
-        def op(session: Session) -> tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo]]:
+        def op(
+            session: Session,
+        ) -> tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo], ContactView | None]:
             detail = ticket_detail(session, ticket_id)
             return (
                 detail,
                 ticket_deadline(session, ticket_id, now),
                 customer_detail(session, detail.row.customer_id, today),
                 list_agents(session),
+                ticket_contact(session, ticket_id),
             )
 
         self.ctx.runner.run(op, *self._latest(self._show, self._load_failed))
@@ -262,8 +272,10 @@ class TicketPane(QFrame):
         if not isinstance(error, ConsoleError):
             self.error.emit(error)
 
-    def _show(self, result: tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo]]) -> None:
-        detail, deadline, customer, agents = result
+    def _show(
+        self, result: tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo], ContactView | None]
+    ) -> None:
+        detail, deadline, customer, agents, contact = result
         self._detail = detail
         self._agents = agents
         row = detail.row
@@ -274,6 +286,8 @@ class TicketPane(QFrame):
             .replace("%2", format_datetime(row.created_at) if row.created_at else "—")
             .replace("%3", label(row.status))
         )
+        self.contact.setText(self._contact_text(contact))
+        self.contact.setVisible(contact is not None)
         self.deadline.setText(self._deadline_text(deadline, detail))
         self.entitlement.setText(self._entitlement_text(row.entitlement))
         self.balances.setText(self._balances_text(customer, self.ctx.today()))
@@ -300,6 +314,19 @@ class TicketPane(QFrame):
         self.conversation.setHtml(self._conversation_html(detail))
         bar = self.conversation.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+    def _contact_text(self, contact: ContactView | None) -> str:
+        """«Written by Maryam Rezaei (accountant) • +98912… • maryam@…»; empty when nobody is known.
+
+        Numbers and addresses are isolated left to right (U+2066…U+2069) so that the ``+`` and the
+        ``@`` stay where they belong inside the right-to-left line; the digits are Persian.
+        """
+        if contact is None:
+            return ""
+        who = contact.name + (f" ({contact.role})" if contact.role else "")
+        addresses = [f"\u2066{to_persian_digits(p)}\u2069" for p in contact.phones]
+        addresses += [f"\u2066{e}\u2069" for e in contact.emails]
+        return " • ".join([self.tr("Written by %1").replace("%1", who), *addresses])
 
     @staticmethod
     def _select(combo: QComboBox, value: object) -> None:
