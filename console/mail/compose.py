@@ -29,9 +29,14 @@ def new_message_id(address: str) -> str:
 
 
 def text_to_html(text: str) -> str:
-    """The plain text as right-to-left HTML (Persian reads right to left in every mail client)."""
+    """The plain text as right-to-left HTML (Persian reads right to left in every mail client).
+
+    Each paragraph carries the direction too: some clients (and Qt's rich text) drop the body's.
+    """
     paragraphs = "".join(
-        f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in text.split("\n\n") if block
+        f'<p dir="rtl" style="direction:rtl;text-align:right">{html.escape(block).replace(chr(10), "<br>")}</p>'
+        for block in text.split("\n\n")
+        if block
     )
     return (
         '<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"></head>'

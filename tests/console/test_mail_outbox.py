@@ -75,3 +75,12 @@ def test_enqueue_mail_refuses_bad_input_in_persian_and_writes_nothing(
     assert any("\u0600" <= ch <= "\u06ff" for ch in info.value.message)
     with unit_of_work(factory) as s:
         assert s.scalar(select(func.count()).select_from(MailOutbox)) == 0
+
+
+def test_rule12_every_paragraph_of_our_html_mail_reads_right_to_left() -> None:
+    """The body's direction alone is dropped by some clients: each paragraph says it too."""
+    from console.mail.compose import text_to_html
+
+    markup = text_to_html("سلام،\nخط دوم\n\nبند دوم <b>نه برچسب</b>")
+    assert markup.count('<p dir="rtl"') == 2 and "<br>" in markup
+    assert "&lt;b&gt;" in markup  # the customer's text is escaped, never markup
