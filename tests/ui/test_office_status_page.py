@@ -345,3 +345,21 @@ def test_breach_recipients_are_saved_and_a_bad_address_refused_with_the_dialog_o
     )
     with unit_of_work(factory) as s:
         assert breach_recipients(s) == ["boss@example.com", "lead@example.com"]
+
+
+@pytest.mark.gui
+def test_notice_texts_sort_by_changed_with_built_in_and_edited_texts_together(qtbot: QtBot) -> None:
+    """A built-in text (never changed) and an edited one (an aware time) sort together without error."""
+    from console.office.templates import TemplateView
+    from ui.pages.office_templates import TemplatesModel
+
+    model = TemplatesModel()
+    edited = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    model.set_rows(
+        [
+            TemplateView("expiry_30", "موضوع", "متن", ("name",), True, edited),
+            TemplateView("expiry_7", "موضوع", "متن", ("name",), False, None),
+        ]
+    )
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert [r.kind for r in model.rows()] == ["expiry_7", "expiry_30"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -111,6 +111,10 @@ class PlaceholdersModel(RowTableModel[str]):
     )
 
 
+# sorts before every changed text; aware, like the times it is compared with
+NEVER = datetime.min.replace(tzinfo=UTC)
+
+
 class TemplatesModel(RowTableModel[TemplateView]):
     columns = (
         Column(QT_TRANSLATE_NOOP("Columns", "Notice"), lambda t: kind_name(t.kind)),
@@ -122,7 +126,7 @@ class TemplatesModel(RowTableModel[TemplateView]):
                 if t.updated_at
                 else _tr(QT_TRANSLATE_NOOP("TemplatesTab", "Built-in text"))
             ),
-            lambda t: t.updated_at or datetime.min,
+            lambda t: t.updated_at or NEVER,
             CENTER,
         ),
     )
