@@ -118,4 +118,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         col = self.columns[column]
         key = col.sort_key or col.display
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+        def present_first_absent(row: Any) -> tuple[bool, Any]:
+            # an empty value (a run not finished, a time never set) sorts before every value
+            value = key(row)
+            return (value is not None, value)
+
+        self._rows.sort(key=present_first_absent, reverse=order == Qt.SortOrder.DescendingOrder)
