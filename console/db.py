@@ -8,6 +8,7 @@ same Alembic migrations.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.functions import FunctionElement
+
+from console.errors import ValidationError
 
 __all__ = [
     "DatabaseInfo",
@@ -192,6 +195,32 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(mode)
 
 
+NUL_REFUSED = "متن نویسهٔ تهی (NUL) یا نویسهٔ ناقص دارد که در پایگاه داده جایی ندارد؛ چیزی ثبت نشد."
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL, and half of a surrogate pair (not UTF-8)
+
+
+def _has_nul(parameters: Any) -> bool:
+    if isinstance(parameters, str):
+        return _UNSTORABLE.search(parameters) is not None
+    if isinstance(parameters, dict):
+        return any(_has_nul(v) for v in parameters.values())
+    if isinstance(parameters, (list, tuple)):
+        return any(_has_nul(v) for v in parameters)
+    return False
+
+
+def _refuse_nul(
+    _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, _executemany: bool
+) -> None:
+    """No text with a NUL character (or a lone surrogate) reaches the database, whoever sent it.
+
+    PostgreSQL refuses such text with an error the user cannot read, SQLite would store it; both now
+    get the same Persian refusal, before anything is written. Bytes (attachments, raw mail) pass.
+    """
+    if _has_nul(parameters):
+        raise ValidationError(NUL_REFUSED)
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create the engine for ``url`` with the settings each backend needs."""
     u = make_url(url)
@@ -200,12 +229,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             raise ValueError("an in-memory SQLite database gives each thread its own; use a file")
         Path(u.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15}, **kwargs)
+        event.listen(engine, "before_cursor_execute", _refuse_nul)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("connect_args", {"connect_timeout": 5})
     engine = create_engine(url, **kwargs)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
     if not kwargs.get("pool_pre_ping"):
         event.listen(engine, "connect", _mark_returned)
         event.listen(engine, "checkin", _mark_returned)

@@ -50,13 +50,15 @@ def clean_text(
         The cleaned text.
 
     Raises:
-        ValidationError: Not text; empty when required; longer than ``limit``. The message names the
+        ValidationError: Not text; holding a NUL character; empty when required; longer than ``limit``. The message names the
             field, and for a long text both its length and the limit.
     """
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{what} باید متن باشد.")
+    if "\x00" in value:
+        raise ValidationError(f"{what} نویسهٔ نامعتبر (NUL) دارد.")
     text = " ".join(value.split()) if one_line else value.strip()
     if required and not text:
         raise ValidationError(f"{what} لازم است.")

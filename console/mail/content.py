@@ -110,6 +110,9 @@ def split_quoted(text: str) -> tuple[str, str]:
 
 
 def readable(text: str) -> str:
-    """Normalised text: Persian letters (rule 11), unified line ends, no trailing spaces."""
-    text = normalize_letters(text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Normalised text: Persian letters (rule 11), unified line ends, no trailing spaces, no NULs.
+
+    A NUL has no place in text (the database refuses it); a mail that carries one is still taken in.
+    """
+    text = normalize_letters(text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n"))
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()

@@ -138,7 +138,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     else:
         pairs = getaddresses([str(from_header)]) or [parseaddr(str(from_header))]
         name, address = pairs[0]
-    address = (address or "").strip()
+    address = (address or "").replace("\x00", "").strip()
     if "@" not in address or len(address) > 254:
         raise UnparsableMail(f"no sender address in From: {str(from_header)[:200]}")
     message_ids = _ids(str(msg.get("Message-ID") or ""))

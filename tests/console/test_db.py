@@ -200,3 +200,24 @@ def test_a_connection_dropped_while_idle_is_tested_and_replaced_before_use(
     with eng.connect() as conn:
         assert conn.execute(text("SELECT 1")).scalar_one() == 1
     eng.dispose()
+
+
+def test_text_with_a_nul_character_is_refused_in_persian_on_every_backend(
+    factory: sessionmaker[Session],
+) -> None:
+    """PostgreSQL raised an unreadable DataError (a 500 from the API), SQLite stored it: one refusal."""
+    from console.db import NUL_REFUSED
+    from console.errors import ValidationError
+
+    with pytest.raises(ValidationError) as refused, unit_of_work(factory) as s:
+        s.scalar(select(Customer.id).where(Customer.code == "C\x00"))
+    assert refused.value.message == NUL_REFUSED
+    with pytest.raises(ValidationError), unit_of_work(factory) as s:
+        s.add(Customer(code="C-9", name="نام\x00"))
+        s.flush()
+    # half a surrogate pair: no UTF-8 for it
+    with pytest.raises(ValidationError), unit_of_work(factory) as s:
+        s.scalar(select(Customer.id).where(Customer.name == "\udb12"))
+    with unit_of_work(factory) as s:
+        assert s.scalars(select(Customer)).all() == []
+        s.execute(text("SELECT :b"), {"b": b"\x00raw bytes pass"})

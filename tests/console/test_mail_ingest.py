@@ -203,3 +203,19 @@ def test_mail_without_message_id_is_deduplicated_by_its_content(factory: session
         assert ingest_message(s, raw).action == "duplicate"
         assert ingest_message(s, w.mail(message_id=None, body="متن دیگر")).action == "new_ticket"
         assert _count(s, Ticket) == 2
+
+
+def test_a_mail_carrying_nul_characters_is_still_taken_in_without_them(
+    factory: sessionmaker[Session],
+) -> None:
+    """Nothing received is lost: NULs (refused by the database) are dropped from the mail's text."""
+    _world(factory)
+    raw = w.mail(subject="ورود", body="سلام\x00 دنیا")
+    with unit_of_work(factory) as s:
+        result = ingest_message(s, raw, received_at=ARRIVAL)
+    assert result.action == "new_ticket" and result.ticket_id is not None
+    with unit_of_work(factory) as s:
+        bodies = s.scalars(
+            select(TicketMessage.body).where(TicketMessage.ticket_id == result.ticket_id)
+        ).all()
+    assert bodies == ["سلام دنیا"]

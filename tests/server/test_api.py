@@ -114,6 +114,31 @@ def test_validation_errors_are_problem_json_in_persian(client: httpx.Client) -> 
     assert r.status_code == 422 and _persian(r.json()["detail"])
 
 
+def test_text_with_a_nul_character_is_a_persian_problem_in_every_field(
+    client: httpx.Client, factory: Factory
+) -> None:
+    """Found by the fuzzer on PostgreSQL: a NUL in the customer code was a 500; now 422 anywhere."""
+    for field, value in (
+        ("customer_code", "C-1\x00"),
+        ("email", "ali\x00@example.com"),  # with the code left out, below
+        ("subject", "گزارش\x00"),
+        ("body", "سلام\x00"),
+        ("external_id", "p\x00"),
+    ):
+        fields: dict[str, object] = (
+            {field: value} if field != "email" else {field: value, "customer_code": None}
+        )
+        r = _new(client, **fields)
+        assert r.status_code in (404, 422), (field, r.status_code, r.text)
+        assert r.headers["content-type"].startswith(PROBLEM) and _persian(r.json()["detail"]), field
+    ticket = _new(client).json()["id"]
+    r = client.post(f"/api/v1/tickets/{ticket}/messages", json={"body": "\x00"})
+    assert r.status_code == 422 and _persian(r.json()["detail"])
+    assert client.get("/api/v1/customers/C%00/balances").status_code in (404, 422)
+    with unit_of_work(factory, write_lock=True) as s:
+        assert [t.id for t in s.scalars(select(Ticket))] == [ticket]
+
+
 def test_a_missing_wrong_or_revoked_token_is_refused(
     server: ServerProcess, factory: Factory, office: Office, client: httpx.Client
 ) -> None:
