@@ -8,9 +8,10 @@ NOTIFY) and refresh what those entries concern.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, cast
+from typing import Any, NamedTuple, Protocol, cast
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
@@ -21,12 +22,54 @@ from console.models import AuditEntry
 
 @dataclass(frozen=True)
 class Change:
+    """One audit entry: what a mutation changed (it carries itself as its :attr:`changes`)."""
+
     id: int
     at: datetime
     agent_id: int | None
     entity: str
     entity_id: int | None
     action: str
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self,)
+
+
+class Changes(Protocol):
+    """The one shape of what a service that changes something returns: it carries its changes.
+
+    ``Change`` itself, :class:`Created` (a new row's id with its entry) and the views a mutation
+    returns (``RunningSession``, ``StoppedSession``, ``Deduction``, ...) all have ``changes``; the
+    UI's write path (``ui.runner.DbRunner.mutate``) announces them and refuses, by its type, an
+    operation whose result does not.
+    """
+
+    @property
+    def changes(self) -> tuple[Change, ...]: ...
+
+
+class Created(NamedTuple):
+    """A new row's id and its audit entry; unpacks as ``new_id, change = create_...(...)``."""
+
+    id: int
+    change: Change
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.change,)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several changes made in one unit of work (e.g. a list of decisions applied together)."""
+
+    changes: tuple[Change, ...] = ()
+
+
+def all_changes(results: Iterable[Changes]) -> Batch:
+    """The changes of several results, in order, as one :class:`Batch`."""
+    return Batch(tuple(c for r in results for c in r.changes))
 
 
 def encode_values(value: Any) -> str | None:

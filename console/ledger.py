@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
-from console.audit import Change, record_change
+from console.audit import Change, Created, record_change
 from console.db import UTCDateTime, server_now
 from console.errors import NotFoundError, ValidationError
 from console.models import PACKAGE_KINDS, Customer, LedgerEntry, Package
@@ -53,7 +53,7 @@ def record_purchase(
     reference: str,
     today: date,
     at: datetime | None = None,
-) -> tuple[int, Change]:
+) -> Created:
     """A supervisor records a bought package: the package row and its purchase entry."""
     require_supervisor(session, actor_id)
     _customer(session, customer_id)
@@ -95,7 +95,7 @@ def record_purchase(
         at=when,
         after={"customer_id": customer_id, "kind": kind, "minutes": minutes, "purchased_on": purchased_on},
     )
-    return package.id, change
+    return Created(package.id, change)
 
 
 def valid_balances(session: Session, customer_id: int, kind: str, on: date) -> list[PackageBalance]:

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from console.agents import get_agent
-from console.audit import Change, record_change
+from console.audit import Change, Created, record_change
 from console.customers.search import ticket_ids_for_contact_text
 from console.db import fast_utc, server_now
 from console.entitlements import CATEGORIES
@@ -278,7 +278,7 @@ def create_ticket(
     body: str,
     at: datetime | None = None,
     external_id: str | None = None,
-) -> tuple[int, Change]:
+) -> Created:
     """A new ticket with the customer's first message; its response clock starts at once."""
     if customer_id is None or session.get(Customer, customer_id) is None:
         raise NotFoundError("مشتری پیدا نشد؛ یکی از مشتریان فهرست را انتخاب کنید.")
@@ -310,7 +310,7 @@ def create_ticket(
         after={"customer_id": customer_id, "subject": subject, "category": category},
         at=when,
     )
-    return ticket.id, change
+    return Created(ticket.id, change)
 
 
 def add_customer_message(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from console.db import Session, is_connection_error
 from console.errors import ConsoleError
 from console.jalali import to_persian_digits
-from console.sessions import RunningSession, orphaned_sessions, recover_session
+from console.sessions import RunningSession, StoppedSession, orphaned_sessions, recover_session
 from console.sla import business_day_end, load_calendar_view
 from ui.context import AppContext
 from ui.dialogs.recover_session import RecoverSessionDialog
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         stop_at, reason = dialog.choice()
         me, sid = self.ctx.agent.id, dialog.orphan.id
 
-        def op(s: Session) -> object:
+        def op(s: Session) -> StoppedSession:
             view = load_calendar_view(s)
             return recover_session(
                 s,
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
                 day_end=business_day_end(view, dialog.orphan.started_at),
             )
 
-        def done(_result: object) -> None:
+        def done(_result: StoppedSession) -> None:
             self.statusBar().showMessage(self.tr("The session was stopped and deducted."), 15_000)
             self._recover_next(rest)
 

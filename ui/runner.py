@@ -15,39 +15,24 @@ the main window shows. ``op`` never touches a widget.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from console.audit import Change
+from console.audit import Change, Changes
 from console.db import Session, SessionFactory, is_connection_error, unit_of_work
 from console.errors import ConsoleError
 
 T = TypeVar("T")
+C = TypeVar("C", bound=Changes)
 log = logging.getLogger(__name__)
 
 
 def changes_of(result: object) -> list[Change]:
-    """The audit entries a service's result carries, whatever its shape.
-
-    A service that changes something returns its ``Change`` (or a list of them), an object with a
-    ``change`` or ``changes`` attribute, or a tuple holding one of those; anything else carries none
-    (the change feed's next poll then finds them).
-    """
-    if isinstance(result, Change):
-        return [result]
-    if isinstance(result, list | tuple):
-        found: list[Change] = []
-        for item in result:
-            found.extend(changes_of(item))
-        return found
-    many = getattr(result, "changes", None)
-    if isinstance(many, Iterable) and not isinstance(many, str | bytes):
-        return [c for c in many if isinstance(c, Change)]
-    one = getattr(result, "change", None)
-    return [one] if isinstance(one, Change) else []
+    """The audit entries a service's result carries in its ``changes`` (:class:`console.audit.Changes`)."""
+    return [c for c in getattr(result, "changes", ()) if isinstance(c, Change)]
 
 
 class Latest:
@@ -117,8 +102,8 @@ class DbRunner(QObject):
 
     def mutate(
         self,
-        op: Callable[[Session], T],
-        on_done: Callable[[T], None] | None = None,
+        op: Callable[[Session], C],
+        on_done: Callable[[C], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
         *,
         initiator: object = None,
@@ -126,14 +111,15 @@ class DbRunner(QObject):
         """Write: as :meth:`run`, under the write lock; then announce the result's changes.
 
         Args:
-            op: The service call; its result carries what it changed (:func:`changes_of`).
+            op: The service call; its result carries what it changed (``changes``, the
+                :class:`console.audit.Changes` shape): mypy refuses an op whose result does not.
             on_done: Called with the result on the GUI thread, before the changes are announced.
             on_error: Called with the error instead of :attr:`failed`.
             initiator: Who asked (a page, the session bar): passed on with the changes, so that
                 it need not reload twice.
         """
 
-        def done(result: T) -> None:
+        def done(result: C) -> None:
             if on_done is not None:
                 on_done(result)
             self.mutated.emit(changes_of(result), initiator)

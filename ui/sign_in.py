@@ -15,6 +15,7 @@ password cannot sign in at all; the first supervisor gets one through :class:`Fi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from console.accounts import authenticate, first_password_account, set_first_password
 from console.agents import AgentInfo, ensure_first_supervisor
+from console.audit import Change
 from console.db import Session
 from console.errors import ConflictError, ConsoleError
 from ui.dialogs.account_dialogs import ERROR_STYLE, PasswordPair, password_edit, username_edit
@@ -42,6 +44,14 @@ from ui.labels import label
 from ui.runner import DbRunner
 
 __all__ = ["FirstPasswordDialog", "SignInDialog", "sign_in_interactively"]
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A sign-in's result as the write path takes it: the account, and no changes to announce."""
+
+    agent: AgentInfo
+    changes: tuple[Change, ...] = ()
 
 
 def _button(text: str) -> QPushButton:
@@ -75,11 +85,16 @@ class _RunnerDialog(QDialog):
         attempt = self._attempt
         self.set_busy(True)
         self.show_error("")
-        (self.runner.mutate if write else self.runner.run)(
-            op,
-            lambda agent: self._done(attempt, agent),
-            lambda exc: self._failed(attempt, exc),
-        )
+        if write:  # a sign-in's writes (the failure count, a first password) announce nothing
+            self.runner.mutate(
+                lambda s: SignedIn(op(s)),
+                lambda signed: self._done(attempt, signed.agent),
+                lambda exc: self._failed(attempt, exc),
+            )
+        else:
+            self.runner.run(
+                op, lambda agent: self._done(attempt, agent), lambda exc: self._failed(attempt, exc)
+            )
 
     def _done(self, attempt: int, agent: AgentInfo) -> None:
         if attempt != self._attempt or not self.isVisible():

@@ -35,6 +35,7 @@ from console.sessions.start import MAX_NOTE, quote_session, start_session
 from console.sessions.stop import MAX_REASON, recover_session, stop_session
 from console.sessions.timer import heartbeat, pause_session, resume_session
 from console.sessions.views import (
+    Heartbeat,
     OpenSessionConflictError,
     RunningSession,
     SessionQuote,
@@ -45,6 +46,7 @@ from console.sessions.views import (
 __all__ = [
     "MAX_NOTE",
     "MAX_REASON",
+    "Heartbeat",
     "OpenSessionConflictError",
     "RunningSession",
     "SessionQuote",

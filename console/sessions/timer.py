@@ -7,7 +7,6 @@ No Qt; every service takes the database ``session`` first, flushes, never commit
 from __future__ import annotations
 
 import math
-from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, update
@@ -24,7 +23,7 @@ from console.sessions.checks import (
     stopped_conflict,
 )
 from console.sessions.reads import running_view
-from console.sessions.views import RunningSession
+from console.sessions.views import Heartbeat, RunningSession
 
 
 def pause_session(session: Session, *, actor_id: int, session_id: int) -> RunningSession:
@@ -95,7 +94,7 @@ def resume_session(session: Session, *, actor_id: int, session_id: int) -> Runni
     return running_view(session, ws, now, change)
 
 
-def heartbeat(session: Session, *, session_id: int) -> datetime:
+def heartbeat(session: Session, *, session_id: int) -> Heartbeat:
     """Record that the timer is still alive: updates ``heartbeat_at`` only, no audit entry.
 
     Args:
@@ -103,7 +102,7 @@ def heartbeat(session: Session, *, session_id: int) -> datetime:
         session_id: The running or paused session.
 
     Returns:
-        The heartbeat moment (server clock).
+        The heartbeat, with its moment (server clock) and no changes.
 
     Raises:
         NotFoundError: No such session.
@@ -124,4 +123,4 @@ def heartbeat(session: Session, *, session_id: int) -> datetime:
         if ws is None:
             raise NotFoundError("جلسهٔ کاری پیدا نشد.")
         raise stopped_conflict(ws.id)
-    return now
+    return Heartbeat(now)

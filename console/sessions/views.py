@@ -101,6 +101,11 @@ class RunningSession:
     balance_minutes_left: int | None
     change: Change | None = None
 
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """What the mutation that returned this view changed (none for a read)."""
+        return () if self.change is None else (self.change,)
+
     def balance_left_at(self, elapsed_seconds: float) -> int | None:
         """The balance that would remain after ``elapsed_seconds`` of work (the UI's local tick).
 
@@ -115,6 +120,14 @@ class RunningSession:
             return None
         used = billable_minutes(max(0.0, elapsed_seconds), self.rounding_increment, self.rounding_minimum)
         return self.balance_minutes_before - used
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    """A heartbeat recorded: its moment (server clock); it writes no audit entry, so no changes."""
+
+    at: datetime
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,10 @@ class StoppedSession:
     flagged: bool
     edited_reason: str | None
     change: Change
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.change,)
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,8 @@ def test_heartbeat_updates_only_the_heartbeat(factory: Factory) -> None:
         beat = heartbeat(s, session_id=sid)
     with unit_of_work(factory) as s:
         row = s.get_one(WorkSession, sid)
-        assert row.heartbeat_at == beat > old[1]
+        assert row.heartbeat_at == beat.at > old[1]
+        assert beat.changes == ()
         assert (row.started_at, row.state, row.paused_seconds) == (old[0], old[2], old[3])
         assert latest_change_id(s) == audit
     _stop(factory, w.agents[0], sid)

@@ -10,9 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.audit import Change, record_change
+from console.audit import Batch, Change, Created, all_changes, record_change
 from console.clock import TEHRAN
 from console.errors import ValidationError
+from console.sessions import Heartbeat
 from ui import runner as runner_module
 from ui.runner import DbRunner, Latest, changes_of
 
@@ -100,22 +101,17 @@ def test_a_refused_write_changes_nothing(
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 0
 
 
-def test_changes_of_reads_every_shape_services_return() -> None:
+def test_every_result_of_a_write_carries_its_changes_in_one_shape() -> None:
     c1 = Change(1, AT, None, "ticket", 1, "reply")
     c2 = Change(2, AT, None, "ledger", 2, "adjust")
-
-    class WithChange:
-        change = c1
-
-    class WithChanges:
-        changes = (c1, c2)
-
+    created = Created(5, c1)
+    new_id, change = created  # still unpacks as the id and the entry
+    assert (new_id, change) == (5, c1)
     assert changes_of(c1) == [c1]
-    assert changes_of((5, c1)) == [c1]
-    assert changes_of([c1, c2]) == [c1, c2]
-    assert changes_of(WithChange()) == [c1]
-    assert changes_of(WithChanges()) == [c1, c2]
-    assert changes_of(None) == [] and changes_of(42) == [] and changes_of("text") == []
+    assert changes_of(created) == [c1]
+    assert changes_of(Batch((c1, c2))) == [c1, c2]
+    assert changes_of(all_changes([c1, created, Batch((c2,))])) == [c1, c1, c2]
+    assert changes_of(Heartbeat(AT)) == []
 
 
 def test_latest_shows_only_the_newest_requests_answer() -> None:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableView, QWidget
 
-from console.audit import Change
+from console.audit import Change, Changes
 from console.db import Session, is_connection_error
 from console.errors import ConsoleError
 from ui.context import AppContext
@@ -19,6 +19,7 @@ from ui.table_model import RowTableModel
 from ui.throttle import Throttle
 
 _R = TypeVar("_R")
+_C = TypeVar("_C", bound=Changes)
 
 
 def error_message(error: Exception) -> str:
@@ -201,7 +202,7 @@ class Page(QWidget):
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         """Write through the runner's one path; errors go to ``on_error`` or the page's error box."""
-        self.ctx.runner.mutate(op, on_done, on_error or self.show_error_box, initiator=self)
+        self.ctx.runner.mutate(op, on_done, on_error or self.show_error_box, initiator=self)  # type: ignore[type-var]  # until every service returns Changes
 
     def _set_load_error(self, text: str | None) -> None:
         if text is None:

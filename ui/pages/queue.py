@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.audit import Change
+from console.audit import Change, Created
 from console.customers import ContactView, list_contacts, list_customers, set_ticket_contact
 from console.db import Session
 from console.jalali import to_persian_digits
@@ -384,15 +384,15 @@ class QueuePage(Page):
         contact_id = dialog.contact_id()
         me = self.ctx.agent.id
 
-        def op(s: Session) -> tuple[int, Change]:
-            ticket_id, change = create_ticket(
+        def op(s: Session) -> Created:
+            created = create_ticket(
                 s, actor_id=me, customer_id=customer_id, subject=subject, category=category, body=body
             )
             if contact_id is not None:
-                set_ticket_contact(s, actor_id=me, ticket_id=ticket_id, contact_id=contact_id)
-            return ticket_id, change
+                set_ticket_contact(s, actor_id=me, ticket_id=created.id, contact_id=contact_id)
+            return created
 
-        def done(result: tuple[int, Change]) -> None:
-            self._pending_ticket = result[0]
+        def done(result: Created) -> None:
+            self._pending_ticket = result.id
 
         self.mutate(op, done)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.agents import AgentInfo, list_agents
-from console.audit import Change
+from console.audit import Change, Changes
 from console.customers import ContactView, CustomerDetail, customer_detail, ticket_contact
 from console.db import Session, is_connection_error
 from console.entitlements import CATEGORIES
@@ -398,7 +398,7 @@ class TicketPane(QFrame):
         return f'<div dir="rtl">{"".join(blocks)}</div>'
 
     # --- actions ------------------------------------------------------------------------------
-    def _mutate(self, op: Callable[[Session], object]) -> None:
+    def _mutate(self, op: Callable[[Session], Changes]) -> None:
         if self._detail is None:
             return
         ticket_id = self._detail.row.id
@@ -415,7 +415,7 @@ class TicketPane(QFrame):
         body = self.reply_box.toPlainText()
         tid, version, me = self._detail.row.id, self._detail.row.version, self.ctx.agent.id
 
-        def op(s: Session) -> object:
+        def op(s: Session) -> Change:
             return reply(
                 s, actor_id=me, ticket_id=tid, body=body, expected_version=version, new_status=new_status
             )
