@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ScalarSelect, select
 from sqlalchemy.orm import Session
 
 from console.models import Setting
+
+if TYPE_CHECKING:
+    from console.audit import Change
 
 DEFAULTS: dict[str, Any] = {
     "sla_response_minutes": 300,  # rule 1: 5 business hours
@@ -75,7 +78,7 @@ def decode_setting(key: str, stored: str | None) -> Any:
     return DEFAULTS[key] if stored is None else json.loads(stored)
 
 
-def update_policies(session: Session, *, actor_id: int, changes: dict[str, Any]) -> Any:
+def update_policies(session: Session, *, actor_id: int, changes: dict[str, Any]) -> Change:
     """A supervisor changes policies; each value is checked and the change is audited.
 
     Returns the audit change. Unknown keys and out-of-range values raise ``ValidationError`` and

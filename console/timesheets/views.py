@@ -255,3 +255,7 @@ class CorrectionResult:
 
     entries: tuple[CorrectionView, ...]
     change: Change
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.change,)

@@ -7,6 +7,7 @@ afterwards, and is taken only while the stored figures still match the log.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -165,9 +166,9 @@ def _require_pending_and_current(session: Session, credit: UptimeCredit) -> Cust
     return row
 
 
-def _view_after(session: Session, credit: UptimeCredit) -> CustomerAvailability:
+def _view_after(session: Session, credit: UptimeCredit, changes: tuple[Change, ...]) -> CustomerAvailability:
     month_view, _ = compute(session, credit.year, credit.month, credit.customer_id)
-    return month_view.customers[0]
+    return replace(month_view.customers[0], changes=changes)
 
 
 def approve_credit(session: Session, *, actor_id: int, credit_id: int) -> CustomerAvailability:
@@ -205,7 +206,7 @@ def approve_credit(session: Session, *, actor_id: int, credit_id: int) -> Custom
     credit.subscription_before = before_end
     credit.subscription_after = after_end
     session.flush()
-    record_change(
+    approved = record_change(
         session,
         agent_id=actor_id,
         entity="uptime_credit",
@@ -215,7 +216,7 @@ def approve_credit(session: Session, *, actor_id: int, credit_id: int) -> Custom
         after=_credit_state(credit),
         at=now,
     )
-    record_change(
+    extended = record_change(
         session,
         agent_id=actor_id,
         entity="customer",
@@ -225,7 +226,7 @@ def approve_credit(session: Session, *, actor_id: int, credit_id: int) -> Custom
         after={"subscription_end": after_end, "uptime_credit_id": credit.id},
         at=now,
     )
-    return _view_after(session, credit)
+    return _view_after(session, credit, (approved, extended))
 
 
 def reject_credit(session: Session, *, actor_id: int, credit_id: int, reason: str) -> CustomerAvailability:
@@ -248,7 +249,7 @@ def reject_credit(session: Session, *, actor_id: int, credit_id: int, reason: st
     credit.decided_by = actor_id
     credit.decided_at = now
     session.flush()
-    record_change(
+    rejected = record_change(
         session,
         agent_id=actor_id,
         entity="uptime_credit",
@@ -258,4 +259,4 @@ def reject_credit(session: Session, *, actor_id: int, credit_id: int, reason: st
         after=_credit_state(credit),
         at=now,
     )
-    return _view_after(session, credit)
+    return _view_after(session, credit, (rejected,))

@@ -8,6 +8,7 @@ maintenance apart; overlaps are allowed and counted once when a month is compute
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -135,10 +136,10 @@ def record_outage(
     )
     session.add(row)
     session.flush()
-    record_change(
+    change = record_change(
         session, agent_id=actor_id, entity="outage", entity_id=row.id, action="add", after=_outage_state(row)
     )
-    return outage_view(row, customer_names(session, [customer_id]))
+    return replace(outage_view(row, customer_names(session, [customer_id])), change=change)
 
 
 def remove_outage(session: Session, *, actor_id: int, outage_id: int) -> Change:

@@ -29,6 +29,11 @@ class OutageView:
     customer_name: str | None
     cause: str
     planned: bool
+    change: Change | None = None  # the audit entry, when a mutation returned this view
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return () if self.change is None else (self.change,)
 
     @property
     def duration(self) -> timedelta:
@@ -82,6 +87,7 @@ class CustomerAvailability:
     credit: timedelta  # multiplier × downtime when below target, else 0
     decision: CreditDecision | None
     stale: bool  # a stored credit whose figures no longer match the outage log
+    changes: tuple[Change, ...] = ()  # what the decision that returned this view recorded
 
     @property
     def state(self) -> str:

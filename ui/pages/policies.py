@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.audit import Change
 from console.db import Session
 from console.settings import Policies, get_policies, update_policies
 from ui.context import AppContext
@@ -139,7 +140,7 @@ class PoliciesPage(Page):
     def save(self) -> None:
         me, changes = self.ctx.agent.id, self.values()
 
-        def op(s: Session) -> object:
+        def op(s: Session) -> Change:
             return update_policies(s, actor_id=me, changes=changes)
 
         self.mutate(op)
