@@ -23,12 +23,14 @@ from console.office.notices import send_breach_mails, send_expiry_notices, send_
 @dataclass(frozen=True)
 class Job:
     """``slot(now)`` names the unit due at ``now``; ``due(session, now)`` may hold it back (a
-    calendar condition); ``run(session, now)`` does it and says what it did, in Persian."""
+    calendar condition); ``run(session, now, slot)`` does that slot's work and says what it did, in
+    Persian. A run may happen long after its slot's time (a run left by a killed server is resumed
+    on the next start): what it covers comes from the slot, never from the clock alone."""
 
     name: str
     every_s: float  # how often the scheduler looks at it
     slot: Callable[[datetime], str]
-    run: Callable[[Session, datetime], str]
+    run: Callable[[Session, datetime, str], str]
     due: Callable[[Session, datetime], bool] | None = None
 
 
@@ -36,13 +38,13 @@ def _today(now: datetime) -> date:
     return now.astimezone(TEHRAN).date()
 
 
-def forfeit_job(session: Session, now: datetime) -> str:
+def forfeit_job(session: Session, now: datetime, slot: str = "") -> str:
     """Rule 7: what is left on packages that expired by today (Tehran) is forfeited, once each."""
     recorded = record_forfeits(session, _today(now), at=now)
     return f"سوخت {format_number(len(recorded))} بسته ثبت شد."
 
 
-def notice_job(session: Session, now: datetime) -> str:
+def notice_job(session: Session, now: datetime, slot: str = "") -> str:
     """Notices of packages 30 and 7 days before expiry, and 80% and 100% used."""
     today = _today(now)
     expiry = send_expiry_notices(session, today=today, now=now)
@@ -50,7 +52,7 @@ def notice_job(session: Session, now: datetime) -> str:
     return f"{format_number(expiry)} اطلاعیهٔ انقضا و {format_number(usage)} اطلاعیهٔ مصرف نوشته شد."
 
 
-def breach_job(session: Session, now: datetime) -> str:
+def breach_job(session: Session, now: datetime, slot: str = "") -> str:
     """A mail to the supervisors for each ticket whose response deadline passed unanswered."""
     sent = send_breach_mails(session, now=now)
     return f"{format_number(sent)} نامهٔ گذشتن مهلت پاسخ نوشته شد."
@@ -58,6 +60,15 @@ def breach_job(session: Session, now: datetime) -> str:
 
 def previous_jalali_month(now: datetime) -> tuple[int, int]:
     year, month, _ = gregorian_to_jalali(_today(now))
+    return (year, month - 1) if month > 1 else (year - 1, 12)
+
+
+def month_before_slot(slot: str) -> tuple[int, int]:
+    """The Jalali month a statements slot covers: the one before the slot's month ("1405-09" ->
+    (1405, 8)); a ValueError for anything else."""
+    year, month = (int(part) for part in slot.split("-"))
+    if not 1 <= month <= 12:
+        raise ValueError(slot)
     return (year, month - 1) if month > 1 else (year - 1, 12)
 
 
@@ -80,11 +91,18 @@ def statements_due(session: Session, now: datetime) -> bool:
     return first is not None and _today(now) >= first
 
 
-def statement_job(session: Session, now: datetime) -> str:
-    """The previous Jalali month's statement for every customer who asked for it."""
+def statement_job(session: Session, now: datetime, slot: str = "") -> str:
+    """The statement of the month just ended, for every customer who asked for it.
+
+    The month is the one before the slot's month (the slot is the month of the run's first
+    business day), so a run resumed after a later month change (the server killed mid-run on the
+    1st, started again on the 2nd of the next month) still covers the month its slot stood for;
+    without a slot, the month before ``now``'s. Never the month ``now`` is in
+    (``send_monthly_statements`` refuses a month not yet ended).
+    """
     from console.office.statements import send_monthly_statements
 
-    year, month = previous_jalali_month(now)
+    year, month = month_before_slot(slot) if slot else previous_jalali_month(now)
     sent = send_monthly_statements(session, year=year, month=month, now=now)
     return f"{format_number(sent)} صورت‌حساب ماهانه نوشته شد."
 

@@ -96,7 +96,7 @@ class Scheduler:
         log("job.start", job=job.name, slot=slot, run=run_id)
         try:
             with unit_of_work(self.factory, write_lock=True) as session:
-                result = job.run(session, now)
+                result = job.run(session, now, slot)
                 if self._pause and self._pause[0] == job.name:
                     log("job.pause", job=job.name, seconds=self._pause[1])
                     time.sleep(self._pause[1])

@@ -4,6 +4,7 @@ No Qt and no ``server`` import: the server (``server/``) and the app's status pa
 """
 
 from console.office.notices import (
+    BreachRecipients,
     NoticeView,
     breach_recipients,
     customer_notices,
@@ -31,6 +32,7 @@ from console.office.tokens import (
 )
 
 __all__ = [
+    "BreachRecipients",
     "CreatedToken",
     "JobRunView",
     "NoticeView",

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
-from console.audit import record_change
+from console.audit import Change, record_change
 from console.customers import customer_emails
 from console.jalali import format_date, format_datetime, format_minutes, format_number
 from console.models import Customer, Package, Ticket
@@ -175,11 +175,23 @@ def send_usage_notices(session: Session, *, today: date, now: datetime) -> int:
     return sent
 
 
+@dataclass(frozen=True)
+class BreachRecipients:
+    """The addresses that hear of a breached response deadline, as saved, with the audit entry."""
+
+    emails: list[str]
+    change: Change
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.change,)
+
+
 def breach_recipients(session: Session) -> list[str]:
     return [str(a) for a in get_office_setting(session, BREACH_RECIPIENTS, [])]
 
 
-def set_breach_recipients(session: Session, *, actor_id: int, emails: Sequence[str]) -> list[str]:
+def set_breach_recipients(session: Session, *, actor_id: int, emails: Sequence[str]) -> BreachRecipients:
     """A supervisor names the addresses that hear of a breached response deadline."""
     from console.errors import ValidationError
 
@@ -192,7 +204,7 @@ def set_breach_recipients(session: Session, *, actor_id: int, emails: Sequence[s
         cleaned.append(e)
     before = breach_recipients(session)
     put_office_setting(session, BREACH_RECIPIENTS, cleaned)
-    record_change(
+    change = record_change(
         session,
         agent_id=actor_id,
         entity="office_setting",
@@ -201,7 +213,7 @@ def set_breach_recipients(session: Session, *, actor_id: int, emails: Sequence[s
         before={"emails": before},
         after={"emails": cleaned},
     )
-    return cleaned
+    return BreachRecipients(cleaned, change)
 
 
 def send_breach_mails(session: Session, *, now: datetime) -> int:

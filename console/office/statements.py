@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
-from console.audit import record_change
+from console.audit import Batch, record_change
 from console.clock import TEHRAN
 from console.db import server_now
 from console.errors import NotFoundError, ValidationError
@@ -178,8 +178,12 @@ def statement_pdf(session: Session, customer_id: int, year: int, month: int) -> 
 
 def set_statement_subscription(
     session: Session, *, actor_id: int, customer_id: int, subscribed: bool
-) -> None:
-    """A supervisor turns the monthly statement on or off for a customer (opt-in)."""
+) -> Batch:
+    """A supervisor turns the monthly statement on or off for a customer (opt-in).
+
+    Returns:
+        The audit entry of the change; none when the customer's choice was already so.
+    """
     require_supervisor(session, actor_id)
     if session.get(Customer, customer_id) is None:
         raise NotFoundError("مشتری پیدا نشد.")
@@ -193,9 +197,9 @@ def set_statement_subscription(
     elif not subscribed and row is not None:
         session.delete(row)
     else:
-        return
+        return Batch()
     session.flush()
-    record_change(
+    change = record_change(
         session,
         agent_id=actor_id,
         entity="customer",
@@ -203,6 +207,7 @@ def set_statement_subscription(
         action="statement_subscription",
         after={"subscribed": subscribed},
     )
+    return Batch((change,))
 
 
 def is_statement_subscribed(session: Session, customer_id: int) -> bool:
@@ -210,10 +215,16 @@ def is_statement_subscribed(session: Session, customer_id: int) -> bool:
 
 
 def send_monthly_statements(session: Session, *, year: int, month: int, now: datetime) -> int:
-    """Each subscribed customer's statement of the month, mailed with its PDF, once per month."""
+    """Each subscribed customer's statement of the month, mailed with its PDF, once per month.
+
+    Only a month that has ended at ``now`` (Tehran midnight): a statement of the month still
+    running would be incomplete, and its key would stop the complete one later.
+    """
     from console.office.statement_pdf import render_statement
 
     _check_month(year, month)
+    if now < jalali_month_bounds(year, month)[1]:
+        raise ValidationError("صورت‌حساب ماهی که هنوز تمام نشده است فرستاده نمی‌شود.")
     sent = 0
     for customer_id in session.scalars(
         select(StatementSubscription.customer_id).order_by(StatementSubscription.customer_id)

@@ -8,13 +8,13 @@ customer as ``{balanse}``.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
-from console.audit import record_change
+from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import ValidationError
 from console.models_office import NOTICE_KINDS, NoticeTemplate
@@ -77,6 +77,11 @@ class TemplateView:
     placeholders: tuple[str, ...]
     edited: bool  # False: the built-in text
     updated_at: datetime | None
+    change: Change | None = None  # set by set_notice_template: its audit entry
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.change,) if self.change is not None else ()
 
 
 def _names(text: str) -> set[str]:
@@ -123,7 +128,7 @@ def set_notice_template(
     else:
         row.subject, row.body, row.updated_by, row.updated_at = subject, body, actor_id, when
     session.flush()
-    record_change(
+    change = record_change(
         session,
         agent_id=actor_id,
         entity="notice_template",
@@ -133,7 +138,7 @@ def set_notice_template(
         after={"kind": kind, "subject": subject, "body": body},
         at=when,
     )
-    return get_notice_template(session, kind)
+    return replace(get_notice_template(session, kind), change=change)
 
 
 def render_notice(session: Session, kind: str, values: dict[str, str]) -> tuple[str, str]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
-from console.audit import record_change
+from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import NotFoundError, ValidationError
 from console.models_office import ApiToken, ApiTokenUse
@@ -34,6 +34,11 @@ class CreatedToken:
     name: str
     prefix: str
     secret: str
+    change: Change | None = None  # its audit entry (what the app announces)
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.change,) if self.change is not None else ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,11 @@ class TokenInfo:
     created_at: datetime
     revoked_at: datetime | None
     last_used_at: datetime | None
+    change: Change | None = None  # set by revoke_api_token when it revoked the token now
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.change,) if self.change is not None else ()
 
 
 def hash_token(token: str) -> str:
@@ -80,7 +90,7 @@ def create_api_token(
     )
     session.add(token)
     session.flush()
-    record_change(
+    change = record_change(
         session,
         agent_id=actor_id,
         entity="api_token",
@@ -89,20 +99,22 @@ def create_api_token(
         after={"name": name, "prefix": prefix, "rate_per_minute": rate_per_minute},
         at=when,
     )
-    return CreatedToken(token.id, name, prefix, secret)
+    return CreatedToken(token.id, name, prefix, secret, change)
 
 
 def revoke_api_token(session: Session, *, actor_id: int, token_id: int) -> TokenInfo:
-    """A supervisor revokes a token: every later request with it is refused."""
+    """A supervisor revokes a token: every later request with it is refused (revoking it again
+    changes nothing and carries no change)."""
     require_supervisor(session, actor_id)
     token = session.get(ApiToken, token_id)
     if token is None:
         raise NotFoundError("توکن پیدا نشد.")
+    change = None
     if token.revoked_at is None:
         token.revoked_at = server_now(session)
         token.revoked_by = actor_id
         session.flush()
-        record_change(
+        change = record_change(
             session,
             agent_id=actor_id,
             entity="api_token",
@@ -111,7 +123,7 @@ def revoke_api_token(session: Session, *, actor_id: int, token_id: int) -> Token
             after={"prefix": token.prefix},
             at=token.revoked_at,
         )
-    return _info(token)
+    return replace(_info(token), change=change)
 
 
 def list_api_tokens(session: Session) -> list[TokenInfo]:

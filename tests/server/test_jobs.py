@@ -199,7 +199,7 @@ def test_scheduler_runs_each_slot_once_and_records_every_run(factory: Factory, o
 
 
 def test_a_failing_job_is_recorded_with_its_error_and_retried_later(factory: Factory, office: Office) -> None:
-    def broken(_s: Session, _now: datetime) -> str:
+    def broken(_s: Session, _now: datetime, _slot: str) -> str:
         raise RuntimeError("دیسک پر است")
 
     clock = FixedClock(_tehran(2026, 12, 2))
