@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.accounts import (
     SignInFailedError,
     authenticate,
-    hash_password,
 )
 from console.db import unit_of_work
 from console.models import Agent, AuditEntry
+from tests.people import Person, add_people
 
 Factory = sessionmaker[Session]
 
@@ -30,28 +30,13 @@ ALI_PW = "ali-password-1"
 @pytest.fixture
 def people(factory: Factory) -> dict[str, int]:
     """A supervisor and two agents with passwords, and one demo-style account without."""
-    with unit_of_work(factory) as s:
-        rows = {
-            "boss": Agent(
-                username="boss",
-                full_name="مریم احمدی",
-                role="supervisor",
-                password_hash=hash_password(BOSS_PW),
-            ),
-            "ali": Agent(
-                username="ali", full_name="علی رضایی", role="agent", password_hash=hash_password(ALI_PW)
-            ),
-            "sara": Agent(
-                username="sara",
-                full_name="سارا محمدی",
-                role="agent",
-                password_hash=hash_password("sara-pass-1"),
-            ),
-            "nopw": Agent(username="nopw", full_name="بی‌گذرواژه", role="agent"),
-        }
-        s.add_all(rows.values())
-        s.flush()
-        return {k: v.id for k, v in rows.items()}
+    return add_people(
+        factory,
+        boss=Person("مریم احمدی", "supervisor", BOSS_PW),
+        ali=Person("علی رضایی", "agent", ALI_PW),
+        sara=Person("سارا محمدی", "agent", "sara-pass-1"),
+        nopw=Person("بی‌گذرواژه"),
+    )
 
 
 def snapshot(factory: Factory) -> tuple[list[tuple[Any, ...]], int]:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.db import unit_of_work
-from console.models import Agent
+from tests.people import Person, add_people
 
 
 @pytest.fixture
 def people(factory: sessionmaker[Session]) -> dict[str, int]:
     """A supervisor («boss») and an agent («ali»), by username: their ids."""
-    with unit_of_work(factory) as s:
-        boss = Agent(username="boss", full_name="سرپرست", role="supervisor")
-        ali = Agent(username="ali", full_name="علی", role="agent")
-        s.add_all([boss, ali])
-        s.flush()
-        return {"boss": boss.id, "ali": ali.id}
+    return add_people(factory, boss=Person("سرپرست", "supervisor"), ali=Person("علی"))

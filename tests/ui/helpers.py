@@ -52,7 +52,7 @@ def process(ms: int = 50) -> None:
     QApplication.processEvents()
 
 
-def make_context(factory, clock, agent, demo: bool = False):  # type: ignore[no-untyped-def]
+def make_context(factory, clock, agent, demo: bool = False, database=None):  # type: ignore[no-untyped-def]
     """An AppContext on a real database, as the app builds it (runner, change feed)."""
     from console.db import DatabaseInfo
     from ui.change_feed import ChangeFeed
@@ -66,7 +66,7 @@ def make_context(factory, clock, agent, demo: bool = False):  # type: ignore[no-
         feed=feed,
         clock=clock,
         agent=agent,
-        database=DatabaseInfo("sqlite", "test", shared=False),
+        database=database or DatabaseInfo("sqlite", "test", shared=False),
         demo=demo,
     )
     feed.start()
@@ -76,6 +76,18 @@ def make_context(factory, clock, agent, demo: bool = False):  # type: ignore[no-
 def close_context(ctx) -> None:  # type: ignore[no-untyped-def]
     ctx.feed.stop()
     ctx.runner.shutdown()
+
+
+def new_agent(factory, role: str, full_name: str = "مریم رضایی") -> int:  # type: ignore[no-untyped-def]
+    """A new active account of ``role`` with a username of its own; its id."""
+    from sqlalchemy import func, select
+
+    with unit_of_work(factory) as s:
+        n = s.scalar(select(func.count()).select_from(Agent)) or 0
+        row = Agent(username=f"{role}{n}", full_name=full_name, role=role, active=True)
+        s.add(row)
+        s.flush()
+        return row.id
 
 
 def seed_office(factory, password_hash: str | None = None) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]

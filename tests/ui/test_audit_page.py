@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -11,17 +11,15 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.accounts import create_account, hash_password, set_active, set_role
-from console.agents import get_agent
+from console.accounts import create_account, set_active, set_role
 from console.audit import Change
 from console.calendar_store import add_holiday, seed_calendar
 from console.clock import TEHRAN, FixedClock
 from console.db import unit_of_work
 from console.demo import FIXED_ANCHOR
 from console.jalali import format_date
-from console.models import Agent
-from tests.ui.helpers import click_row, close_context, make_context
-from ui.context import AppContext
+from tests.people import Person, add_people
+from tests.ui.helpers import click_row
 from ui.pages.audit import AuditPage, AuditTableModel, action_label, entity_label, readable, summary
 
 WAIT = 10_000
@@ -36,13 +34,9 @@ def people(factory: sessionmaker[Session]) -> dict[str, int]:
     """A supervisor and an agent, and a few changes of each kind in the trail."""
     with unit_of_work(factory) as s:
         seed_calendar(s, TODAY)
-        boss = Agent(
-            username="boss", full_name="مریم احمدی", role="supervisor", password_hash=hash_password("x" * 9)
-        )
-        ali = Agent(username="ali", full_name="علی رضایی", role="agent", password_hash=hash_password("y" * 9))
-        s.add_all([boss, ali])
-        s.flush()
-        ids = {"boss": boss.id, "ali": ali.id}
+    ids = add_people(
+        factory, boss=Person("مریم احمدی", "supervisor", "x" * 9), ali=Person("علی رضایی", "agent", "y" * 9)
+    )
     with unit_of_work(factory) as s:
         created = create_account(
             s,
@@ -59,27 +53,18 @@ def people(factory: sessionmaker[Session]) -> dict[str, int]:
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, factory: sessionmaker[Session], people: dict[str, int]) -> Iterator[MakePage]:
-    contexts: list[AppContext] = []
-
+def make_page(open_page, people: dict[str, int]) -> MakePage:  # type: ignore[no-untyped-def]
     def build(who: str) -> AuditPage:
-        with unit_of_work(factory) as s:
-            agent = get_agent(s, people[who])
-        ctx = make_context(factory, FixedClock(FIXED_ANCHOR), agent)
-        contexts.append(ctx)
-        page = AuditPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1300, 800)
-        page.show()
-        qtbot.waitUntil(lambda: ctx.feed.ready, timeout=WAIT)
-        page.activate()
-        if agent.is_supervisor:
-            qtbot.waitUntil(lambda: page.loaded and ctx.runner.is_idle(), timeout=WAIT)
+        page: AuditPage = open_page(
+            AuditPage,
+            people[who],
+            clock=FixedClock(FIXED_ANCHOR),
+            size=(1300, 800),
+            loaded=lambda p: not p.ctx.agent.is_supervisor or (p.loaded and p.ctx.runner.is_idle()),
+        )
         return page
 
-    yield build
-    for ctx in contexts:
-        close_context(ctx)
+    return build
 
 
 def actions(page: AuditPage) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -12,21 +12,17 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialogButtonBox, QMessageBox, QPus
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.agents import get_agent
 from console.calendar import default_weekly_hours
 from console.calendar_store import CalendarSettings, calendar_settings, seed_calendar, set_weekly_hours
 from console.clock import TEHRAN, FixedClock
 from console.db import describe, unit_of_work
 from console.jalali import format_date, format_time, gregorian_to_jalali, jalali_to_gregorian
 from console.models import Agent
-from tests.ui.helpers import click_row, wait_prompt
-from ui.change_feed import ChangeFeed
-from ui.context import AppContext
+from tests.ui.helpers import click_row, new_agent, wait_prompt
 from ui.dialogs.closure_dialog import ClosureDialog
 from ui.dialogs.holiday_dialog import HolidayDialog
 from ui.jalali_widgets import JalaliDateEdit, JalaliDateTimeEdit, TimeEdit
 from ui.pages.calendar_settings import CalendarSettingsPage
-from ui.runner import DbRunner
 
 NOW = datetime(2026, 11, 24, 10, 30, tzinfo=TEHRAN)  # a Tuesday, 1405/09/03, open 08:00-17:00
 TUESDAY, THURSDAY, FRIDAY, SATURDAY = 1, 3, 4, 5
@@ -37,34 +33,23 @@ MakePage = Callable[..., CalendarSettingsPage]
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, factory: sessionmaker[Session], db_url: str) -> Iterator[MakePage]:
-    """Build the page as the shell would (runner, change feed, fixed clock), for a new agent."""
-    contexts: list[AppContext] = []
+def make_page(open_page, factory: sessionmaker[Session], db_url: str) -> MakePage:  # type: ignore[no-untyped-def]
+    """The page as the shell builds it (runner, change feed, fixed clock), for a new account of ``role``."""
+    with unit_of_work(factory) as s:
+        seed_calendar(s, NOW.date())
 
     def build(role: str = "supervisor") -> CalendarSettingsPage:
-        with unit_of_work(factory) as s:
-            seed_calendar(s, NOW.date())
-            row = Agent(username=f"{role}{len(contexts)}", full_name="مریم رضایی", role=role, active=True)
-            s.add(row)
-            s.flush()
-            agent = get_agent(s, row.id)
-        feed = ChangeFeed(factory, interval_ms=200)
-        ctx = AppContext(DbRunner(factory), feed, FixedClock(NOW), agent, describe(db_url))
-        contexts.append(ctx)
-        page = CalendarSettingsPage(ctx)
-        qtbot.addWidget(page)
-        feed.start()
-        qtbot.waitUntil(lambda: feed.ready, timeout=WAIT)  # the feed knows the latest change
-        page.resize(1240, 800)
-        page.show()
-        page.activate()
-        qtbot.waitUntil(lambda: page.settings is not None, timeout=WAIT)
+        page: CalendarSettingsPage = open_page(
+            CalendarSettingsPage,
+            new_agent(factory, role),
+            clock=FixedClock(NOW),
+            size=(1240, 800),
+            database=describe(db_url),
+            loaded=lambda p: p.settings is not None,
+        )
         return page
 
-    yield build
-    for ctx in contexts:
-        ctx.feed.stop()
-        ctx.runner.shutdown()
+    return build
 
 
 def stored(factory: sessionmaker[Session]) -> CalendarSettings:

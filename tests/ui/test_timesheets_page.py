@@ -6,7 +6,7 @@ has ended by the server's clock); the page's clock is set to the server's today.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -18,15 +18,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.agents import get_agent
 from console.clock import TEHRAN, FixedClock
 from console.db import server_now, unit_of_work
 from console.jalali import jalali_year_month, local_date
 from console.ledger import deduct, record_purchase
 from console.models import Agent, Customer, LedgerEntry, TimesheetDecision, WorkSession
 from console.timesheets import approve_period, jalali_month, jalali_week
-from tests.ui.helpers import close_context, make_context, wait_prompt
-from ui.context import AppContext
+from tests.ui.helpers import wait_prompt
 from ui.dialogs.timesheet_dialogs import CorrectionDialog, RejectDialog
 from ui.pages.timesheets import TimesheetModel, TimesheetsPage
 
@@ -116,25 +114,18 @@ MakePage = Callable[[int], TimesheetsPage]
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, factory: Factory, world: World) -> Iterator[MakePage]:
-    contexts: list[AppContext] = []
-
+def make_page(open_page, world: World) -> MakePage:  # type: ignore[no-untyped-def]
     def build(agent_id: int) -> TimesheetsPage:
-        with unit_of_work(factory) as s:
-            agent = get_agent(s, agent_id)
-        ctx = make_context(factory, FixedClock(world.now), agent)
-        contexts.append(ctx)
-        page = TimesheetsPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1400, 800)
-        page.show()
-        page.activate()
-        qtbot.waitUntil(lambda: ctx.feed.ready and page.sheet is not None, timeout=WAIT)
+        page: TimesheetsPage = open_page(
+            TimesheetsPage,
+            agent_id,
+            clock=FixedClock(world.now),
+            size=(1400, 800),
+            loaded=lambda p: p.sheet is not None,
+        )
         return page
 
-    yield build
-    for ctx in contexts:
-        close_context(ctx)
+    return build
 
 
 def show(qtbot: QtBot, page: TimesheetsPage, agent_id: int, day: date) -> None:

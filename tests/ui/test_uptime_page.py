@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,19 +15,15 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushB
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.agents import get_agent
 from console.clock import TEHRAN, FixedClock
 from console.db import describe, unit_of_work
 from console.models import Agent, Customer, Outage, UptimeCredit
 from console.uptime import jalali_month_bounds
 from console.uptime_credits import CustomerAvailability, month_availability, record_outage
-from tests.ui.helpers import click_row, wait_prompt
-from ui.change_feed import ChangeFeed
-from ui.context import AppContext
+from tests.ui.helpers import click_row, new_agent, wait_prompt
 from ui.dialogs.outage_dialog import OutageDialog
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.pages.uptime import AvailabilityTableModel, UptimePage
-from ui.runner import DbRunner
 
 NOW = datetime(2026, 11, 24, 10, 30, tzinfo=TEHRAN)  # 1405/09/03: the page opens on Aban 1405
 YEAR, MONTH = 1405, 8
@@ -50,9 +46,8 @@ MakePage = Callable[..., Built]
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, factory: sessionmaker[Session], db_url: str) -> Iterator[MakePage]:
+def make_page(open_page, factory: sessionmaker[Session], db_url: str) -> MakePage:  # type: ignore[no-untyped-def]
     """Two customers; Alpha had a 20-hour outage in Aban 1405 (credit 60 h), Beta a 1-hour global one."""
-    contexts: list[AppContext] = []
     with unit_of_work(factory) as s:
         sup = Agent(username="sara", full_name="سارا سرپرست", role="supervisor", active=True)
         alpha = Customer(code="1001", name=ALPHA, subscription_end=SUBSCRIPTION_END)
@@ -77,28 +72,17 @@ def make_page(qtbot: QtBot, factory: sessionmaker[Session], db_url: str) -> Iter
         ids = (alpha.id, beta.id)
 
     def build(role: str = "supervisor") -> Built:
-        with unit_of_work(factory) as s:
-            row = Agent(username=f"{role}{len(contexts)}", full_name="مریم رضایی", role=role, active=True)
-            s.add(row)
-            s.flush()
-            agent = get_agent(s, row.id)
-        feed = ChangeFeed(factory, interval_ms=200)
-        ctx = AppContext(DbRunner(factory), feed, FixedClock(NOW), agent, describe(db_url))
-        contexts.append(ctx)
-        page = UptimePage(ctx)
-        qtbot.addWidget(page)
-        feed.start()
-        qtbot.waitUntil(lambda: feed.ready, timeout=WAIT)
-        page.resize(1440, 860)
-        page.show()
-        page.activate()
-        qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+        page: UptimePage = open_page(
+            UptimePage,
+            new_agent(factory, role),
+            clock=FixedClock(NOW),
+            size=(1440, 860),
+            database=describe(db_url),
+            loaded=lambda p: p.data is not None,
+        )
         return Built(page, factory, *ids)
 
-    yield build
-    for ctx in contexts:
-        ctx.feed.stop()
-        ctx.runner.shutdown()
+    return build
 
 
 def rows(b: Built) -> dict[str, CustomerAvailability]:
