@@ -19,6 +19,14 @@ database, and :func:`needs_first_password` makes the app ask for its password be
 
 A password is normalised before hashing (see :func:`normalize_password`) so that the same password
 typed on a Persian or an Arabic keyboard layout, with Persian or Latin digits, is the same password.
+
+On the shared PostgreSQL server where people sign in as themselves (issue 17,
+:func:`on_person_server`), PostgreSQL keeps the passwords, not ``agents.password_hash`` (which no
+person's role may even read): accounts are created, disabled, re-enabled, re-passworded and
+re-roled through the database's ``sc_*`` functions, a password goes to the server only as a SCRAM
+verifier computed here, and one's own password is changed with ``ALTER ROLE CURRENT_USER``. The
+same rules (not oneself, not the last supervisor) are checked first, with the same messages. The
+lock-out of :func:`authenticate` is then the server's (docs/security.md).
 """
 
 from __future__ import annotations
@@ -34,9 +42,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import create_engine, event, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, undefer
+from sqlalchemy.pool import NullPool
 
 from console.agents import AgentInfo, require_active, require_supervisor
 from console.audit import Change, record_change
@@ -59,6 +68,7 @@ __all__ = [
     "my_account",
     "needs_first_password",
     "normalize_password",
+    "on_person_server",
     "passwordless_accounts",
     "reset_password",
     "set_active",
@@ -221,28 +231,102 @@ def _info(a: Agent) -> AgentInfo:
     return AgentInfo(a.id, a.username, a.full_name, a.role, a.active)
 
 
-def _view(a: Agent, now: datetime | None = None) -> AccountView:
+def _view(a: Agent, now: datetime | None = None, *, has_password: bool | None = None) -> AccountView:
     locked = (
         a.locked_until if now is not None and a.locked_until is not None and a.locked_until > now else None
     )
-    return AccountView(
-        a.id, a.username, a.full_name, a.role, a.active, a.password_hash is not None, a.created_at, locked
-    )
+    password = a.password_hash is not None if has_password is None else has_password
+    return AccountView(a.id, a.username, a.full_name, a.role, a.active, password, a.created_at, locked)
 
 
-def _state(a: Agent) -> dict[str, Any]:
+def _state(a: Agent, *, password_set: bool | None = None) -> dict[str, Any]:
     """What the audit trail records of an account: never the password or its hash."""
     return {
         "username": a.username,
         "full_name": a.full_name,
         "role": a.role,
         "active": a.active,
-        "password_set": a.password_hash is not None,
+        "password_set": a.password_hash is not None if password_set is None else password_set,
     }
 
 
+# --- the shared server where people sign in as themselves -------------------------------------
+_PERSON_SQL = text(
+    "SELECT to_regprocedure('public.sc_create_account(text, text, text, text)') IS NOT NULL "
+    "AND EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members AS m "
+    "JOIN pg_catalog.pg_roles AS g ON g.oid = m.roleid JOIN pg_catalog.pg_roles AS u ON u.oid = m.member "
+    "WHERE u.rolname = session_user AND NOT u.rolsuper AND g.rolname IN ('sc_agent', 'sc_supervisor'))"
+)
+_ACCOUNTS_LOCK = 0x5C_AC_C0  # pg_advisory_xact_lock key: account changes, one at a time
+# What sc_create_account accepts (a PostgreSQL role name of the app's): stricter than USERNAME_RE.
+_ROLE_NAME_RE = re.compile(r"[a-z][a-z0-9_.]{1,62}")
+
+
+def on_person_server(session: Session) -> bool:
+    """Whether ``session`` is signed in as a person's own login role on a server with the roles applied.
+
+    True only on PostgreSQL, where ``sc_create_account`` exists and the connection's login is a
+    member of ``sc_agent`` or ``sc_supervisor`` (not a superuser, not the owner, not a shared login).
+    Asked once per pooled connection. SQLite and a shared login keep the app's own passwords.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return False
+    conn = session.connection()
+    info = conn.info  # the pooled connection's: its login does not change
+    if "sc_person" not in info:
+        info["sc_person"] = bool(conn.execute(_PERSON_SQL).scalar())
+    return bool(info["sc_person"])
+
+
+def _login_roles(session: Session) -> set[str]:
+    """The names of the database's roles (pg_roles is readable by everyone; no password is in it)."""
+    return set(session.scalars(text("SELECT rolname FROM pg_catalog.pg_roles")))
+
+
+def _verifier(session: Session, username: str, password: str) -> str:
+    from console.db_roles import scram_verifier
+
+    return scram_verifier(session.connection(), username, password)
+
+
+def _call(session: Session, sql: str, **params: object) -> Any:
+    """Call one of the database's account functions; a refusal it raises becomes a Persian message."""
+    try:
+        with session.begin_nested():
+            return session.execute(text(sql), params).scalar()
+    except DBAPIError as exc:
+        code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+        if code == "42710":  # a role of that name exists already
+            raise ValidationError(
+                "این نام کاربری در پایگاه داده پیش‌تر به کار رفته است؛ نام دیگری برگزینید."
+            ) from None
+        if code == "42501":
+            raise PermissionDeniedError("پایگاه داده این تغییر حساب را نپذیرفت (دسترسی ندارید).") from None
+        raise
+
+
+def _server_accepts(session: Session, username: str, password: str) -> bool:
+    """Whether the server takes ``password`` for ``username`` (one connection of its own, closed)."""
+    url = session.get_bind().engine.url.set(username=username, password=normalize_password(password) or None)
+    engine = create_engine(url, poolclass=NullPool, connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect():
+            return True
+    except DBAPIError as exc:
+        detail = str(exc.orig or exc).lower()
+        if "authentication failed" in detail or "no password supplied" in detail:
+            return False
+        raise
+    finally:
+        engine.dispose()
+
+
 def _account(session: Session, agent_id: int, *, lock: bool = False) -> Agent:
-    row = session.get(Agent, agent_id, with_for_update=lock, populate_existing=lock, options=[_WITH_HASH])
+    if on_person_server(session):  # neither the hash (not granted) nor FOR UPDATE (needs UPDATE)
+        row = session.get(Agent, agent_id, populate_existing=lock)
+    else:
+        row = session.get(Agent, agent_id, with_for_update=lock, populate_existing=lock, options=[_WITH_HASH])
     if row is None:
         raise NotFoundError("این حساب پیدا نشد.")
     return row
@@ -252,8 +336,19 @@ def _lock_supervisors(session: Session) -> list[Agent]:
     """Lock every active supervisor row (PostgreSQL; SQLite's write lock already serialises).
 
     Two supervisors disabling each other at the same moment on two PCs would otherwise both pass the
-    "not the last supervisor" check and leave none.
+    "not the last supervisor" check and leave none. A person's role may not lock ``agents`` rows
+    (that needs UPDATE on it): there one advisory lock serialises account changes instead.
     """
+    if on_person_server(session):
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ACCOUNTS_LOCK})
+        return list(
+            session.scalars(
+                select(Agent)
+                .where(Agent.role == "supervisor", Agent.active.is_(True))
+                .order_by(Agent.id)
+                .execution_options(populate_existing=True)
+            )
+        )
     query = (
         select(Agent)
         .where(Agent.role == "supervisor", Agent.active.is_(True))
@@ -267,14 +362,20 @@ def _lock_supervisors(session: Session) -> list[Agent]:
 def list_accounts(session: Session, *, actor_id: int) -> list[AccountView]:
     """Every account, disabled ones too (supervisors only)."""
     require_supervisor(session, actor_id)
-    rows = session.scalars(select(Agent).order_by(Agent.full_name, Agent.id).options(_WITH_HASH))
     now = server_now(session)
+    if on_person_server(session):  # the password is PostgreSQL's: "set" when the login role exists
+        roles = _login_roles(session)
+        rows = session.scalars(select(Agent).order_by(Agent.full_name, Agent.id))
+        return [_view(a, now, has_password=a.username in roles) for a in rows]
+    rows = session.scalars(select(Agent).order_by(Agent.full_name, Agent.id).options(_WITH_HASH))
     return [_view(a, now) for a in rows]
 
 
 def my_account(session: Session, *, actor_id: int) -> AccountView:
     """The signed-in person's own account."""
     require_active(session, actor_id)
+    if on_person_server(session):
+        return _view(_account(session, actor_id), has_password=True)  # they signed in with it
     return _view(_account(session, actor_id))
 
 
@@ -282,8 +383,10 @@ def passwordless_accounts(session: Session) -> list[AgentInfo]:
     """Active accounts without a password: the demo's one-click list (supervisors first).
 
     Meaningful only on the demo database; on a real one this is at most the first supervisor
-    before its first password is set.
+    before its first password is set. None on a person's server (no passwords here).
     """
+    if on_person_server(session):
+        return []
     rows = session.scalars(
         select(Agent)
         .where(Agent.active.is_(True), Agent.password_hash.is_(None))
@@ -381,7 +484,11 @@ def first_password_account(session: Session) -> AgentInfo | None:
 
     That is the case when no active supervisor has a password: the account
     :func:`console.agents.ensure_first_supervisor` creates on an empty database, for instance.
+    Never on a server where people sign in as themselves: there ``admin init-server`` creates the
+    first supervisor with a password, and no person's role reads the hashes.
     """
+    if on_person_server(session):
+        return None
     supervisors = list(
         session.scalars(
             select(Agent)
@@ -440,6 +547,8 @@ def create_account(
     taken = _DUPLICATE.replace("%1", name)
     if session.scalar(select(Agent.id).where(Agent.username == name)) is not None:
         raise ValidationError(taken)
+    if on_person_server(session):
+        return _create_login_account(session, actor_id, name, full, role, password, taken)
     try:
         with session.begin_nested():  # another PC may take the name between the check and here
             row = Agent(
@@ -452,6 +561,77 @@ def create_account(
     return record_change(
         session, agent_id=actor_id, entity="agent", entity_id=row.id, action="create", after=_state(row)
     )
+
+
+def _create_login_account(
+    session: Session, actor_id: int, name: str, full: str, role: str, password: str, taken: str
+) -> Change:
+    """``create_account`` on a person's server: the login role and the agents row, by sc_create_account."""
+    if not _ROLE_NAME_RE.fullmatch(name) or name.startswith(("sc_", "pg_")):
+        raise ValidationError(
+            "روی سرور مشترک نام کاربری باید با حرف کوچک لاتین آغاز شود، خط تیره نداشته باشد و با "
+            "«sc_» یا «pg_» آغاز نشود."
+        )
+    if name in _login_roles(session):
+        raise ValidationError(taken)
+    new_id = _call(
+        session,
+        "SELECT sc_create_account(:u, :n, :r, :v)",
+        u=name,
+        n=full,
+        r=role,
+        v=_verifier(session, name, password),
+    )
+    row = _account(session, int(new_id), lock=True)
+    return record_change(
+        session,
+        agent_id=actor_id,
+        entity="agent",
+        entity_id=row.id,
+        action="create",
+        after=_state(row, password_set=True),
+    )
+
+
+def _set_login_password(
+    session: Session, actor: AgentInfo, row: Agent, password: str, current_password: str | None
+) -> Change:
+    """``set_password`` on a person's server: ALTER ROLE for one's own, sc_reset_password for others'."""
+    own = actor.id == row.id
+    if own and not _server_accepts(session, row.username, current_password or ""):
+        raise ValidationError("گذرواژهٔ کنونی نادرست است.")
+    _check_password(password, row.username)
+    before = _state(row, password_set=True)
+    verifier = _verifier(session, row.username, password)
+    if own:
+        # The verifier, not the password: the clear one never reaches the server or its log.
+        session.execute(text("ALTER ROLE CURRENT_USER PASSWORD " + _literal(verifier)))
+        engine, secret = session.get_bind().engine, normalize_password(password)
+
+        def changed(_session: Session) -> None:  # new pooled connections sign in with the new one
+            from console.person_sign_in import password_changed
+
+            password_changed(engine, secret)
+
+        event.listen(session, "after_commit", changed, once=True)
+    else:
+        _call(session, "SELECT sc_reset_password(:u, :v)", u=row.username, v=verifier)
+        session.refresh(row)
+    return record_change(
+        session,
+        agent_id=actor.id,
+        entity="agent",
+        entity_id=row.id,
+        action="change_password" if own else "reset_password",
+        before=before,
+        after=_state(row, password_set=True),
+    )
+
+
+def _literal(verifier: str) -> str:
+    if not re.fullmatch(r"SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+", verifier):
+        raise ValueError("not a SCRAM verifier")
+    return f"'{verifier}'"
 
 
 def set_password(
@@ -471,6 +651,8 @@ def set_password(
     if actor_id != agent_id:
         require_supervisor(session, actor_id)
     row = _account(session, agent_id, lock=True)
+    if on_person_server(session):
+        return _set_login_password(session, actor, row, password, current_password)
     stored = row.password_hash
     if actor_id == agent_id and stored is not None and not verify_password(current_password or "", stored):
         raise ValidationError("گذرواژهٔ کنونی نادرست است.")
@@ -513,9 +695,14 @@ def set_active(session: Session, *, actor_id: int, agent_id: int, active: bool) 
         raise ConflictError("این حساب از پیش فعال است." if active else "این حساب از پیش غیرفعال است.")
     if not active and row.role == "supervisor" and _count_other_supervisors(supervisors, row.id) == 0:
         raise ValidationError("آخرین سرپرست فعال را نمی‌توان غیرفعال کرد.")
-    before = _state(row)
-    row.active = active
-    session.flush()
+    person = on_person_server(session)
+    before = _state(row, password_set=True if person else None)
+    if person:  # the login role may (not) log in, and the agents row says so: one function
+        _call(session, "SELECT sc_set_account_active(:u, :a)", u=row.username, a=active)
+        session.refresh(row)
+    else:
+        row.active = active
+        session.flush()
     return record_change(
         session,
         agent_id=actor_id,
@@ -523,7 +710,7 @@ def set_active(session: Session, *, actor_id: int, agent_id: int, active: bool) 
         entity_id=row.id,
         action="enable" if active else "disable",
         before=before,
-        after=_state(row),
+        after=_state(row, password_set=True if person else None),
     )
 
 
@@ -540,9 +727,14 @@ def set_role(session: Session, *, actor_id: int, agent_id: int, role: str) -> Ch
         raise ConflictError("این حساب از پیش همین نقش را دارد.")
     if row.role == "supervisor" and row.active and _count_other_supervisors(supervisors, row.id) == 0:
         raise ValidationError("آخرین سرپرست فعال را نمی‌توان کارشناس کرد.")
-    before = _state(row)
-    row.role = role
-    session.flush()
+    person = on_person_server(session)
+    before = _state(row, password_set=True if person else None)
+    if person:  # the login role changes group, and the agents row its role: one function
+        _call(session, "SELECT sc_set_account_role(:u, :r)", u=row.username, r=role)
+        session.refresh(row)
+    else:
+        row.role = role
+        session.flush()
     return record_change(
         session,
         agent_id=actor_id,
@@ -550,5 +742,5 @@ def set_role(session: Session, *, actor_id: int, agent_id: int, role: str) -> Ch
         entity_id=row.id,
         action="role",
         before=before,
-        after=_state(row),
+        after=_state(row, password_set=True if person else None),
     )

@@ -38,6 +38,7 @@ from console.db_roles import (
     apply_db_roles,
     close_database,
     create_account_as_owner,
+    scram_verifier,
 )
 from console.migrate import upgrade_to_head
 
@@ -73,7 +74,13 @@ def _create_login(conn: Connection, name: str, password: str, group: str, *, log
             "SELECT format('CREATE ROLE %I ' || CAST(:login AS text) || ' PASSWORD %L IN ROLE %I', "
             "CAST(:n AS text), CAST(:p AS text), CAST(:g AS text))"
         ),
-        {"login": "LOGIN" if login else "NOLOGIN", "n": name, "p": password, "g": group},
+        # the SCRAM verifier, not the password: the clear one never reaches the server or its log
+        {
+            "login": "LOGIN" if login else "NOLOGIN",
+            "n": name,
+            "p": scram_verifier(conn, name, password),
+            "g": group,
+        },
     ).scalar_one()
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None

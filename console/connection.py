@@ -5,14 +5,21 @@ The choice lives in a small JSON file in the user's configuration folder
 
     {"database": "local"}
     {"database": "postgresql", "host": "db.office.lan", "port": 5432, "dbname": "console",
+     "options": {"sslmode": "verify-full", "sslrootcert": "C:/office/ca.pem"}, "sign_in": "person"}
+    {"database": "postgresql", "host": "db.office.lan", "port": 5432, "dbname": "console",
      "user": "support", "password": "keyring"}
 
-The file never holds a password. ``"password"`` says where it is: ``"keyring"`` (the OS keyring,
-through the ``keyring`` package, when the PC has a working one), ``"ask"`` (not stored: asked at each
-start) or ``"none"`` (the server needs none, e.g. a ``.pgpass`` file or trust authentication).
+The first is this PC alone; the second the shared server as it is set up since issue 17: the file
+says only where the server is, and each person signs in to PostgreSQL with their own name and
+password (``console.person_sign_in``), so no credential of any kind is kept on the PC. The third is
+the older shared login, still read and started as before until the IT person retires that login:
+``"password"`` says where its password is, ``"keyring"`` (the OS keyring, through the ``keyring``
+package, when the PC has a working one), ``"ask"`` (not stored: asked at each start) or ``"none"``
+(the server needs none, e.g. a ``.pgpass`` file or trust authentication).
 
 At start :func:`resolve_startup_database` gives the URL: ``SUPPORT_CONSOLE_DATABASE_URL`` first, then
-the file, else ``None``, which means: ask (the first-run dialog, ``ui/first_run.py``).
+the file, else ``None``, which means: ask (the first-run dialog, ``ui/first_run.py``). A PostgreSQL URL
+that names no user (what a ``"sign_in": "person"`` file gives) means: people sign in as themselves.
 """
 
 from __future__ import annotations
@@ -44,6 +51,11 @@ CHECK_TIMEOUT_S = 5
 
 PasswordStore = Literal["keyring", "ask", "none"]
 _STORES: tuple[PasswordStore, ...] = ("keyring", "ask", "none")
+SignIn = Literal["person", "shared"]
+"""``person``: each person is their own PostgreSQL login (issue 17); ``shared``: the older shared login."""
+
+SSL_MODES = ("prefer", "require", "verify-full")
+"""The TLS choices the first-run dialog offers (libpq's ``sslmode``); ``verify-full`` needs the CA file."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,12 @@ class DatabaseChoice:
     kind: Literal["local", "postgresql"]
     server: ServerSettings | None = None
     password: PasswordStore = "ask"
+    sign_in: SignIn = "shared"
+
+    @property
+    def person(self) -> bool:
+        """Whether people sign in to this server as themselves (nothing but its address is kept)."""
+        return self.kind == "postgresql" and self.sign_in == "person"
 
 
 LOCAL = DatabaseChoice("local")
@@ -148,6 +166,32 @@ def build_url(
     return url.render_as_string(hide_password=False)
 
 
+def tls_options(sslmode: str, ca_file: str = "") -> dict[str, str]:
+    """The URL options of a TLS choice; raises :class:`ValidationError` (Persian) when it is incomplete.
+
+    ``verify-full`` checks the server's certificate against the office's CA file and the server's
+    name against the certificate: the file must be given and exist.
+    """
+    mode = (sslmode or "prefer").strip()
+    if mode not in (*SSL_MODES, "disable", "allow", "verify-ca"):
+        raise _bad("حالت TLS ناشناخته است.")
+    options = {"sslmode": mode}
+    ca = (ca_file or "").strip()
+    if mode in ("verify-full", "verify-ca"):
+        if not ca:
+            raise _bad("برای بررسی کامل گواهی سرور، پروندهٔ گواهی CA دفتر را برگزینید.")
+        if not Path(ca).expanduser().is_file():
+            raise _bad(f"پروندهٔ گواهی CA «{ca}» پیدا نشد.")
+    if ca:
+        options["sslrootcert"] = ca
+    return options
+
+
+def person_server(server: ServerSettings) -> ServerSettings:
+    """The server without a user: what a PC keeps when people sign in as themselves."""
+    return ServerSettings(server.host, server.port, server.dbname, "", dict(server.options))
+
+
 def server_url(server: ServerSettings, password: str | None) -> str:
     return build_url(server.host, server.port, server.dbname, server.user, password, options=server.options)
 
@@ -210,6 +254,17 @@ def _to_json(choice: DatabaseChoice) -> dict[str, Any]:
     if choice.kind == "local" or choice.server is None:
         return {"database": "local"}
     s = choice.server
+    if choice.person:  # where the server is, and nothing else: no user, no password, no keyring
+        person: dict[str, Any] = {
+            "database": "postgresql",
+            "host": s.host,
+            "port": s.port,
+            "dbname": s.dbname,
+        }
+        if s.options:
+            person["options"] = dict(s.options)
+        person["sign_in"] = "person"
+        return person
     data: dict[str, Any] = {
         "database": "postgresql",
         "host": s.host,
@@ -243,6 +298,8 @@ def _from_json(data: object) -> DatabaseChoice | None:
         )
     except ValidationError:
         return None
+    if data.get("sign_in") == "person":
+        return DatabaseChoice("postgresql", person_server(server), "none", "person")
     store = data.get("password", "ask")
     return DatabaseChoice("postgresql", server, store if store in _STORES else "ask")
 
@@ -343,7 +400,9 @@ def remember_choice(
     Returns:
         The choice as saved, with where its password is.
     """
-    if choice.kind == "postgresql" and choice.server is not None:
+    if choice.person and choice.server is not None:
+        choice = DatabaseChoice("postgresql", person_server(choice.server), "none", "person")
+    elif choice.kind == "postgresql" and choice.server is not None:
         store: PasswordStore
         if not password:
             store = "none"
@@ -374,6 +433,8 @@ def resolve_startup_database(
         return None
     if choice.kind == "local" or choice.server is None:
         return choice_url(LOCAL)
+    if choice.person:  # no user in the URL: the sign-in dialog puts the person's name and password in
+        return server_url(person_server(choice.server), None)
     if choice.password == "none":
         return server_url(choice.server, None)
     if choice.password == "keyring":
@@ -387,6 +448,19 @@ def resolve_startup_database(
 
 
 _MESSAGES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("server does not support ssl",),
+        "سرور اتصال رمزنگاری‌شده (TLS) را پشتیبانی نمی‌کند؛ حالت TLS یا پیکربندی سرور را بررسی کنید.",
+    ),
+    (
+        (
+            "certificate verify failed",
+            "root certificate file",
+            "server certificate for",
+            "does not match host",
+        ),
+        "گواهی سرور با پروندهٔ CA دفتر یا نام سرور جور نیست؛ نشانی سرور باید همان نام درون گواهی باشد.",
+    ),
     (
         ("password authentication failed", "no password supplied", "authentication failed"),
         "نام کاربری یا گذرواژه پذیرفته نشد.",
@@ -412,9 +486,16 @@ _MESSAGES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+def explain_error(exc: BaseException) -> str:
+    """A Persian sentence saying why a connection failed (the driver's message, matched)."""
+    return _explain(exc)
+
+
 def _explain(exc: BaseException) -> str:
     detail = str(getattr(exc, "orig", None) or exc).strip()
     lowered = detail.lower()
+    if 'database "' in lowered and "does not exist" in lowered:
+        return "پایگاه داده‌ای با این نام روی سرور نیست."
     for needles, message in _MESSAGES:
         if any(n in lowered for n in needles):
             return message
@@ -462,3 +543,49 @@ def check_connection(url: str, timeout: int = CHECK_TIMEOUT_S) -> str | None:
     finally:
         engine.dispose()
     return None
+
+
+PROBE_USER = "support_console_probe"
+"""The name the reachability test of a person-sign-in server connects with (no such role is needed)."""
+SERVER_REACHABLE = (
+    "سرور پاسخ داد و در دسترس است. نام کاربری و گذرواژهٔ هر کس را خود سرور هنگام ورود بررسی می‌کند."
+)
+_ANSWERED = (
+    "password authentication failed",
+    "no password supplied",
+    "is not permitted to log in",
+    "authentication failed",
+)
+
+
+def check_server(server: ServerSettings, timeout: int = CHECK_TIMEOUT_S) -> tuple[bool, str]:
+    """Whether a server where people sign in as themselves answers: ``(reachable, Persian sentence)``.
+
+    No name or password is known yet, so one connection is tried as :data:`PROBE_USER` without a
+    password. The server asking for a password, or refusing it ("password authentication failed",
+    "no password supplied"), or not knowing that name, all mean it was reached: TLS and
+    ``pg_hba.conf`` let this PC in. A refused TLS handshake, a host not found, a closed port, or a
+    ``pg_hba.conf`` without a line for this PC mean it was not. Changes nothing; blocks up to
+    ``timeout`` seconds (call it off the GUI thread).
+    """
+    import psycopg
+
+    params: dict[str, Any] = {
+        "host": server.host,
+        "port": server.port,
+        "dbname": server.dbname,
+        "user": PROBE_USER,
+        "connect_timeout": timeout,
+        **dict(server.options),
+    }
+    try:
+        conn = psycopg.connect(**params)
+    except psycopg.Error as exc:
+        detail = str(exc).lower()
+        if any(n in detail for n in _ANSWERED) or ('role "' in detail and "does not exist" in detail):
+            return True, SERVER_REACHABLE
+        return False, _explain(exc)
+    except Exception as exc:  # a bad option value, say: explained, never a crash of the dialog
+        return False, _explain(exc)
+    conn.close()
+    return True, SERVER_REACHABLE

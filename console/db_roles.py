@@ -39,6 +39,7 @@ __all__ = [
     "close_database",
     "create_account_as_owner",
     "remove_db_policies",
+    "scram_verifier",
 ]
 
 AGENT_GROUP = "sc_agent"
@@ -366,7 +367,11 @@ def apply_db_roles(conn: Connection) -> None:
         )
     ):
         tables.setdefault(table, []).append(column)
-    tables.pop("alembic_version", None)
+    if tables.pop("alembic_version", None) is not None:
+        # Who signs in reads which revision the schema is at (never writes it: only the owner
+        # migrates), so that an app newer than the schema says so instead of failing half-way.
+        _run(conn, f"REVOKE ALL ON alembic_version FROM {', '.join(GROUPS)}")
+        _run(conn, f"GRANT SELECT ON alembic_version TO {', '.join(GROUPS)}")
     for table, columns in tables.items():
         _run(conn, f"REVOKE ALL ON {_q(table)} FROM {', '.join(GROUPS)}")
         for group in GROUPS:
@@ -465,14 +470,34 @@ def remove_db_policies(conn: Connection) -> None:
         _run(conn, f"REVOKE ALL ON {_q(table)} FROM {', '.join(GROUPS)}")
 
 
+def scram_verifier(conn: Connection, username: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password`` for ``username``, computed here, on the client.
+
+    What ``CREATE ROLE … PASSWORD`` and ``ALTER ROLE … PASSWORD`` are given instead of the clear
+    password, so that it never reaches the server (nor its log, with ``log_statement = 'all'``).
+    The password is normalised as the app's are (:func:`console.accounts.normalize_password`):
+    the same key on a Persian or an Arabic keyboard layout is the same password, and the sign-in
+    dialog normalises what is typed the same way.
+    """
+    from console.accounts import normalize_password
+
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    raw: bytes = dbapi.pgconn.encrypt_password(
+        normalize_password(password).encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
+    )
+    return raw.decode("ascii")
+
+
 def create_account_as_owner(conn: Connection, username: str, full_name: str, role: str, password: str) -> int:
     """Create a person's login role and agents row as the owner (the first supervisor of a server).
 
-    The same database function a supervisor calls from the accounts page; returns ``agents.id``.
+    The same database function a supervisor calls from the accounts page, given the password's
+    SCRAM verifier (:func:`scram_verifier`); returns ``agents.id``.
     """
     return int(
         conn.execute(
             text("SELECT sc_create_account(:u, :n, :r, :p)"),
-            {"u": username, "n": full_name, "r": role, "p": password},
+            {"u": username, "n": full_name, "r": role, "p": scram_verifier(conn, username, password)},
         ).scalar_one()
     )
