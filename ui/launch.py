@@ -1,4 +1,11 @@
-"""Start-up: choose and prepare the database, set up Qt, open the main window."""
+"""Start-up: choose and prepare the database, set up Qt, open the main window.
+
+On the shared server where people sign in as themselves (issue 17: a PostgreSQL URL without a user,
+``console.person_sign_in.is_person_server``) the order differs: nothing connects before the sign-in;
+the engine is the person's own (:func:`console.person_sign_in.sign_in_as_person`), the schema is
+never migrated (only the IT person's owner login does that: ``support-console admin apply-roles``),
+and the start-up writes a person's role may not do are skipped without failing the start.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +33,7 @@ from console.db import (
 from console.demo import FIXED_ANCHOR, build_demo
 from console.ledger import record_forfeits
 from console.migrate import upgrade_to_head
+from console.person_sign_in import PersonSignIn, is_person_server
 
 DEMO_AGENT = "maryam"
 STARTUP_PROBE = "SUPPORT_CONSOLE_STARTUP_PROBE"
@@ -144,6 +152,42 @@ def _open(url: str, today: date) -> Engine:
     return engine
 
 
+def _permission_refused(exc: BaseException) -> bool:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
+
+
+def start_as_person(engine: Engine, agent: AgentInfo, today: date) -> None:
+    """The start-up writes, as the person who signed in: each one their role may not do is skipped.
+
+    Seeding an empty calendar is a supervisor's (an agent's role may not write ``holidays``); the
+    day's forfeits are anyone's (a policy lets them). A refusal is logged, never a failed start.
+    """
+    import logging
+
+    factory = session_factory(engine)
+    for name, step in (("seed_calendar", seed_calendar), ("record_forfeits", record_forfeits)):
+        try:
+            with unit_of_work(factory) as session:
+                step(session, today)
+        except Exception as exc:
+            if not _permission_refused(exc):
+                raise
+            logging.getLogger(__name__).info(
+                "start-up: %s is not %s's to do (%s)", name, agent.username, agent.role
+            )
+
+
+def sign_in_as_person_scripted(url: str, username: str | None) -> PersonSignIn:
+    """``--agent`` with ``SUPPORT_CONSOLE_PASSWORD`` on a person's server: PostgreSQL checks it."""
+    from console.errors import ConsoleError
+    from console.person_sign_in import sign_in_as_person
+
+    try:
+        return sign_in_as_person(url, username or "", os.environ.get(PASSWORD_ENV, ""))
+    except ConsoleError as exc:
+        raise SystemExit(f"support-console: {exc.message}") from exc
+
+
 def open_database(args: argparse.Namespace, url: str, today: date, interactive: bool) -> tuple[Engine, str]:
     """The prepared database; when it cannot be reached, say so instead of failing with a traceback.
 
@@ -169,9 +213,35 @@ def open_database(args: argparse.Namespace, url: str, today: date, interactive: 
             url = _ask_database(args)
 
 
+def _launch_as_person(args: argparse.Namespace, url: str, clock: Clock, today: date) -> int:
+    """Start on a server where people sign in as themselves (see the module)."""
+    scripted = bool(args.agent and PASSWORD_ENV in os.environ)
+    if scripted:
+        signed = sign_in_as_person_scripted(url, args.agent)
+    else:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.sign_in import sign_in_as_person_interactively
+
+        _qt_app(args)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        answer = sign_in_as_person_interactively(app, url, username=args.agent or "")
+        if answer is None:  # they quit at the sign-in
+            return 0
+        signed = answer
+    try:
+        start_as_person(signed.engine, signed.agent, today)
+        return _run_shell(args, signed.engine, url, clock, signed.agent, False, listen_url=signed.url)
+    finally:
+        signed.engine.dispose()
+
+
 def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     url, clock, demo = prepare_database(args, tmp)
     today = clock.now().astimezone(TEHRAN).date()
+    if not demo and is_person_server(url):
+        return _launch_as_person(args, url, clock, today)
     interactive = tmp is None and not os.environ.get(STARTUP_PROBE)
     engine, url = open_database(args, url, today, interactive)
     factory = session_factory(engine)
@@ -179,7 +249,6 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import setup_application
-    from ui.shell import build_shell
 
     warnings: list[str] = []
     if args.smoke_test or args.screenshot:
@@ -204,7 +273,41 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
             engine.dispose()
             return 0
         agent = signed_in
-    window, ctx = build_shell(factory, clock, agent, describe(url), demo, listen_url=url)
+    try:
+        return _run_shell(args, engine, url, clock, agent, demo, listen_url=url, warnings=warnings)
+    finally:
+        engine.dispose()
+
+
+def _run_shell(
+    args: argparse.Namespace,
+    engine: Engine,
+    url: str,
+    clock: Clock,
+    agent: AgentInfo,
+    demo: bool,
+    *,
+    listen_url: str,
+    warnings: list[str] | None = None,
+) -> int:
+    """Build the main window on ``engine`` as ``agent`` and run it (the caller disposes of the engine)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import setup_application
+    from ui.shell import build_shell
+
+    if warnings is None:
+        warnings = []
+        if args.smoke_test or args.screenshot:
+            _capture_qt_messages(warnings)
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else setup_application(sys.argv[:1], dark=args.dark or _saved_dark())
+    )
+    factory = session_factory(engine)
+    window, ctx = build_shell(factory, clock, agent, describe(url), demo, listen_url=listen_url)
     window.show()
     if os.environ.get(STARTUP_PROBE):
         _report_first_paint(app, window)
@@ -213,12 +316,10 @@ def launch(args: argparse.Namespace, tmp: Path | None) -> int:
         code = _walk_pages(app, window, ctx, args.screenshot, warnings)
         ctx.feed.stop()
         ctx.runner.shutdown()
-        engine.dispose()
         return code
     code = app.exec()
     ctx.feed.stop()
     ctx.runner.shutdown()
-    engine.dispose()
     return code
 
 

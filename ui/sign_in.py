@@ -5,6 +5,12 @@ The dialogs check nothing themselves: they run :func:`console.accounts.authentic
 :func:`console.accounts.set_first_password`) through the :class:`~ui.runner.DbRunner`, off the GUI
 thread, and show a busy state until the answer comes back.
 
+On the shared server where people sign in as themselves (issue 17: the saved settings name no
+database user) there is no database to run anything on before signing in: the dialog gets the
+server's URL instead of a runner, and :func:`console.person_sign_in.sign_in_as_person` (PostgreSQL
+checks the password) runs on a pool thread; accepted, the dialog holds the person's engine
+(``signed``) for start-up to build everything on. The first-password flow never runs there.
+
 The demo: its accounts have no password. Passwordless sign-in is asked for
 (``allow_passwordless=True``) only when ``demo`` is true, which start-up sets only for the demo
 database it builds itself in a local SQLite file (``--demo``, or the smoke test's temporary copy);
@@ -18,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,11 +45,12 @@ from console.agents import AgentInfo, ensure_first_supervisor
 from console.audit import Change
 from console.db import Session
 from console.errors import ConflictError, ConsoleError
+from console.person_sign_in import PersonSignIn, sign_in_as_person
 from ui.dialogs.account_dialogs import ERROR_STYLE, PasswordPair, password_edit, username_edit
 from ui.labels import label
 from ui.runner import DbRunner
 
-__all__ = ["FirstPasswordDialog", "SignInDialog", "sign_in_interactively"]
+__all__ = ["FirstPasswordDialog", "SignInDialog", "sign_in_as_person_interactively", "sign_in_interactively"]
 
 
 @dataclass(frozen=True)
@@ -60,10 +67,36 @@ def _button(text: str) -> QPushButton:
     return button
 
 
+class _PersonSignals(QObject):
+    """Signals:
+    done(int, object, object): attempt number, the :class:`PersonSignIn` or None, the error or None.
+    """
+
+    done = Signal(int, object, object)
+
+
+class _PersonAttempt(QRunnable):
+    """Signs in at the shared server on a pool thread (connecting may take seconds)."""
+
+    def __init__(self, attempt: int, server_url: str, username: str, password: str) -> None:
+        super().__init__()
+        self.signals = _PersonSignals()  # created on the GUI thread: its signal is delivered there
+        self._args = (attempt, server_url, username, password)
+
+    def run(self) -> None:
+        attempt, server_url, username, password = self._args
+        try:
+            signed = sign_in_as_person(server_url, username, password)
+        except Exception as exc:
+            self.signals.done.emit(attempt, None, exc)
+            return
+        self.signals.done.emit(attempt, signed, None)
+
+
 class _RunnerDialog(QDialog):
     """A dialog that runs one database operation at a time and shows its error in itself."""
 
-    def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: DbRunner | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.agent: AgentInfo | None = None
@@ -85,6 +118,7 @@ class _RunnerDialog(QDialog):
         attempt = self._attempt
         self.set_busy(True)
         self.show_error("")
+        assert self.runner is not None, "no database to run on before a person signs in"
         if write:  # a sign-in's writes (the failure count, a first password) announce nothing
             self.runner.mutate(
                 lambda s: SignedIn(op(s)),
@@ -132,24 +166,31 @@ class SignInDialog(_RunnerDialog):
     """Username and password; in the demo, a one-click list of the demo's accounts.
 
     Args:
-        runner: Runs :func:`console.accounts.authenticate` off the GUI thread.
+        runner: Runs :func:`console.accounts.authenticate` off the GUI thread (None with
+            ``person_server``).
         demo: The demo database: accounts without a password sign in without one (see the module).
         demo_accounts: The accounts the demo list offers (ignored unless ``demo``).
         username: Filled in at first (``--agent``, or the last one used).
+        person_server: The shared server's URL (no user in it): sign in there as oneself; once
+            accepted, ``signed`` holds the person's engine.
         parent: Parent widget.
     """
 
     def __init__(
         self,
-        runner: DbRunner,
+        runner: DbRunner | None,
         *,
         demo: bool = False,
         demo_accounts: Sequence[AgentInfo] = (),
         username: str = "",
+        person_server: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, parent)
-        self.demo = demo
+        self.person_server = person_server
+        self.signed: PersonSignIn | None = None
+        self._pending: list[_PersonAttempt] = []
+        self.demo = demo and person_server is None
         self._build_ui(list(demo_accounts) if demo else [], username)
         self._connect_signals()
         self._update()
@@ -238,12 +279,39 @@ class SignInDialog(_RunnerDialog):
         self.sign_in_as(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _authenticate(self, username: str, password: str) -> None:
+        if self.person_server is not None:
+            self._sign_in_as_person(self.person_server, username, password)
+            return
         passwordless = self.demo
 
         def op(session: Session) -> AgentInfo:
             return authenticate(session, username, password, allow_passwordless=passwordless)
 
         self._run(op)
+
+    def _sign_in_as_person(self, server_url: str, username: str, password: str) -> None:
+        """PostgreSQL checks the name and password; on a pool thread, the dialog busy meanwhile."""
+        self._attempt += 1
+        self.set_busy(True)
+        self.show_error("")
+        task = _PersonAttempt(self._attempt, server_url, username, password)
+        task.signals.done.connect(self._person_done, Qt.ConnectionType.QueuedConnection)
+        self._pending.append(task)  # its signals object must outlive the run
+        QThreadPool.globalInstance().start(task)
+
+    def _person_done(self, attempt: int, signed: object, error: object) -> None:
+        self._pending = [t for t in self._pending if t._args[0] != attempt]
+        if attempt != self._attempt or not self.isVisible():
+            if isinstance(signed, PersonSignIn):  # nobody will use it: close its connections
+                signed.engine.dispose()
+            return
+        self.set_busy(False)
+        if isinstance(signed, PersonSignIn):
+            self.signed = signed
+            self.agent = signed.agent
+            self.accept()
+        elif isinstance(error, Exception):
+            self.on_error(error)
 
     def on_error(self, error: Exception) -> None:
         super().on_error(error)
@@ -364,6 +432,25 @@ def _wait_for(runner: DbRunner, op: Callable[[Session], Any], *, write: bool = F
     if not outcome:
         loop.exec()
     return outcome[0]
+
+
+def sign_in_as_person_interactively(
+    app: QApplication, server_url: str, *, username: str = ""
+) -> PersonSignIn | None:
+    """The sign-in dialog on a server where people sign in as themselves; None when they quit.
+
+    No first-password step (``admin init-server`` created the first supervisor with a password)
+    and no demo list. The caller owns the returned engine.
+    """
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # closing the dialog must not end the app it precedes
+    try:
+        dialog = SignInDialog(None, username=username, person_server=server_url)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.signed
+        return None
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
 
 
 def sign_in_interactively(

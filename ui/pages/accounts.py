@@ -32,6 +32,7 @@ from console.accounts import (
     set_password,
     set_role,
 )
+from console.audit import Change
 from console.db import Session
 from console.jalali import format_date, format_time
 from ui.context import AppContext
@@ -275,7 +276,7 @@ class AccountsPage(Page):
         )
 
     # --- helpers -------------------------------------------------------------------------------
-    def _submit(self, dialog: SubmitDialog, op: Callable[[Session], object], done_message: str = "") -> None:
+    def _submit(self, dialog: SubmitDialog, op: Callable[[Session], Change], done_message: str = "") -> None:
         """Run the dialog's service; close it when done, or show the refusal in it."""
 
         def done(_change: object) -> None:
