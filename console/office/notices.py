@@ -23,6 +23,7 @@ from console.audit import Change, record_change
 from console.customers import customer_emails
 from console.jalali import format_date, format_datetime, format_minutes, format_number
 from console.models import Customer, Package, Ticket
+from console.models_mail import MailOutbox
 from console.models_office import CustomerNotice
 from console.office.status import get_office_setting, put_office_setting
 from console.office.templates import render_notice
@@ -34,6 +35,8 @@ BREACH_RECIPIENTS = "breach_recipients"
 
 @dataclass(frozen=True)
 class NoticeView:
+    """A notice as the customer's history lists it: what, to whom, when, and where its mail is."""
+
     id: int
     kind: str
     to_address: str
@@ -41,7 +44,11 @@ class NoticeView:
     package_id: int | None
     ticket_id: int | None
     mail_id: int | None
-    created_at: datetime
+    created_at: datetime  # when it was written (with its mail, in one transaction)
+    mail_status: str = ""  # its mail's: queued, sent, failed or undelivered ("" without a mail)
+    sent_at: datetime | None = None  # when the mail was handed to the mail server
+    attempts: int = 0
+    last_error: str = ""  # why the last try failed, as the mail server said it
 
 
 def customer_email(session: Session, customer_id: int) -> str:
@@ -267,13 +274,34 @@ def send_breach_mails(session: Session, *, now: datetime) -> int:
 
 
 def customer_notices(session: Session, customer_id: int) -> list[NoticeView]:
-    """The notices sent to a customer, newest first (the customer's history on the Customers page)."""
-    rows = session.scalars(
-        select(CustomerNotice)
+    """The notices sent to a customer, newest first, each with its mail's state (the customer's
+    history on the Customers page)."""
+    rows = session.execute(
+        select(
+            CustomerNotice,
+            MailOutbox.status,
+            MailOutbox.sent_at,
+            MailOutbox.attempts,
+            MailOutbox.last_error,
+        )
+        .outerjoin(MailOutbox, MailOutbox.id == CustomerNotice.mail_id)
         .where(CustomerNotice.customer_id == customer_id)
         .order_by(CustomerNotice.created_at.desc(), CustomerNotice.id.desc())
-    )
+    ).tuples()
     return [
-        NoticeView(n.id, n.kind, n.to_address, n.subject, n.package_id, n.ticket_id, n.mail_id, n.created_at)
-        for n in rows
+        NoticeView(
+            n.id,
+            n.kind,
+            n.to_address,
+            n.subject,
+            n.package_id,
+            n.ticket_id,
+            n.mail_id,
+            n.created_at,
+            status or "",
+            sent_at,
+            int(attempts or 0),
+            error or "",
+        )
+        for n, status, sent_at, attempts, error in rows
     ]

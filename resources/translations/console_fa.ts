@@ -106,133 +106,133 @@
   <context>
     <name>AccountsPage</name>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="48" />
+      <location filename="../../ui/pages/accounts.py" line="49" />
       <source>Active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="49" />
+      <location filename="../../ui/pages/accounts.py" line="50" />
       <source>Disabled</source>
       <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="50" />
+      <location filename="../../ui/pages/accounts.py" line="51" />
       <source>Set</source>
       <translation>تعیین‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="51" />
+      <location filename="../../ui/pages/accounts.py" line="52" />
       <source>Not set</source>
       <translation>تعیین‌نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="62" />
+      <location filename="../../ui/pages/accounts.py" line="63" />
       <source>Locked until %1</source>
       <translation>قفل تا %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="146" />
+      <location filename="../../ui/pages/accounts.py" line="147" />
       <location filename="../../ui/shell.py" line="43" />
       <source>Accounts</source>
       <translation>حساب‌های کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="116" />
+      <location filename="../../ui/pages/accounts.py" line="117" />
       <source>A supervisor manages the accounts. Here you can change your own password.</source>
       <translation>حساب‌ها را سرپرست مدیریت می‌کند. در اینجا می‌توانید گذرواژهٔ خودتان را تغییر دهید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="127" />
+      <location filename="../../ui/pages/accounts.py" line="128" />
       <source>New account…</source>
       <translation>حساب تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="128" />
-      <location filename="../../ui/pages/accounts.py" line="249" />
-      <location filename="../../ui/pages/accounts.py" line="319" />
+      <location filename="../../ui/pages/accounts.py" line="129" />
+      <location filename="../../ui/pages/accounts.py" line="250" />
+      <location filename="../../ui/pages/accounts.py" line="320" />
       <source>Disable account</source>
       <translation>غیرفعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="129" />
-      <location filename="../../ui/pages/accounts.py" line="323" />
+      <location filename="../../ui/pages/accounts.py" line="130" />
+      <location filename="../../ui/pages/accounts.py" line="324" />
       <source>Make supervisor</source>
       <translation>سرپرست شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="130" />
+      <location filename="../../ui/pages/accounts.py" line="131" />
       <source>Reset password…</source>
       <translation>تعیین گذرواژهٔ تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="131" />
+      <location filename="../../ui/pages/accounts.py" line="132" />
       <source>Change my password…</source>
       <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="220" />
+      <location filename="../../ui/pages/accounts.py" line="221" />
       <source>Your password was changed.</source>
       <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="246" />
-      <location filename="../../ui/pages/accounts.py" line="317" />
+      <location filename="../../ui/pages/accounts.py" line="247" />
+      <location filename="../../ui/pages/accounts.py" line="318" />
       <source>Enable account</source>
       <translation>فعال‌کردن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="246" />
+      <location filename="../../ui/pages/accounts.py" line="247" />
       <source>Let %1 sign in again?</source>
       <translation>%1 دوباره بتواند وارد شود؟</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="247" />
+      <location filename="../../ui/pages/accounts.py" line="248" />
       <source>Enable</source>
       <translation>فعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="251" />
+      <location filename="../../ui/pages/accounts.py" line="252" />
       <source>Disable the account of %1? They can no longer sign in; their work stays on record.</source>
       <translation>حساب %1 غیرفعال شود؟ دیگر نمی‌تواند وارد شود؛ سوابق کارش می‌ماند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="253" />
+      <location filename="../../ui/pages/accounts.py" line="254" />
       <source>Disable</source>
       <translation>غیرفعال شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="267" />
+      <location filename="../../ui/pages/accounts.py" line="268" />
       <source>Make %1 a supervisor? Supervisors manage accounts, the calendar and reviews.</source>
       <translation>%1 سرپرست شود؟ سرپرست حساب‌ها، تقویم کاری و بازبینی‌ها را مدیریت می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="269" />
+      <location filename="../../ui/pages/accounts.py" line="270" />
       <source>Make %1 an agent? They lose the supervisor's pages and rights.</source>
       <translation>%1 کارشناس شود؟ صفحه‌ها و اختیارات سرپرست را از دست می‌دهد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="271" />
-      <location filename="../../ui/pages/accounts.py" line="273" />
+      <location filename="../../ui/pages/accounts.py" line="272" />
+      <location filename="../../ui/pages/accounts.py" line="274" />
       <source>Change role</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="286" />
+      <location filename="../../ui/pages/accounts.py" line="287" />
       <source>Done</source>
       <translation>انجام شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="298" />
+      <location filename="../../ui/pages/accounts.py" line="299" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="304" />
+      <location filename="../../ui/pages/accounts.py" line="305" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="321" />
+      <location filename="../../ui/pages/accounts.py" line="322" />
       <source>Make agent</source>
       <translation>کارشناس شود</translation>
     </message>
@@ -240,32 +240,32 @@
   <context>
     <name>AddressDialog</name>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="193" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="204" />
       <source>Add an email or phone</source>
       <translation>افزودن ایمیل یا تلفن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="195" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="206" />
       <source>Add</source>
       <translation>افزودن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="204" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="215" />
       <source>Contact</source>
       <translation>مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="205" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="216" />
       <source>Email address</source>
       <translation>ایمیل</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="206" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="217" />
       <source>Phone number</source>
       <translation>شماره تلفن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="212" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="223" />
       <source>Type an email address or a phone number.</source>
       <translation>یک نشانی ایمیل یا شماره تلفن بنویسید.</translation>
     </message>
@@ -1045,24 +1045,25 @@
       <translation>مناسبت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="71" />
+      <location filename="../../ui/pages/accounts.py" line="72" />
       <source>Username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="73" />
+      <location filename="../../ui/pages/accounts.py" line="74" />
       <source>Full name</source>
       <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="77" />
+      <location filename="../../ui/pages/accounts.py" line="78" />
       <location filename="../../ui/pages/office_status.py" line="62" />
       <source>Role</source>
       <translation>نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="79" />
+      <location filename="../../ui/pages/accounts.py" line="80" />
       <location filename="../../ui/pages/calendar_settings.py" line="104" />
+      <location filename="../../ui/pages/office_notices.py" line="61" />
       <location filename="../../ui/pages/office_status.py" line="84" />
       <location filename="../../ui/pages/office_tokens.py" line="53" />
       <location filename="../../ui/pages/uptime_models.py" line="108" />
@@ -1070,12 +1071,12 @@
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="86" />
+      <location filename="../../ui/pages/accounts.py" line="87" />
       <source>Password</source>
       <translation>گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/accounts.py" line="93" />
+      <location filename="../../ui/pages/accounts.py" line="94" />
       <source>Created on</source>
       <translation>تاریخ ایجاد</translation>
     </message>
@@ -1345,18 +1346,35 @@
       <translation>معنا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="116" />
+      <location filename="../../ui/pages/office_notices.py" line="53" />
+      <source>Written</source>
+      <translation>زمان نوشتن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="58" />
+      <location filename="../../ui/pages/office_templates.py" line="120" />
       <source>Notice</source>
       <translation>اطلاعیه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="117" />
+      <location filename="../../ui/pages/office_notices.py" line="59" />
+      <source>To</source>
+      <translation>گیرنده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="70" />
+      <source>Sent at</source>
+      <translation>زمان فرستادن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="75" />
+      <location filename="../../ui/pages/office_templates.py" line="121" />
       <location filename="../../ui/pages/unknown_senders.py" line="48" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="119" />
+      <location filename="../../ui/pages/office_templates.py" line="123" />
       <source>Changed</source>
       <translation>آخرین تغییر</translation>
     </message>
@@ -1456,59 +1474,167 @@
   <context>
     <name>ContactDialog</name>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="155" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="166" />
       <source>New contact</source>
       <translation>مخاطب تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="155" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="166" />
       <source>Edit contact</source>
       <translation>ویرایش مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="157" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="168" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="161" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="172" />
       <source>e.g. office manager, IT</source>
       <translation>مثلاً مدیر دفتر، فناوری اطلاعات</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="170" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="181" />
       <source>Active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="173" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="184" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="174" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="185" />
       <source>Name</source>
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="175" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="186" />
       <source>Job title</source>
       <translation>سمت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="176" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="187" />
       <source>Emails (one a line)</source>
       <translation>ایمیل‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="177" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="188" />
       <source>Phones (one a line)</source>
       <translation>تلفن‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="184" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="195" />
       <source>The name is needed.</source>
       <translation>نام لازم است.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Conversation</name>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="121" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="123" />
+      <source>Internal note: %1</source>
+      <translation>یادداشت داخلی: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="146" />
+      <source>By mail from %1</source>
+      <translation>با نامه از %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="147" />
+      <source>Save the original message…</source>
+      <translation>ذخیرهٔ نامهٔ اصلی…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="154" />
+      <source>not accepted: over the size limit</source>
+      <translation>پذیرفته نشد: بیش از حجم مجاز</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="155" />
+      <source>Attachment %1 (%2): %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="157" />
+      <source>Open the file</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="158" />
+      <source>Save the file…</source>
+      <translation>ذخیره…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="159" />
+      <source>Attachment %1 (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="164" />
+      <source>Show quoted text</source>
+      <translation>نمایش متن نقل‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="165" />
+      <source>Hide quoted text</source>
+      <translation>پنهان کردن متن نقل‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="173" />
+      <source>Mailed to %1 on %2.</source>
+      <translation>نامه در %2 به %1 فرستاده شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="176" />
+      <source>Mail to %1 could not be sent: %2</source>
+      <translation>نامه به %1 فرستاده نشد: %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="178" />
+      <source>Mail to %1 was not delivered: %2</source>
+      <translation>نامه به %1 نرسید: %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="180" />
+      <source>Mail to %1 not sent yet; trying again (%2).</source>
+      <translation>نامه به %1 هنوز نرفته است؛ تلاش دوباره می‌شود (%2).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="183" />
+      <source>Mail to %1 is queued to be sent.</source>
+      <translation>نامه به %1 در صف ارسال است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="189" />
+      <source>%1 KB</source>
+      <translation>%1 کیلوبایت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="190" />
+      <source>%1 MB</source>
+      <translation>%1 مگابایت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="257" />
+      <source>Mail message (*.eml)</source>
+      <translation>نامهٔ ایمیل (*.eml)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="257" />
+      <source>All files (*)</source>
+      <translation>همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/conversation.py" line="258" />
+      <source>Save the file as</source>
+      <translation>ذخیره با نام</translation>
     </message>
   </context>
   <context>
@@ -1562,87 +1688,87 @@
   <context>
     <name>CustomerDialog</name>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="51" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="62" />
       <source>New customer</source>
       <translation>مشتری تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="51" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="62" />
       <source>Edit customer</source>
       <translation>ویرایش مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="53" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="64" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="65" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="76" />
       <source>Has a subscription</source>
       <translation>اشتراک دارد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="75" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="86" />
       <source>The person the office talks to</source>
       <translation>کسی که دفتر با او در تماس است</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="88" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="99" />
       <source>Code</source>
       <translation>کد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="89" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="100" />
       <source>Name</source>
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="90" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="101" />
       <source>crmonline address</source>
       <translation>نشانی سامانهٔ مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="92" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="103" />
       <source>Subscription from</source>
       <translation>شروع اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="94" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="105" />
       <source>Subscription until</source>
       <translation>پایان اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="96" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="107" />
       <source>Notes</source>
       <translation>یادداشت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="98" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="109" />
       <source>Contact</source>
       <translation>مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="99" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="110" />
       <source>Emails (one a line)</source>
       <translation>ایمیل‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="100" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="111" />
       <source>Phones (one a line)</source>
       <translation>تلفن‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="113" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="124" />
       <source>The code is needed.</source>
       <translation>کد مشتری لازم است.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="115" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="126" />
       <source>The name is needed.</source>
       <translation>نام لازم است.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="124" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="135" />
       <source>The subscription must end after it starts.</source>
       <translation>پایان اشتراک باید بعد از شروع آن باشد.</translation>
     </message>
@@ -1650,119 +1776,170 @@
   <context>
     <name>CustomersPage</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="72" />
+      <location filename="../../ui/pages/customers.py" line="87" />
       <location filename="../../ui/shell.py" line="21" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="81" />
+      <location filename="../../ui/pages/customers.py" line="96" />
       <source>Search by name, code, contact, phone or email…</source>
       <translation>جست‌وجو با نام، کد، مخاطب، تلفن یا ایمیل…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="83" />
+      <location filename="../../ui/pages/customers.py" line="98" />
       <source>New customer…</source>
       <translation>مشتری تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="84" />
+      <location filename="../../ui/pages/customers.py" line="99" />
       <source>Import…</source>
       <translation>ورود از پرونده…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="114" />
+      <location filename="../../ui/pages/customers.py" line="129" />
       <source>Customer's system:</source>
       <translation>سامانهٔ مشتری:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="115" />
+      <location filename="../../ui/pages/customers.py" line="130" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="116" />
-      <location filename="../../ui/pages/customers.py" line="263" />
+      <location filename="../../ui/pages/customers.py" line="131" />
+      <source>Statement PDF…</source>
+      <translation>صورت‌حساب ماه…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="136" />
+      <location filename="../../ui/pages/customers.py" line="314" />
       <source>Deactivate</source>
       <translation>غیرفعال کردن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="119" />
+      <location filename="../../ui/pages/customers.py" line="139" />
       <source>New contact…</source>
       <translation>مخاطب تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="120" />
+      <location filename="../../ui/pages/customers.py" line="140" />
       <source>Edit contact…</source>
       <translation>ویرایش مخاطب…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="121" />
+      <location filename="../../ui/pages/customers.py" line="141" />
       <source>Add email or phone…</source>
       <translation>افزودن ایمیل یا تلفن…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="127" />
+      <location filename="../../ui/pages/customers.py" line="150" />
+      <source>The office server has sent this customer no notice yet.</source>
+      <translation>سرور دفتر هنوز اطلاعیه‌ای برای این مشتری نفرستاده است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="159" />
+      <location filename="../../ui/pages/customers.py" line="312" />
+      <source>Notices sent</source>
+      <translation>اطلاعیه‌های فرستاده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="160" />
       <source>Record purchase…</source>
       <translation>ثبت خرید بسته…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="128" />
+      <location filename="../../ui/pages/customers.py" line="161" />
       <source>Adjust balance…</source>
       <translation>اصلاح مانده…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="147" />
+      <location filename="../../ui/pages/customers.py" line="182" />
       <source>Contacts</source>
       <translation>مخاطبان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="154" />
+      <location filename="../../ui/pages/customers.py" line="189" />
       <source>Packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="159" />
+      <location filename="../../ui/pages/customers.py" line="521" />
+      <source>Save statement</source>
+      <translation>ذخیرهٔ صورت‌حساب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="521" />
+      <source>PDF file (*.pdf)</source>
+      <translation>پروندهٔ پی‌دی‌اف (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="546" />
+      <source>The statement was not saved: «%1» cannot be written (the folder is missing or not writable, or the disk is full).</source>
+      <translation>صورت‌حساب ذخیره نشد: «%1» نوشتنی نیست (پوشه‌اش نیست یا اجازهٔ نوشتن در آن نیست، یا دیسک پر است).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="551" />
+      <source>The statement of %1 was saved.</source>
+      <translation>صورت‌حساب %1 ذخیره شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="554" />
+      <source>The statement of %1 was saved; no program here opens PDF files.</source>
+      <translation>صورت‌حساب %1 ذخیره شد؛ برنامه‌ای برای باز کردن پرونده‌های پی‌دی‌اف در این رایانه نیست.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="563" />
+      <source>Building the statement of %1…</source>
+      <translation>در حال ساختن صورت‌حساب %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="153" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="211" />
+      <location filename="../../ui/pages/customers.py" line="247" />
       <source>No customer matches «%1».</source>
       <translation>مشتری‌ای با «%1» پیدا نشد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="243" />
+      <location filename="../../ui/pages/customers.py" line="286" />
       <source>Support left: %1</source>
       <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="244" />
+      <location filename="../../ui/pages/customers.py" line="287" />
       <source>Training left: %1</source>
       <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="249" />
+      <location filename="../../ui/pages/customers.py" line="292" />
       <source>Inactive</source>
       <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="252" />
+      <location filename="../../ui/pages/customers.py" line="295" />
       <source>Subscription: %1 to %2</source>
       <translation>اشتراک: از %1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="258" />
+      <location filename="../../ui/pages/customers.py" line="301" />
       <source>Notes: %1</source>
       <translation>یادداشت: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="263" />
+      <location filename="../../ui/pages/customers.py" line="310" />
+      <source>Notices sent (%1)</source>
+      <translation>اطلاعیه‌های فرستاده (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="314" />
       <source>Reactivate</source>
       <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="247" />
+      <location filename="../../ui/pages/customers.py" line="290" />
       <source>Extra billable: %1</source>
       <translation>ساعات مازاد: %1</translation>
     </message>
@@ -2284,27 +2461,27 @@
   <context>
     <name>FirstPasswordDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="265" />
+      <location filename="../../ui/sign_in.py" line="348" />
       <source>First start</source>
       <translation>نخستین اجرا</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="268" />
+      <location filename="../../ui/sign_in.py" line="351" />
       <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
       <translation>این پایگاه داده هنوز گذرواژهٔ سرپرست ندارد. گذرواژهٔ حساب سرپرست «%1» (%2) را برگزینید: با آن وارد می‌شوید و حساب‌های دیگر را می‌سازید. آن را در جای امنی نگه دارید.</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="280" />
+      <location filename="../../ui/sign_in.py" line="363" />
       <source>Set password and sign in</source>
       <translation>تعیین گذرواژه و ورود</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="281" />
+      <location filename="../../ui/sign_in.py" line="364" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="287" />
+      <location filename="../../ui/sign_in.py" line="370" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
@@ -3377,6 +3554,44 @@
     </message>
   </context>
   <context>
+    <name>NoticeHistory</name>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="23" />
+      <source>Waiting to be sent</source>
+      <translation>در صف فرستادن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="24" />
+      <source>Trying again</source>
+      <translation>دوباره تلاش می‌شود</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="25" />
+      <source>Sent</source>
+      <translation>فرستاده شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="26" />
+      <source>Not delivered</source>
+      <translation>نرسید</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="27" />
+      <source>Returned undelivered</source>
+      <translation>برگشت خورد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="28" />
+      <source>No mail</source>
+      <translation>بدون نامه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_notices.py" line="42" />
+      <source>The mail server said: %1</source>
+      <translation>پاسخ کارساز نامه: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>OfficeStatusPage</name>
     <message>
       <location filename="../../ui/pages/office_status.py" line="34" />
@@ -3538,37 +3753,37 @@
   <context>
     <name>Page</name>
     <message>
-      <location filename="../../ui/pages/base.py" line="30" />
+      <location filename="../../ui/pages/base.py" line="31" />
       <source>The file could not be saved.
 %1</source>
       <translation>فایل ذخیره نشد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="33" />
+      <location filename="../../ui/pages/base.py" line="34" />
       <source>The operation could not be completed; nothing was changed.
 %1</source>
       <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="188" />
+      <location filename="../../ui/pages/base.py" line="189" />
       <source>This page could not be reloaded: the database cannot be reached. What is shown is from before.</source>
       <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files reload at most once per this many milliseconds for a burst of changes (0: at once)</extracomment>
       <translation>این صفحه دوباره بارگیری نشد: پایگاه داده در دسترس نیست. آنچه می‌بینید مربوط به پیش از این است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="192" />
+      <location filename="../../ui/pages/base.py" line="193" />
       <source>This page could not be loaded: the database cannot be reached.</source>
       <translation>این صفحه بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="231" />
+      <location filename="../../ui/pages/base.py" line="232" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="232" />
+      <location filename="../../ui/pages/base.py" line="233" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>
@@ -3632,83 +3847,83 @@
   <context>
     <name>PoliciesPage</name>
     <message>
-      <location filename="../../ui/pages/policies.py" line="101" />
+      <location filename="../../ui/pages/policies.py" line="102" />
       <location filename="../../ui/shell.py" line="40" />
       <source>Policies</source>
       <translation>سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="49" />
+      <location filename="../../ui/pages/policies.py" line="50" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="50" />
+      <location filename="../../ui/pages/policies.py" line="51" />
       <source>hours</source>
       <translation>ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="53" />
+      <location filename="../../ui/pages/policies.py" line="54" />
       <source>seconds</source>
       <translation>ثانیه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="54" />
+      <location filename="../../ui/pages/policies.py" line="55" />
       <source>Response deadline (business time)</source>
       <translation>مهلت پاسخ (زمان کاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="60" />
+      <location filename="../../ui/pages/policies.py" line="61" />
       <source>Reply within</source>
       <translation>پاسخ حداکثر تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="61" />
+      <location filename="../../ui/pages/policies.py" line="62" />
       <source>Alert before the deadline</source>
       <translation>هشدار پیش از پایان مهلت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="63" />
+      <location filename="../../ui/pages/policies.py" line="64" />
       <source>Session rounding (billable minutes)</source>
       <translation>گرد کردن جلسه‌ها (دقیقه‌های قابل کسر)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="65" />
+      <location filename="../../ui/pages/policies.py" line="66" />
       <source>Round up to</source>
       <translation>گرد به بالا تا مضرب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="66" />
+      <location filename="../../ui/pages/policies.py" line="67" />
       <source>Minimum</source>
       <translation>کمینه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="78" />
+      <location filename="../../ui/pages/policies.py" line="79" />
       <source>A session's billable minutes are its length rounded up to the step, and never less than the minimum. Free support is never billed.</source>
       <translation>دقیقه‌های قابل کسر هر جلسه، مدت آن است که به مضرب گام گرد می‌شود و هرگز کمتر از کمینه نیست. پشتیبانی رایگان هیچ‌گاه کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="85" />
+      <location filename="../../ui/pages/policies.py" line="86" />
       <source>Session timer</source>
       <translation>زمان‌سنج جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="87" />
+      <location filename="../../ui/pages/policies.py" line="88" />
       <source>Heartbeat every</source>
       <translation>ضربان هر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="89" />
+      <location filename="../../ui/pages/policies.py" line="90" />
       <source>Save policies</source>
       <translation>ذخیرهٔ سیاست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="90" />
+      <location filename="../../ui/pages/policies.py" line="91" />
       <source>Discard changes</source>
       <translation>لغو تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/policies.py" line="92" />
+      <location filename="../../ui/pages/policies.py" line="93" />
       <source>Only a supervisor can change the policies; you can view them here.</source>
       <translation>فقط سرپرست می‌تواند سیاست‌ها را تغییر دهد؛ شما می‌توانید آن‌ها را ببینید.</translation>
     </message>
@@ -3950,17 +4165,17 @@
   <context>
     <name>RecipientsDialog</name>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="198" />
+      <location filename="../../ui/pages/office_templates.py" line="202" />
       <source>Who hears of a missed deadline</source>
       <translation>چه کسانی از گذشتن مهلت باخبر شوند</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="202" />
+      <location filename="../../ui/pages/office_templates.py" line="206" />
       <source>Email addresses, one a line (none: nobody is mailed):</source>
       <translation>نشانی‌های رایانامه، هر کدام در یک خط (اگر هیچ نباشد به کسی نامه فرستاده نمی‌شود):</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="206" />
+      <location filename="../../ui/pages/office_templates.py" line="210" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
@@ -4272,50 +4487,50 @@
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="143" />
-      <location filename="../../ui/sign_in.py" line="149" />
-      <location filename="../../ui/sign_in.py" line="242" />
-      <location filename="../../ui/sign_in.py" line="386" />
+      <location filename="../../ui/sign_in.py" line="199" />
+      <location filename="../../ui/sign_in.py" line="205" />
+      <location filename="../../ui/sign_in.py" line="325" />
+      <location filename="../../ui/sign_in.py" line="488" />
       <source>Sign in</source>
       <translation>ورود</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="144" />
+      <location filename="../../ui/sign_in.py" line="200" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="150" />
+      <location filename="../../ui/sign_in.py" line="206" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="160" />
+      <location filename="../../ui/sign_in.py" line="216" />
       <source>Username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="161" />
+      <location filename="../../ui/sign_in.py" line="217" />
       <source>Password</source>
       <translation>گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="175" />
+      <location filename="../../ui/sign_in.py" line="231" />
       <source>Demo: sign in as…</source>
       <translation>نسخهٔ نمایشی: ورود به‌عنوان…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="178" />
+      <location filename="../../ui/sign_in.py" line="234" />
       <source>The demo's accounts have no password. This list appears only on the demo database.</source>
       <translation>حساب‌های نسخهٔ نمایشی گذرواژه ندارند. این فهرست فقط روی پایگاه دادهٔ نمایشی دیده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="242" />
+      <location filename="../../ui/sign_in.py" line="325" />
       <source>Signing in…</source>
       <translation>در حال ورود…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="383" />
+      <location filename="../../ui/sign_in.py" line="485" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>
@@ -4381,6 +4596,44 @@
       <location filename="../../ui/dialogs/start_session.py" line="195" />
       <source>this ticket</source>
       <translation>همین تیکت</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatementDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="241" />
+      <source>Statement PDF</source>
+      <translation>صورت‌حساب ماهانه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="243" />
+      <source>Choose where to save…</source>
+      <translation>انتخاب جای ذخیره…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="255" />
+      <source>Open the PDF once it is saved</source>
+      <translation>پس از ذخیره، پرونده باز شود</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="259" />
+      <source>Customer</source>
+      <translation>مشتری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="260" />
+      <source>Month</source>
+      <translation>ماه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="261" />
+      <source>Year</source>
+      <translation>سال</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="270" />
+      <source>That month has not begun: it has no statement yet.</source>
+      <translation>آن ماه هنوز شروع نشده است و صورت‌حسابی ندارد.</translation>
     </message>
   </context>
   <context>
@@ -4462,47 +4715,47 @@
   <context>
     <name>TemplateDialog</name>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="138" />
+      <location filename="../../ui/pages/office_templates.py" line="142" />
       <source>Notice text: %1</source>
       <translation>متن اطلاعیه: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="153" />
+      <location filename="../../ui/pages/office_templates.py" line="157" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="155" />
+      <location filename="../../ui/pages/office_templates.py" line="159" />
       <source>Text</source>
       <translation>متن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="161" />
+      <location filename="../../ui/pages/office_templates.py" line="165" />
       <source>Placeholders this notice may use:</source>
       <translation>جای‌نشان‌هایی که این اطلاعیه می‌تواند داشته باشد:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="163" />
+      <location filename="../../ui/pages/office_templates.py" line="167" />
       <source>Preview with sample values:</source>
       <translation>پیش‌نمایش با مقدارهای نمونه:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="171" />
+      <location filename="../../ui/pages/office_templates.py" line="175" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="183" />
+      <location filename="../../ui/pages/office_templates.py" line="187" />
       <source>The text has an unpaired brace: { and } go in pairs.</source>
       <translation>متن آکولاد بی‌جفت دارد: { و } باید جفت باشند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="185" />
+      <location filename="../../ui/pages/office_templates.py" line="189" />
       <source>Subject: %1</source>
       <translation>موضوع: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="189" />
+      <location filename="../../ui/pages/office_templates.py" line="193" />
       <source>Both the subject and the text are needed.</source>
       <translation>موضوع و متن هر دو لازم‌اند.</translation>
     </message>
@@ -4615,32 +4868,32 @@
       <translation>صفحهٔ فاکتور باز نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="123" />
+      <location filename="../../ui/pages/office_templates.py" line="127" />
       <source>Built-in text</source>
       <translation>متن پیش‌فرض</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="228" />
+      <location filename="../../ui/pages/office_templates.py" line="232" />
       <source>Edit text…</source>
       <translation>ویرایش متن…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="232" />
+      <location filename="../../ui/pages/office_templates.py" line="236" />
       <source>The office server mails these texts; the names in braces are filled in for each customer.</source>
       <translation>سرور دفتر این متن‌ها را می‌فرستد؛ نام‌های درون آکولاد برای هر مشتری پر می‌شوند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="240" />
+      <location filename="../../ui/pages/office_templates.py" line="244" />
       <source>Recipients…</source>
       <translation>گیرندگان…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="262" />
+      <location filename="../../ui/pages/office_templates.py" line="266" />
       <source>A missed response deadline is mailed to: %1</source>
       <translation>گذشتن مهلت پاسخ به این نشانی‌ها نامه می‌شود: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_templates.py" line="266" />
+      <location filename="../../ui/pages/office_templates.py" line="270" />
       <source>Nobody is mailed when a response deadline is missed.</source>
       <translation>هنگام گذشتن مهلت پاسخ به هیچ‌کس نامه فرستاده نمی‌شود.</translation>
     </message>
@@ -4648,198 +4901,188 @@
   <context>
     <name>TicketPane</name>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="127" />
+      <location filename="../../ui/queue/ticket_pane.py" line="126" />
       <source>Claim</source>
       <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
       <translation>برداشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="128" />
+      <location filename="../../ui/queue/ticket_pane.py" line="127" />
       <source>Take this ticket (Ctrl+K)</source>
       <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="129" />
+      <location filename="../../ui/queue/ticket_pane.py" line="128" />
       <source>Start timer</source>
       <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="130" />
+      <location filename="../../ui/queue/ticket_pane.py" line="129" />
       <source>Time a session on this ticket (Ctrl+T)</source>
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="134" />
+      <location filename="../../ui/queue/ticket_pane.py" line="133" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="136" />
+      <location filename="../../ui/queue/ticket_pane.py" line="135" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="138" />
+      <location filename="../../ui/queue/ticket_pane.py" line="137" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="148" />
+      <location filename="../../ui/queue/ticket_pane.py" line="146" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="151" />
+      <location filename="../../ui/queue/ticket_pane.py" line="149" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="152" />
+      <location filename="../../ui/queue/ticket_pane.py" line="150" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="153" />
+      <location filename="../../ui/queue/ticket_pane.py" line="151" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="214" />
+      <location filename="../../ui/queue/ticket_pane.py" line="213" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="262" />
+      <location filename="../../ui/queue/ticket_pane.py" line="260" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
       <translation>تیکت #%1 بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="268" />
+      <location filename="../../ui/queue/ticket_pane.py" line="266" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
       <translation>دوباره بارگیری نشد: پایگاه داده در دسترس نیست. همان نمایش قبلی مانده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="284" />
+      <location filename="../../ui/queue/ticket_pane.py" line="280" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="297" />
+      <location filename="../../ui/queue/ticket_pane.py" line="293" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="306" />
+      <location filename="../../ui/queue/ticket_pane.py" line="302" />
       <source>%1 holds this ticket; only a supervisor can give it to someone else.</source>
       <translation>این تیکت با %1 است؛ فقط سرپرست می‌تواند آن را به کس دیگری بدهد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="329" />
+      <location filename="../../ui/queue/ticket_pane.py" line="323" />
       <source>Written by %1</source>
       <translation>از طرف %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="338" />
+      <location filename="../../ui/queue/ticket_pane.py" line="332" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="342" />
+      <location filename="../../ui/queue/ticket_pane.py" line="336" />
       <source>No reply was written: the ticket was set to “%1”.</source>
       <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="347" />
+      <location filename="../../ui/queue/ticket_pane.py" line="341" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="349" />
+      <location filename="../../ui/queue/ticket_pane.py" line="343" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="351" />
+      <location filename="../../ui/queue/ticket_pane.py" line="345" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="352" />
+      <location filename="../../ui/queue/ticket_pane.py" line="346" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="354" />
+      <location filename="../../ui/queue/ticket_pane.py" line="348" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="359" />
+      <location filename="../../ui/queue/ticket_pane.py" line="353" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="361" />
+      <location filename="../../ui/queue/ticket_pane.py" line="355" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="363" />
+      <location filename="../../ui/queue/ticket_pane.py" line="357" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="365" />
+      <location filename="../../ui/queue/ticket_pane.py" line="359" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="372" />
+      <location filename="../../ui/queue/ticket_pane.py" line="366" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="376" />
+      <location filename="../../ui/queue/ticket_pane.py" line="370" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="388" />
-      <source>Customer</source>
-      <translation>مشتری</translation>
-    </message>
-    <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="390" />
-      <source>Internal note: %1</source>
-      <translation>یادداشت داخلی: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="486" />
+      <location filename="../../ui/queue/ticket_pane.py" line="464" />
       <source>nobody</source>
       <translation>هیچ‌کس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="489" />
+      <location filename="../../ui/queue/ticket_pane.py" line="467" />
       <source>A colleague's ticket</source>
       <translation>تیکت یک همکار</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="490" />
+      <location filename="../../ui/queue/ticket_pane.py" line="468" />
       <source>%1 holds this ticket. Give it to %2?</source>
       <translation>این تیکت با %1 است. آن را به %2 بدهید؟</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="493" />
+      <location filename="../../ui/queue/ticket_pane.py" line="471" />
       <source>Give it</source>
       <translation>بدهید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="494" />
+      <location filename="../../ui/queue/ticket_pane.py" line="472" />
       <source>Keep it with %1</source>
       <translation>نزد %1 بماند</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="513" />
+      <location filename="../../ui/queue/ticket_pane.py" line="491" />
       <source>a colleague</source>
       <translation>یک همکار</translation>
     </message>
@@ -5566,12 +5809,12 @@
   <context>
     <name>_RunnerDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="69" />
+      <location filename="../../ui/sign_in.py" line="112" />
       <source>Please wait…</source>
       <translation>لطفاً صبر کنید…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="102" />
+      <location filename="../../ui/sign_in.py" line="151" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>

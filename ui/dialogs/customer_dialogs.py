@@ -1,4 +1,5 @@
-"""A customer's details, a contact, and an address added to a contact (rule 11).
+"""A customer's details, a contact, an address added to a contact (rule 11), and the month of a
+statement PDF.
 
 The forms check what they can as it is typed (a phone number or email that cannot be one, an end
 before the start), with the same functions the services use; the services check again and their
@@ -9,11 +10,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.customers import ContactView, CustomerDetail
-from console.jalali import add_jalali_years, to_persian_digits
+from console.jalali import PERSIAN_MONTHS, add_jalali_years, jalali_year_month, to_persian_digits
 from console.normalize import normalize_email, normalize_phone
 from ui.dialogs.form import FormDialog
 from ui.jalali_widgets import JalaliDateEdit
@@ -217,4 +228,44 @@ class AddressDialog(FormDialog):
                 normalize_phone(phone)
         except ValueError as exc:
             return str(exc)
+        return ""
+
+
+class StatementDialog(FormDialog):
+    """Which Jalali month's statement to save as a PDF (the month just ended first), and whether to
+    open it once saved. A month that has not begun has no statement; the month running gives what
+    is recorded so far."""
+
+    def __init__(self, customer_name: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Statement PDF"))
+        self.setMinimumWidth(420)
+        self.ok_button.setText(self.tr("Choose where to save…"))
+        self.current = jalali_year_month(today)
+        year, month = self.current
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)  # the month just ended
+        self.month_combo = QComboBox()
+        self.month_combo.addItems(list(PERSIAN_MONTHS))
+        self.month_combo.setCurrentIndex(month - 1)
+        self.year_spin = QSpinBox()
+        self.year_spin.setLocale(QLocale("fa_IR"))
+        self.year_spin.setGroupSeparatorShown(False)
+        self.year_spin.setRange(1390, 1500)
+        self.year_spin.setValue(year)
+        self.open_after = QCheckBox(self.tr("Open the PDF once it is saved"))
+        self.month_combo.currentIndexChanged.connect(lambda _i: self.show_problems())
+        self.year_spin.valueChanged.connect(lambda _v: self.show_problems())
+        form = QFormLayout()
+        form.addRow(self.tr("Customer"), QLabel(customer_name))
+        form.addRow(self.tr("Month"), self.month_combo)
+        form.addRow(self.tr("Year"), self.year_spin)
+        form.addRow("", self.open_after)
+        _lay_out(self, form)
+
+    def month(self) -> tuple[int, int]:
+        return self.year_spin.value(), self.month_combo.currentIndex() + 1
+
+    def form_problem(self) -> str:
+        if self.month() > self.current:
+            return self.tr("That month has not begun: it has no statement yet.")
         return ""

@@ -1,4 +1,5 @@
-"""Customers: who they are, their contacts, packages, balances and ledger (rules 7, 8 and 11).
+"""Customers: who they are, their contacts, packages, balances and ledger (rules 7, 8 and 11), the
+notices the office server sent them, and a month's statement as a PDF on demand (issue 15).
 
 Everyone reads; supervisors create, edit and deactivate customers and contacts, import the office's
 files and record purchases and adjustments; agents may add an email or phone to a contact. The
@@ -7,10 +8,12 @@ services check the role whatever the screen shows.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,13 +41,23 @@ from console.customers import (
 )
 from console.customers.importing import apply_import, dry_run_import, read_tables
 from console.db import Session
-from console.jalali import format_date, format_minutes, to_persian_digits
+from console.errors import ValidationError
+from console.jalali import PERSIAN_MONTHS, format_date, format_minutes, to_persian_digits
 from console.ledger import adjust_balance, record_purchase
+from console.office import NoticeView, customer_notices
+from console.office.statements import statement_pdf
 from ui.context import AppContext
-from ui.dialogs.customer_dialogs import AddressDialog, ContactDialog, CustomerDialog, lines_of
+from ui.dialogs.customer_dialogs import (
+    AddressDialog,
+    ContactDialog,
+    CustomerDialog,
+    StatementDialog,
+    lines_of,
+)
 from ui.dialogs.form import FormDialog, open_form
 from ui.dialogs.import_customers import ImportCustomersDialog
 from ui.dialogs.package_dialogs import AdjustDialog, PurchaseDialog
+from ui.file_dialogs import save_file_dialog
 from ui.labels import label
 from ui.pages.base import Page
 from ui.pages.customer_models import (
@@ -53,6 +67,7 @@ from ui.pages.customer_models import (
     PackageTableModel,
     _date_or_dash,
 )
+from ui.pages.office_notices import NoticeTableModel
 from ui.widgets import heading, make_table, section_title
 
 
@@ -113,6 +128,11 @@ class CustomersPage(Page):
         self.instance_url.setFrame(False)
         self.instance_label = QLabel(self.tr("Customer's system:"))
         self.edit_button = self._button(self.tr("Edit…"))
+        self.statement_button = self._button(self.tr("Statement PDF…"), supervisors_only=False)
+        self.statement_status = QLabel()
+        self.statement_status.setObjectName("statementStatus")
+        self.statement_status.setWordWrap(True)
+        self.statement_status.hide()
         self.active_button = self._button(self.tr("Deactivate"))
         self.contacts_model = ContactTableModel(self)
         self.contacts = make_table(self.contacts_model)
@@ -124,6 +144,19 @@ class CustomersPage(Page):
         self.ledger_model = LedgerTableModel(self)
         self.ledger = make_table(self.ledger_model)
         self.ledger.sortByColumn(LedgerTableModel.COL_AT, Qt.SortOrder.DescendingOrder)
+        self.notices_model = NoticeTableModel(self)
+        self.notices = make_table(self.notices_model)
+        self.notices.sortByColumn(NoticeTableModel.COL_AT, Qt.SortOrder.DescendingOrder)
+        self.no_notices = QLabel(self.tr("The office server has sent this customer no notice yet."))
+        self.no_notices.setObjectName("emptyNote")
+        self.history_tabs = QTabWidget()
+        self.history_tabs.addTab(self.ledger, self.tr("Ledger"))
+        notices_tab = QWidget()
+        notices_layout = QVBoxLayout(notices_tab)
+        notices_layout.setContentsMargins(0, 0, 0, 0)
+        notices_layout.addWidget(self.notices, 1)
+        notices_layout.addWidget(self.no_notices)
+        self.history_tabs.addTab(notices_tab, self.tr("Notices sent"))
         self.purchase_button = self._button(self.tr("Record purchase…"))
         self.adjust_button = self._button(self.tr("Adjust balance…"))
         for button in self._detail_buttons():
@@ -134,10 +167,12 @@ class CustomersPage(Page):
         d = QVBoxLayout(detail)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.statement_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.active_button)
         d.addLayout(top)
         d.addWidget(self.summary)
+        d.addWidget(self.statement_status)
         about_bar = QHBoxLayout()
         about_bar.addWidget(self.about, 3)
         about_bar.addWidget(self.instance_label)
@@ -156,8 +191,7 @@ class CustomersPage(Page):
         package_bar.addWidget(self.adjust_button)
         d.addLayout(package_bar)
         d.addWidget(self.packages, 2)
-        d.addWidget(section_title(self.tr("Ledger")))
-        d.addWidget(self.ledger, 3)
+        d.addWidget(self.history_tabs, 3)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -169,6 +203,7 @@ class CustomersPage(Page):
 
     def _detail_buttons(self) -> tuple[QPushButton, ...]:
         return (
+            self.statement_button,
             self.edit_button,
             self.active_button,
             self.new_contact_button,
@@ -196,6 +231,7 @@ class CustomersPage(Page):
         self.address_button.clicked.connect(self.add_address)
         self.purchase_button.clicked.connect(self.record_purchase)
         self.adjust_button.clicked.connect(self.adjust_balance)
+        self.statement_button.clicked.connect(self.ask_statement_month)
 
     # --- reading ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -230,11 +266,18 @@ class CustomersPage(Page):
 
     def _load_detail(self, customer_id: int) -> None:
         today = self.ctx.today()
-        self.load(lambda s: customer_detail(s, customer_id, today), self._show_detail, key="detail")
 
-    def _show_detail(self, d: CustomerDetail) -> None:
+        def read(s: Session) -> tuple[CustomerDetail, list[NoticeView]]:
+            return customer_detail(s, customer_id, today), customer_notices(s, customer_id)
+
+        self.load(read, self._show_detail, key="detail")
+
+    def _show_detail(self, result: tuple[CustomerDetail, list[NoticeView]]) -> None:
+        d, notices = result
         if d.id != self._selected:
             return
+        if self._detail is None or self._detail.id != d.id:
+            self.statement_status.hide()  # what was said of another customer's statement
         self._detail = d
         self.heading.setText(f"{d.name} ({to_persian_digits(d.code)})")
         valid_support = sum(p.balance for p in d.packages if p.valid and p.kind == "support")
@@ -260,8 +303,22 @@ class CustomersPage(Page):
         self.contacts_model.set_rows(d.contacts)
         self.packages_model.set_rows(d.packages)
         self.ledger_model.set_rows(d.ledger)
+        self.notices_model.set_rows(notices)
+        self.no_notices.setVisible(not notices)
+        self.history_tabs.setTabText(
+            1,
+            self.tr("Notices sent (%1)").replace("%1", to_persian_digits(str(len(notices))))
+            if notices
+            else self.tr("Notices sent"),
+        )
         self.active_button.setText(self.tr("Deactivate") if d.active else self.tr("Reactivate"))
-        for button in (self.edit_button, self.active_button, self.new_contact_button, self.purchase_button):
+        for button in (
+            self.statement_button,
+            self.edit_button,
+            self.active_button,
+            self.new_contact_button,
+            self.purchase_button,
+        ):
             button.setEnabled(True)
         self.adjust_button.setEnabled(False)
         self._contact_buttons()
@@ -439,3 +496,69 @@ class CustomersPage(Page):
             )
 
         self._form(AdjustDialog(text, self, balance=package.balance), op)
+
+    # --- the statement of a Jalali month, as a PDF ---------------------------------------------------
+    def ask_statement_month(self) -> None:
+        """Which month, then where to save it (Qt's own Persian file dialog)."""
+        d = self._detail
+        if d is None:
+            return
+        dialog = StatementDialog(d.name, self.ctx.today(), self)
+
+        def chosen() -> None:
+            (year, month), open_after = dialog.month(), dialog.open_after.isChecked()
+            self.ask_statement_path(d.id, d.code, year, month, open_after)
+
+        self.open_prompt(dialog, chosen)
+
+    def ask_statement_path(
+        self, customer_id: int, code: str, year: int, month: int, open_after: bool
+    ) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        safe_code = re.sub(r"[^\w.-]", "_", code)  # a code is data: no path separators in a name
+        name = f"statement-{safe_code}-{year:04d}-{month:02d}.pdf"
+        dialog = save_file_dialog(
+            self, self.tr("Save statement"), str(Path(folder) / name), self.tr("PDF file (*.pdf)"), "pdf"
+        )
+        dialog.fileSelected.connect(
+            lambda path: self.save_statement(customer_id, year, month, path, open_after=open_after)
+        )
+        self.open_prompt(dialog, None)
+
+    def save_statement(
+        self, customer_id: int, year: int, month: int, path: str | Path, *, open_after: bool = False
+    ) -> None:
+        """Build the statement on the runner's thread, write it to ``path``, and open it if asked."""
+        target = Path(path)
+        month_name = to_persian_digits(f"{PERSIAN_MONTHS[month - 1]} {year}")
+
+        def say(text: str) -> None:
+            self.statement_status.setText(text)
+            self.statement_status.setToolTip(str(target))
+            self.statement_status.setVisible(bool(text))
+
+        def write(pdf: bytes) -> None:
+            try:
+                target.write_bytes(pdf)
+            except OSError:
+                say("")  # the system's own reason is English: say it in Persian, with the place
+                text = self.tr(
+                    "The statement was not saved: «%1» cannot be written (the folder is missing or "
+                    "not writable, or the disk is full)."
+                ).replace("%1", str(target))
+                self.show_error_box(ValidationError(text))
+                return
+            say(self.tr("The statement of %1 was saved.").replace("%1", month_name))
+            if open_after and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.resolve()))):
+                say(
+                    self.tr("The statement of %1 was saved; no program here opens PDF files.").replace(
+                        "%1", month_name
+                    )
+                )
+
+        def failed(error: Exception) -> None:
+            say("")
+            self.show_error_box(error)
+
+        say(self.tr("Building the statement of %1…").replace("%1", month_name))
+        self.load(lambda s: statement_pdf(s, customer_id, year, month), write, failed, key="statement")
