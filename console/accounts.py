@@ -605,7 +605,7 @@ def _set_login_password(
     verifier = _verifier(session, row.username, password)
     if own:
         # The verifier, not the password: the clear one never reaches the server or its log.
-        session.execute(text("ALTER ROLE CURRENT_USER PASSWORD " + _literal(verifier)))
+        session.connection().exec_driver_sql("ALTER ROLE CURRENT_USER PASSWORD " + _literal(verifier))
         engine, secret = session.get_bind().engine, normalize_password(password)
 
         def changed(_session: Session) -> None:  # new pooled connections sign in with the new one
