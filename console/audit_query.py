@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from console.agents import require_supervisor
 from console.errors import ValidationError
 from console.models import Agent, AuditEntry, Customer
+from console.validation import clean_text, require_aware
 
 __all__ = [
     "AGENT_KEYS",
@@ -125,11 +126,6 @@ def _names(
     return agents, customers
 
 
-def _aware(value: datetime | None, what: str) -> None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-        raise ValidationError(f"{what} جستجو باید با منطقهٔ زمانی باشد.")
-
-
 def _text_filter(text: str) -> ColumnElement[bool]:
     needle = text.translate(_SAME_LETTER)
     conditions: list[ColumnElement[bool]] = [
@@ -178,13 +174,11 @@ def search_audit(
         ValidationError: Naive or reversed times, or a search text over 200 characters.
     """
     require_supervisor(session, actor_id)
-    _aware(since, "آغاز بازهٔ")
-    _aware(until, "پایان بازهٔ")
+    require_aware(since, "آغاز بازهٔ جستجو")
+    require_aware(until, "پایان بازهٔ جستجو")
     if since is not None and until is not None and until <= since:
         raise ValidationError("پایان بازهٔ جستجو باید پس از آغاز آن باشد.")
-    needle = " ".join((text or "").split())
-    if len(needle) > MAX_TEXT:
-        raise ValidationError("متن جستجو بیش از ۲۰۰ نویسه است.")
+    needle = clean_text(text, "متن جستجو", MAX_TEXT, one_line=True)
     limit = max(1, min(int(limit), MAX_LIMIT))
 
     query = select(AuditEntry, Agent.full_name, Agent.username).outerjoin(

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
+from console import validation
 from console.agents import AgentInfo, get_agent, require_supervisor
 from console.errors import NotFoundError, PermissionDeniedError, ValidationError
 from console.models import Contact, Customer
@@ -31,27 +32,22 @@ def supervisor(session: Session, actor_id: int) -> AgentInfo:
 
 
 def clean_text(value: str, what: str, limit: int, *, required: bool = False, multiline: bool = False) -> str:
-    """Letters normalised (rule 11), spaces trimmed (and collapsed on one line); a Persian message
-    when too long, or empty and required."""
+    """Letters normalised (rule 11), then :func:`console.validation.clean_text`: spaces trimmed (and
+    collapsed on one line), a Persian message when too long, or empty and required."""
     if not isinstance(value, str):
         raise ValidationError(f"{what} باید متن باشد.")
-    text = normalize_letters(value).strip() if multiline else " ".join(normalize_letters(value).split())
-    if required and not text:
-        raise ValidationError(f"{what} لازم است.")
-    if len(text) > limit:
-        raise ValidationError(f"{what} بیش از حد طولانی است (حداکثر {limit} نویسه).")
-    return text
+    return validation.clean_text(
+        normalize_letters(value), what, limit, required=required, one_line=not multiline
+    )
 
 
 def clean_code(value: str) -> str:
     """A customer code: digits Latin, no spaces, at most 32 characters."""
     if not isinstance(value, str):
         raise ValidationError("کد مشتری باید متن باشد.")
-    code = normalize_digits(normalize_letters(value)).strip()
-    if not code:
-        raise ValidationError("کد مشتری لازم است.")
-    if len(code) > MAX_CODE:
-        raise ValidationError(f"کد مشتری بیش از حد طولانی است (حداکثر {MAX_CODE} نویسه).")
+    code = validation.clean_text(
+        normalize_digits(normalize_letters(value)), "کد مشتری", MAX_CODE, required=True
+    )
     if any(ch.isspace() for ch in code):
         raise ValidationError("کد مشتری نباید فاصله داشته باشد.")
     return code
