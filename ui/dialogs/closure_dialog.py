@@ -6,10 +6,9 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from console.calendar_store import MAX_CLOSURE_REASON
 from ui.dialogs.time_span import TimeSpanDialog
 from ui.widgets import limit_length
-
-REASON_MAX = 300  # console.models.Closure.reason
 
 
 class ClosureDialog(TimeSpanDialog):
@@ -27,7 +26,7 @@ class ClosureDialog(TimeSpanDialog):
         super().__init__(start, end, parent)
         self.setWindowTitle(self.tr("Add closure"))
         self.reason_edit = QLineEdit()
-        self.reason_limit = limit_length(self.reason_edit, REASON_MAX)
+        self.reason_limit = limit_length(self.reason_edit, MAX_CLOSURE_REASON)
         self.reason_edit.setPlaceholderText(self.tr("e.g. Government-announced closure"))
         form = QFormLayout()
         form.addRow(self.tr("From"), self.start_edit)

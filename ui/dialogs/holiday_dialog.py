@@ -6,12 +6,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from console.calendar_store import MAX_HOLIDAY_NAME
 from console.jalali import format_date_long
 from ui.dialogs.form import FormDialog
 from ui.jalali_widgets import JalaliDateEdit
 from ui.widgets import limit_length
-
-NAME_MAX = 200  # console.models.Holiday.name
 
 
 class HolidayDialog(FormDialog):
@@ -40,7 +39,7 @@ class HolidayDialog(FormDialog):
         self.date_edit = JalaliDateEdit(day)
         self.long_date = QLabel()
         self.name_edit = QLineEdit(name)
-        self.name_limit = limit_length(self.name_edit, NAME_MAX)
+        self.name_limit = limit_length(self.name_edit, MAX_HOLIDAY_NAME)
         self.name_edit.setPlaceholderText(self.tr("e.g. Eid al-Fitr"))
         self.name_edit.setReadOnly(self._confirming)
         self.ok_button.setText(self.tr("Confirm") if self._confirming else self.tr("Add"))
