@@ -1,23 +1,34 @@
 """First start of an installed build: work on a local file, or on the team's shared PostgreSQL server.
 
 Shown when no database has been chosen yet (``console.connection.resolve_startup_database`` returns
-``None``), and again, pre-filled, when the saved server's password is not kept on this PC. The choice
-goes to a small file in the user's configuration folder; the password to the OS keyring when the PC
-has one and the person asks for it, otherwise nowhere (it is asked at each start).
+``None``). For the shared server it asks only where the server is: its address, port, database and
+how to use TLS (``verify-full`` with the office's CA file, chosen with a file dialog; or ``require``
+or ``prefer``). No user and no password: each person signs in to PostgreSQL as themselves in the
+sign-in dialog (issue 17), so the saved file holds no credential and nothing goes to the keyring.
+"Test connection" says whether the server answers (it asking for a password means it does).
+
+An installation that still shares one database login (before the IT person retired it) ticks
+"one shared login"; the user and password fields then appear, and the password goes to the OS
+keyring when the PC has one and the person asks for it, otherwise nowhere (asked at each start).
+Such a saved choice whose password is not kept shows this dialog again, pre-filled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,19 +44,35 @@ from console.connection import (
     DatabaseChoice,
     ServerSettings,
     check_connection,
+    check_server,
     choice_url,
     keyring_available,
     load_config,
     parse_server_url,
+    person_server,
     remember_choice,
     server_settings,
     server_url,
+    tls_options,
 )
 from console.errors import ValidationError
+from ui.file_dialogs import save_file_dialog
+from ui.i18n import QT_TRANSLATE_NOOP
 
 _LTR = Qt.LayoutDirection.LeftToRight
 _OK_STYLE = "color: #2e7d32; font-weight: bold;"
 _ERROR_STYLE = "color: #c62828;"
+_TLS_FIELDS = ("sslmode", "sslrootcert")
+TLS_CHOICES = (
+    ("prefer", QT_TRANSLATE_NOOP("FirstRunDialog", "TLS when the server offers it (prefer)")),
+    ("require", QT_TRANSLATE_NOOP("FirstRunDialog", "Always TLS, certificate not checked (require)")),
+    (
+        "verify-full",
+        QT_TRANSLATE_NOOP(
+            "FirstRunDialog", "TLS, certificate checked with the office's CA file (verify-full)"
+        ),
+    ),
+)
 
 
 class _CheckSignals(QObject):
@@ -57,18 +84,22 @@ class _CheckSignals(QObject):
 
 
 class _ConnectionCheck(QRunnable):
-    """Runs :func:`console.connection.check_connection` on a pool thread (it may wait seconds)."""
+    """Runs a connection check on a pool thread (it may wait seconds).
 
-    def __init__(self, number: int, url: str) -> None:
+    ``check`` answers ``None`` when the database answered, else the Persian reason (like
+    :func:`console.connection.check_connection`).
+    """
+
+    def __init__(self, number: int, check: Callable[[], str | None]) -> None:
         super().__init__()
         self.signals = _CheckSignals()  # created on the GUI thread: its signal is delivered there
         self._number = number
-        self._url = url
+        self._check = check
 
     def run(self) -> None:
         try:
-            result = check_connection(self._url)
-        except Exception as exc:  # check_connection answers in Persian; this is a last resort
+            result = self._check()
+        except Exception as exc:  # the checks answer in Persian; this is a last resort
             result = repr(exc)
         self.signals.done.emit(self._number, result)
 
@@ -101,8 +132,10 @@ class FirstRunDialog(QDialog):
         self._config_file = config_file
         self._check_number = 0
         self._checks_running = 0
-        self._options: dict[str, str] = {}  # URL options (e.g. sslmode) that have no field of their own
+        self._options: dict[str, str] = {}  # URL options with no field of their own (not TLS's)
+        self._person_check = False  # the running test is a person-sign-in server's
         self.saved: DatabaseChoice | None = None
+        self.ca_dialog: QFileDialog | None = None  # the CA file chooser, while open
         self._build_ui(initial)
         self._connect_signals()
         self._load(initial)
@@ -111,7 +144,7 @@ class FirstRunDialog(QDialog):
     def _build_ui(self, initial: DatabaseChoice | None) -> None:
         self.setWindowTitle(self.tr("Choose the database"))
         self.setMinimumWidth(560)
-        asking_password = initial is not None and initial.kind == "postgresql"
+        asking_password = initial is not None and initial.kind == "postgresql" and not initial.person
         intro = QLabel(
             self.tr("Type the shared server's password to start, or change where this PC works.")
             if asking_password
@@ -140,13 +173,35 @@ class FirstRunDialog(QDialog):
         self.kind_group.addButton(self.local_radio)
         self.kind_group.addButton(self.server_radio)
 
-        self.url_edit = self._ltr_edit("postgresql://user@server:5432/console")
+        self.url_edit = self._ltr_edit("postgresql://server:5432/console?sslmode=verify-full")
         self.host_edit = self._ltr_edit("db.office.lan")
         self.port_spin = QSpinBox()
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(DEFAULT_PORT)
         self.port_spin.setLayoutDirection(_LTR)
         self.db_edit = self._ltr_edit("console")
+        self.tls_combo = QComboBox()
+        for mode, text in TLS_CHOICES:
+            self.tls_combo.addItem(self.tr(text), mode)
+        self.ca_edit = self._ltr_edit("office-ca.pem")
+        self.ca_button = QPushButton(self.tr("Choose…"))
+        self.ca_button.setAutoDefault(False)
+        ca_row = QHBoxLayout()
+        ca_row.setContentsMargins(0, 0, 0, 0)
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(self.ca_button)
+        self.ca_row = QWidget()
+        self.ca_row.setLayout(ca_row)
+        self.person_note = QLabel(
+            self.tr(
+                "Each person signs in with their own username and password, checked by the server; "
+                "this PC keeps only the server's address."
+            )
+        )
+        self.person_note.setWordWrap(True)
+        self.shared_login = QCheckBox(
+            self.tr("This server still uses one shared database login (older setup)")
+        )
         self.user_edit = self._ltr_edit("support")
         self.password_edit = self._ltr_edit("")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -161,12 +216,22 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Server address"), self.host_edit)
         form.addRow(self.tr("Server port"), self.port_spin)
         form.addRow(self.tr("Database name"), self.db_edit)
-        form.addRow(self.tr("Database user"), self.user_edit)
-        form.addRow(self.tr("Database password"), self.password_edit)
+        form.addRow(self.tr("TLS"), self.tls_combo)
+        form.addRow(self.tr("Office CA file"), self.ca_row)
+        self.login_form = QFormLayout()
+        self.login_form.addRow(self.tr("Database user"), self.user_edit)
+        self.login_form.addRow(self.tr("Database password"), self.password_edit)
+        self.login_box = QWidget()
+        login_layout = QVBoxLayout(self.login_box)
+        login_layout.setContentsMargins(0, 0, 0, 0)
+        login_layout.addLayout(self.login_form)
+        login_layout.addWidget(self.keep_password)
+        login_layout.addWidget(self.no_keyring)
         server_box_layout = QVBoxLayout()
         server_box_layout.addLayout(form)
-        server_box_layout.addWidget(self.keep_password)
-        server_box_layout.addWidget(self.no_keyring)
+        server_box_layout.addWidget(self.person_note)
+        server_box_layout.addWidget(self.shared_login)
+        server_box_layout.addWidget(self.login_box)
         self.server_box = QGroupBox(self.tr("Shared server"))
         self.server_box.setLayout(server_box_layout)
 
@@ -207,9 +272,12 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.kind_group.buttonToggled.connect(lambda *_: self._changed())
         self.url_edit.editingFinished.connect(self._apply_url)
-        for edit in (self.host_edit, self.db_edit, self.user_edit, self.password_edit):
+        for edit in (self.host_edit, self.db_edit, self.user_edit, self.password_edit, self.ca_edit):
             edit.textEdited.connect(lambda *_: self._changed())
         self.port_spin.valueChanged.connect(lambda *_: self._changed())
+        self.tls_combo.currentIndexChanged.connect(lambda *_: self._changed())
+        self.shared_login.toggled.connect(lambda *_: self._changed())
+        self.ca_button.clicked.connect(self.choose_ca_file)
         self.test_button.clicked.connect(self.test_connection)
 
     def _load(self, initial: DatabaseChoice | None) -> None:
@@ -218,14 +286,22 @@ class FirstRunDialog(QDialog):
             self.local_radio.setChecked(True)
             return
         self.server_radio.setChecked(True)
+        self.shared_login.setChecked(not initial.person)
         self._fill(initial.server, "")
         self.password_edit.setFocus()
 
     def _fill(self, server: ServerSettings, password: str) -> None:
-        self._options = dict(server.options)
+        self._options = {k: v for k, v in server.options.items() if k not in _TLS_FIELDS}
         self.host_edit.setText(server.host)
         self.port_spin.setValue(server.port)
         self.db_edit.setText(server.dbname)
+        mode = server.options.get("sslmode", "prefer")
+        if self.tls_combo.findData(mode) < 0:  # a mode the list does not offer, from a pasted URL
+            self.tls_combo.addItem(mode, mode)
+        self.tls_combo.setCurrentIndex(self.tls_combo.findData(mode))
+        self.ca_edit.setText(server.options.get("sslrootcert", ""))
+        if server.user:  # a URL with a user: the older shared login
+            self.shared_login.setChecked(True)
         self.user_edit.setText(server.user)
         self.password_edit.setText(password)
 
@@ -240,10 +316,39 @@ class FirstRunDialog(QDialog):
     def _update(self) -> None:
         server = self.server_radio.isChecked()
         self.server_box.setEnabled(server)
+        shared = self.shared_login.isChecked()
+        self.login_box.setVisible(shared)
+        self.person_note.setVisible(not shared)
         self.keep_password.setEnabled(server and self._keyring_ok)
         self.keep_password.setVisible(self._keyring_ok)
         self.no_keyring.setVisible(not self._keyring_ok)
+        verify = str(self.tls_combo.currentData()) in ("verify-full", "verify-ca")
+        self.ca_edit.setEnabled(verify)
+        self.ca_button.setEnabled(verify)
         self.test_button.setEnabled(self._checks_running == 0)
+
+    def choose_ca_file(self) -> None:
+        """The office's CA certificate, chosen with a file dialog (window-modal, ``ca_dialog``)."""
+        start = self.ca_edit.text().strip() or str(Path.home())
+        dialog = save_file_dialog(
+            self,
+            self.tr("The office's CA file"),
+            start,
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+            "",
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, self.tr("Choose"))
+        dialog.fileSelected.connect(self._ca_chosen)
+        dialog.finished.connect(lambda _r: setattr(self, "ca_dialog", None))
+        self.ca_dialog = dialog
+        dialog.open()
+
+    def _ca_chosen(self, path: str) -> None:
+        if path:
+            self.ca_edit.setText(path)
+            self._changed()
 
     def _show(self, text: str, ok: bool) -> None:
         self.result_label.setText(text)
@@ -268,25 +373,33 @@ class FirstRunDialog(QDialog):
 
     def server(self) -> ServerSettings:
         """The server in the fields; raises :class:`ValidationError` (Persian) when they are incomplete."""
+        options = {**self._options, **tls_options(str(self.tls_combo.currentData()), self.ca_edit.text())}
         return server_settings(
             self.host_edit.text(),
             self.port_spin.value(),
             self.db_edit.text(),
-            self.user_edit.text(),
-            self._options,
+            self.user_edit.text() if self.shared_login.isChecked() else "",
+            options,
         )
 
+    def person(self) -> bool:
+        """Whether people sign in to the chosen server as themselves (no shared login)."""
+        return self.server_radio.isChecked() and not self.shared_login.isChecked()
+
     def choice(self) -> DatabaseChoice:
-        """The database chosen (where its password is kept is decided when it is saved)."""
+        """The database chosen (where a shared login's password is kept is decided when it is saved)."""
         if self.local_radio.isChecked():
             return LOCAL
+        if self.person():
+            return DatabaseChoice("postgresql", person_server(self.server()), "none", "person")
         return DatabaseChoice("postgresql", self.server())
 
     def password(self) -> str:
-        return self.password_edit.text()
+        return self.password_edit.text() if self.shared_login.isChecked() else ""
 
     def database_url(self) -> str:
-        """The URL to start on, with the password (never shown or saved)."""
+        """The URL to start on: a shared login's with its password (never shown or saved); a
+        person-sign-in server's without any user (the sign-in dialog puts the person's in)."""
         choice = self.choice()
         if choice.server is None:
             return choice_url(choice)
@@ -303,13 +416,28 @@ class FirstRunDialog(QDialog):
             return
         try:
             url = self.database_url()
+            choice = self.choice()
         except ValidationError as exc:
             self._show(exc.message, ok=False)
             return
+        check: Callable[[], str | None]
+        if choice.person and choice.server is not None:
+            server = choice.server
+
+            def check() -> str | None:  # no name or password yet: does the server answer at all?
+                reachable, message = check_server(server)
+                return None if reachable else message
+
+        else:
+
+            def check() -> str | None:
+                return check_connection(url)
+
+        self._person_check = choice.person
         self._check_number += 1
         self._checks_running += 1
         self._show(self.tr("Testing the connection…"), ok=True)
-        task = _ConnectionCheck(self._check_number, url)
+        task = _ConnectionCheck(self._check_number, check)
         task.signals.done.connect(self._checked, Qt.ConnectionType.QueuedConnection)
         QThreadPool.globalInstance().start(task)
         self._update()
@@ -319,7 +447,15 @@ class FirstRunDialog(QDialog):
         self._update()
         if number != self._check_number:
             return  # the fields changed since: this answer is about something else
-        if error is None:
+        if error is None and self._person_check:
+            self._show(
+                self.tr(
+                    "The server answered: it can be reached from this PC. Each person's username and "
+                    "password are checked by the server at sign-in."
+                ),
+                ok=True,
+            )
+        elif error is None:
             self._show(self.tr("The database answered: the connection works."), ok=True)
         else:
             self._show(str(error), ok=False)

@@ -18,19 +18,23 @@ from sqlalchemy.engine import make_url
 from console.connection import (
     KEYRING_SERVICE,
     LOCAL,
+    SERVER_REACHABLE,
     DatabaseChoice,
     ServerSettings,
     build_url,
     check_connection,
+    check_server,
     keyring_available,
     load_config,
     parse_server_url,
     remember_choice,
     resolve_startup_database,
     save_config,
+    tls_options,
 )
 from console.db import ENV_URL, sqlite_url
 from console.errors import ValidationError
+from console.person_sign_in import is_person_server
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
 SERVER = ServerSettings("db.office.lan", 5433, "console", "support")
@@ -247,3 +251,97 @@ def test_check_connection_to_postgresql(pg_engine: Engine) -> None:
     wrong_db = pg_engine.url.set(database="no_such_database_here").render_as_string(hide_password=False)
     message = check_connection(wrong_db)
     assert message is not None and PERSIAN.search(message)
+
+
+# -- issue 17: the shared server where people sign in as themselves -------------------------
+
+
+def test_issue17_a_person_sign_in_server_is_saved_without_any_credential(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    config = tmp_path / "config.json"
+    ca = tmp_path / "office-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    server = ServerSettings("db.office.lan", 5432, "console", "support", tls_options("verify-full", str(ca)))
+    saved = remember_choice(
+        DatabaseChoice("postgresql", server, sign_in="person"), "typed-anyway", path=config
+    )
+    assert saved.person and saved.server is not None and saved.server.user == ""
+    assert json.loads(config.read_text(encoding="utf-8")) == {
+        "database": "postgresql",
+        "host": "db.office.lan",
+        "port": 5432,
+        "dbname": "console",
+        "options": {"sslmode": "verify-full", "sslrootcert": str(ca)},
+        "sign_in": "person",
+    }
+    assert memory_keyring.secrets == {}  # nothing in the keyring either
+    loaded = load_config(config)
+    assert loaded is not None and loaded.person
+    url = resolve_startup_database({}, config)
+    assert url is not None
+    parsed = make_url(url)
+    assert (parsed.host, parsed.username, parsed.password) == ("db.office.lan", None, None)
+    assert parsed.query == {"sslmode": "verify-full", "sslrootcert": str(ca)}
+    assert is_person_server(url)
+
+
+def test_issue17_an_old_shared_login_config_still_starts_as_before(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    config = tmp_path / "config.json"
+    config.write_text(
+        json.dumps(
+            {
+                "database": "postgresql",
+                "host": "db.office.lan",
+                "port": 5433,
+                "dbname": "console",
+                "user": "support",
+                "password": "keyring",
+            }
+        ),
+        encoding="utf-8",
+    )
+    memory_keyring.secrets[(KEYRING_SERVICE, SERVER.keyring_account())] = "old-shared-pw"
+    loaded = load_config(config)
+    assert loaded is not None and not loaded.person and loaded.sign_in == "shared"
+    url = resolve_startup_database({}, config)
+    assert url is not None and not is_person_server(url)
+    assert (make_url(url).username, make_url(url).password) == ("support", "old-shared-pw")
+
+
+@pytest.mark.parametrize(
+    ("mode", "ca", "needle"),
+    [("verify-full", "", "CA"), ("verify-full", "/no/such/office-ca.pem", "پیدا نشد"), ("bogus", "", "TLS")],
+)
+def test_issue17_tls_choices_refused_in_persian(mode: str, ca: str, needle: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        tls_options(mode, ca)
+    assert needle in refused.value.message and PERSIAN.search(refused.value.message)
+
+
+def test_issue17_tls_choices_become_libpq_options(tmp_path: Path) -> None:
+    assert tls_options("prefer") == {"sslmode": "prefer"}
+    assert tls_options("require", "") == {"sslmode": "require"}
+    ca = tmp_path / "ca.pem"
+    ca.write_text("x", encoding="utf-8")
+    assert tls_options("verify-full", str(ca)) == {"sslmode": "verify-full", "sslrootcert": str(ca)}
+
+
+def test_issue17_check_server_says_a_closed_port_is_not_reachable() -> None:
+    reachable, message = check_server(ServerSettings("127.0.0.1", 1, "console"), timeout=3)
+    assert not reachable and PERSIAN.search(message)
+
+
+@pytest.mark.postgres
+def test_issue17_check_server_takes_a_request_for_a_password_as_reachable(pg_engine: Engine) -> None:
+    """No name or password is typed yet: the server asking for one (SCRAM), or not knowing the probe's
+    name (trust), both mean it was reached."""
+    u = pg_engine.url
+    reachable, message = check_server(ServerSettings(u.host or "", u.port or 5432, u.database or ""))
+    assert reachable and message == SERVER_REACHABLE
+    reachable, message = check_server(
+        ServerSettings(u.host or "", u.port or 5432, u.database or "", options={"sslmode": "require"})
+    )
+    assert not reachable and "TLS" in message  # the test server has no certificate
