@@ -175,8 +175,8 @@ def tls_options(sslmode: str, ca_file: str = "") -> dict[str, str]:
     mode = (sslmode or "prefer").strip()
     if mode not in (*SSL_MODES, "disable", "allow", "verify-ca"):
         raise _bad("حالت TLS ناشناخته است.")
-    options = {"sslmode": mode}
     ca = (ca_file or "").strip()
+    options = {} if mode == "prefer" and not ca else {"sslmode": mode}  # prefer: libpq's default
     if mode in ("verify-full", "verify-ca"):
         if not ca:
             raise _bad("برای بررسی کامل گواهی سرور، پروندهٔ گواهی CA دفتر را برگزینید.")

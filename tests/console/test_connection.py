@@ -322,7 +322,7 @@ def test_issue17_tls_choices_refused_in_persian(mode: str, ca: str, needle: str)
 
 
 def test_issue17_tls_choices_become_libpq_options(tmp_path: Path) -> None:
-    assert tls_options("prefer") == {"sslmode": "prefer"}
+    assert tls_options("prefer") == {}  # libpq's default: the URL stays as it was
     assert tls_options("require", "") == {"sslmode": "require"}
     ca = tmp_path / "ca.pem"
     ca.write_text("x", encoding="utf-8")

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from console.connection import DatabaseChoice, ServerSettings, build_url
+from console.connection import DatabaseChoice, ServerSettings, build_url, load_config
 from console.db import sqlite_url
+from console.person_sign_in import is_person_server
 from ui.first_run import FirstRunDialog
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
@@ -36,7 +37,9 @@ def dialog(qtbot, tmp_path: Path) -> FirstRunDialog:  # type: ignore[no-untyped-
 
 
 def _fill_server(qtbot, d: FirstRunDialog, host: str, port: int, db: str, user: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    """The fields of the older shared login (ticked first: its user and password appear)."""
     qtbot.mouseClick(d.server_radio, Qt.MouseButton.LeftButton)
+    d.shared_login.setChecked(True)
     for edit, text in (
         (d.host_edit, host),
         (d.db_edit, db),
@@ -145,3 +148,103 @@ def test_testing_the_shared_server(qtbot, dialog: FirstRunDialog, pg_engine: Eng
     with qtbot.waitSignal(dialog.checked, timeout=15_000) as blocker:
         dialog.test_connection()
     assert blocker.args == [None]
+
+
+# -- issue 17: a server where people sign in as themselves --------------------------------------
+
+
+def _fill_person_server(qtbot, d: FirstRunDialog, host: str, port: int, db: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(d.server_radio, Qt.MouseButton.LeftButton)
+    for edit, text in ((d.host_edit, host), (d.db_edit, db)):
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    d.port_spin.setValue(port)
+
+
+def test_issue17_first_run_asks_only_where_the_server_is_and_saves_no_credential(
+    qtbot, dialog: FirstRunDialog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ca = tmp_path / "office-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    _fill_person_server(qtbot, dialog, "db.office.lan", 5432, "console")
+    assert not dialog.shared_login.isChecked()  # the default: people sign in as themselves
+    assert not dialog.user_edit.isVisible() and not dialog.password_edit.isVisible()
+    assert dialog.person_note.isVisible()
+    dialog.tls_combo.setCurrentIndex(dialog.tls_combo.findData("verify-full"))
+    assert dialog.ca_button.isEnabled()
+    dialog.ca_edit.setText(str(ca))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = json.loads((tmp_path / "config.json").read_text(encoding="utf-8"))
+    assert saved == {
+        "database": "postgresql",
+        "host": "db.office.lan",
+        "port": 5432,
+        "dbname": "console",
+        "options": {"sslmode": "verify-full", "sslrootcert": str(ca)},
+        "sign_in": "person",
+    }
+    url = dialog.database_url()
+    assert is_person_server(url) and make_url(url).password is None
+    choice = load_config(tmp_path / "config.json")
+    assert choice is not None and choice.person
+
+
+def test_issue17_verify_full_without_the_cas_file_is_refused_in_persian(
+    qtbot, dialog: FirstRunDialog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _fill_person_server(qtbot, dialog, "db.office.lan", 5432, "console")
+    dialog.tls_combo.setCurrentIndex(dialog.tls_combo.findData("verify-full"))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "CA" in dialog.result_label.text() and PERSIAN.search(dialog.result_label.text())
+    assert not (tmp_path / "config.json").exists()
+
+
+def test_issue17_the_cas_file_is_chosen_with_a_file_dialog(
+    qtbot, dialog: FirstRunDialog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ca = tmp_path / "office-ca.pem"
+    ca.write_text("x", encoding="utf-8")
+    _fill_person_server(qtbot, dialog, "db.office.lan", 5432, "console")
+    dialog.tls_combo.setCurrentIndex(dialog.tls_combo.findData("verify-full"))
+    qtbot.mouseClick(dialog.ca_button, Qt.MouseButton.LeftButton)
+    chooser = dialog.ca_dialog
+    assert chooser is not None and chooser.isVisible()
+    chooser.selectFile(str(ca))
+    chooser.accept()
+    assert dialog.ca_edit.text() == str(ca)
+    assert dialog.server().options == {"sslmode": "verify-full", "sslrootcert": str(ca)}
+
+
+def test_issue17_a_pasted_url_with_a_user_is_the_older_shared_login(dialog: FirstRunDialog) -> None:
+    dialog.server_radio.setChecked(True)
+    dialog.url_edit.setText("postgresql://db.lan/console?sslmode=require")
+    dialog.url_edit.editingFinished.emit()
+    assert not dialog.shared_login.isChecked() and dialog.tls_combo.currentData() == "require"
+    dialog.url_edit.setText("postgresql://support:pw@db.lan/console")
+    dialog.url_edit.editingFinished.emit()
+    assert dialog.shared_login.isChecked() and dialog.user_edit.text() == "support"
+
+
+@pytest.mark.postgres
+def test_issue17_testing_a_person_sign_in_server_says_it_is_reachable(
+    qtbot, dialog: FirstRunDialog, pg_engine: Engine
+) -> None:  # type: ignore[no-untyped-def]
+    """No user or password is typed: the server asking for one means it answered."""
+    u = pg_engine.url
+    _fill_person_server(qtbot, dialog, u.host or "", u.port or 5432, u.database or "")
+    with qtbot.waitSignal(dialog.checked, timeout=15_000) as blocker:
+        dialog.test_connection()
+    assert blocker.args == [None]
+    assert dialog.result_label.text() == dialog.tr(
+        "The server answered: it can be reached from this PC. Each person's username and "
+        "password are checked by the server at sign-in."
+    )
+
+
+def test_issue17_testing_a_person_sign_in_server_that_is_not_there(qtbot, dialog: FirstRunDialog) -> None:  # type: ignore[no-untyped-def]
+    _fill_person_server(qtbot, dialog, "127.0.0.1", 1, "console")
+    with qtbot.waitSignal(dialog.checked, timeout=15_000) as blocker:
+        dialog.test_connection()
+    assert blocker.args[0] is not None and PERSIAN.search(blocker.args[0])
