@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from console.customers import customer_detail, find_customer_by_contact
 from console.errors import ConflictError, NotFoundError, ValidationError
-from console.models import Customer, Ticket
+from console.models import Agent, Customer, Ticket, TicketMessage
 from console.models_office import ApiAttachment
-from console.sla import CalendarView, ticket_deadline
-from console.tickets import add_customer_message, create_ticket, ticket_detail
+from console.sla import CalendarView, deadline_at, load_calendar_view, response_target
+from console.tickets import add_customer_message, create_ticket
 
 MAX_ATTACHMENTS = 10
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -182,34 +182,79 @@ def add_portal_message(
 
 
 def portal_ticket(
-    session: Session, ticket_id: int, now: datetime, view: CalendarView | None = None
+    session: Session,
+    ticket_id: int,
+    now: datetime,
+    view: CalendarView | None = None,
+    target: timedelta | None = None,
 ) -> PortalTicket:
     """The public conversation (no internal notes), the state and the response deadline.
 
-    ``view``: the business calendar, when the caller keeps one (the API reuses it for a few seconds).
+    ``view`` and ``target``: the business calendar and the response target, when the caller keeps
+    them (the API reuses them for a few seconds). Two queries: the ticket with its customer, and its
+    public messages; the deadline is reckoned from those as :func:`console.sla.ticket_deadline` does
+    (the wait in hand, else the last answered customer message), without reading them again.
     """
-    detail = ticket_detail(session, ticket_id)
-    ticket = session.get(Ticket, ticket_id)
-    assert ticket is not None
+    found = session.execute(
+        select(
+            Ticket.id,
+            Ticket.external_id,
+            Customer.code,
+            Customer.name,
+            Ticket.subject,
+            Ticket.category,
+            Ticket.status,
+            Ticket.created_at,
+            Ticket.awaiting_since,
+        )
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .where(Ticket.id == ticket_id)
+    ).first()
+    if found is None:
+        raise NotFoundError("تیکت پیدا نشد.")
+    tid, external_id, code, customer_name, subject, category, status, created_at, awaiting = found
+    author = aliased(Agent)
+    rows = session.execute(
+        select(
+            TicketMessage.id,
+            TicketMessage.kind,
+            author.full_name,
+            TicketMessage.body,
+            TicketMessage.created_at,
+            TicketMessage.answered_at,
+        )
+        .outerjoin(author, author.id == TicketMessage.agent_id)
+        .where(TicketMessage.ticket_id == ticket_id, TicketMessage.kind.in_(("customer", "agent")))
+        .order_by(TicketMessage.created_at, TicketMessage.id)
+    ).all()
+    last = None
+    if awaiting is None:
+        answered = [(r[4], r[5]) for r in rows if r[1] == "customer" and r[5] is not None]
+        last = max(answered, key=lambda pair: pair[0]) if answered else None
     try:
-        deadline = ticket_deadline(session, ticket_id, now, view)
+        deadline = deadline_at(
+            view or load_calendar_view(session),
+            waiting_since=awaiting,
+            now=now,
+            target=target if target is not None else response_target(session),
+            last_answered=last,
+        )
         state, due = str(deadline.state), deadline.due
     except ValueError:  # a business calendar that never opens: no deadline can be given
         state, due = "none", None
     return PortalTicket(
-        ticket.id,
-        ticket.external_id,
-        ticket.customer.code,
-        ticket.subject,
-        ticket.category,
-        ticket.status,
-        ticket.created_at,
+        tid,
+        external_id,
+        code,
+        subject,
+        category,
+        status,
+        created_at,
         state,
         due,
         [
-            PortalMessage(m.id, m.kind, m.author, m.body, m.created_at)
-            for m in detail.messages
-            if m.kind in ("customer", "agent")
+            PortalMessage(mid, kind, name or (customer_name if kind == "customer" else ""), body, at)
+            for mid, kind, name, body, at, _answered in rows
         ],
     )
 

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
@@ -136,17 +136,28 @@ def list_api_tokens(session: Session) -> list[TokenInfo]:
     return [_info(t, last.get(t.id)) for t in session.scalars(select(ApiToken).order_by(ApiToken.id))]
 
 
+_VERIFY = select(
+    ApiToken.id,
+    ApiToken.name,
+    ApiToken.token_hash,
+    ApiToken.rate_per_minute,
+    ApiToken.created_at,
+    ApiToken.revoked_at,
+).where(ApiToken.prefix == bindparam("prefix"))
+
+
 def verify_api_token(session: Session, token: str) -> TokenInfo | None:
     """The token's record when ``token`` is a valid, unrevoked token; None otherwise."""
     parts = (token or "").split("_")
     if len(parts) < 3 or parts[0] != "sc" or not parts[1]:
         return None
-    found = session.scalars(select(ApiToken).where(ApiToken.prefix == parts[1])).first()
+    # columns, not the ORM object: this runs on every API request
+    found = session.execute(_VERIFY, {"prefix": parts[1]}).first()
     if found is None or found.revoked_at is not None:
         return None
     if not hmac.compare_digest(found.token_hash, hash_token(token)):
         return None
-    return _info(found)
+    return TokenInfo(found.id, found.name, parts[1], found.rate_per_minute, found.created_at, None, None)
 
 
 _USE = insert(ApiTokenUse)

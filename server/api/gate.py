@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.db import unit_of_work
 from console.errors import ConsoleError
 from console.office.tokens import TokenInfo, record_token_use, verify_api_token
-from console.sla import CalendarView, load_calendar_view
+from console.sla import CalendarView, load_calendar_view, response_target
 from server.api.problems import ApiProblem, status_of
 from server.log import log
 
@@ -64,24 +64,28 @@ class Call:
 
 
 class CalendarCache:
-    """The business calendar, read again at most every ``ttl`` seconds (building it takes several
-    queries and ~10 ms; a supervisor's change to the hours reaches the API's deadlines within ttl)."""
+    """The business calendar and the response target, read again at most every ``ttl`` seconds
+    (building the calendar takes several queries and ~10 ms; a supervisor's change to the hours or
+    the target reaches the API's deadlines within ttl)."""
 
     def __init__(self, ttl: float = 5.0) -> None:
         self.ttl = ttl
         self._lock = threading.Lock()
-        self._view: CalendarView | None = None
+        self._rules: tuple[CalendarView, timedelta] | None = None
         self._until = 0.0
 
-    def get(self, session: Session) -> CalendarView:
+    def rules(self, session: Session) -> tuple[CalendarView, timedelta]:
         now = time.monotonic()
         with self._lock:
-            if self._view is not None and now < self._until:
-                return self._view
-        view = load_calendar_view(session)
+            if self._rules is not None and now < self._until:
+                return self._rules
+        rules = (load_calendar_view(session), response_target(session))
         with self._lock:
-            self._view, self._until = view, now + self.ttl
-        return view
+            self._rules, self._until = rules, now + self.ttl
+        return rules
+
+    def get(self, session: Session) -> CalendarView:
+        return self.rules(session)[0]
 
 
 class Gate:
@@ -153,7 +157,9 @@ class Caller:
         return self.gate.call(self.request, self.credentials, write=True)
 
 
-def caller(
+async def caller(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> Caller:
+    # async: it does no I/O, and a plain def dependency would cost each request one more hop to
+    # the thread pool (the endpoint itself runs there, its database calls being blocking)
     return Caller(gate_of(request), request, credentials)

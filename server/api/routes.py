@@ -97,7 +97,7 @@ def create(body: TicketIn, response: Response, api: Api) -> TicketOut:
             attachments=files,
         )
         c.status, c.ticket_id = (201 if created else 200), ticket_id
-        out = _out(portal_ticket(c.session, ticket_id, c.now, c.calendar.get(c.session)))
+        out = _out(portal_ticket(c.session, ticket_id, c.now, *c.calendar.rules(c.session)))
     response.status_code = 201 if created else 200
     return out
 
@@ -110,14 +110,14 @@ def add_message(ticket_id: TicketId, body: MessageIn, api: Api) -> TicketOut:
     with api.call() as c:
         add_portal_message(c.session, ticket_id=ticket_id, body=body.body, attachments=files)
         c.status, c.ticket_id = 201, ticket_id
-        return _out(portal_ticket(c.session, ticket_id, c.now, c.calendar.get(c.session)))
+        return _out(portal_ticket(c.session, ticket_id, c.now, *c.calendar.rules(c.session)))
 
 
 @tickets.get("/{ticket_id}", response_model=TicketOut, summary="The public conversation, state and deadline")
 def read(ticket_id: TicketId, api: Api) -> TicketOut:
     with api.call() as c:
         c.ticket_id = ticket_id
-        return _out(portal_ticket(c.session, ticket_id, c.now, c.calendar.get(c.session)))
+        return _out(portal_ticket(c.session, ticket_id, c.now, *c.calendar.rules(c.session)))
 
 
 @customers.get("/{code}/balances", response_model=BalancesOut, summary="Package balances and expiry")
