@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.audit import Change, record_change
+from console.audit import Change, Created, record_change
 from console.customers.common import (
     MAX_NAME,
     MAX_ROLE,
@@ -141,7 +141,7 @@ def create_contact(
     role: str = "",
     emails: Sequence[str] = (),
     phones: Sequence[str] = (),
-) -> int:
+) -> Created:
     """A supervisor adds a contact (a person's name, role, addresses) to a customer; its id."""
     supervisor(session, actor_id)
     get_customer(session, customer_id)
@@ -151,7 +151,7 @@ def create_contact(
     contact_id = insert_contact(
         session, customer_id=customer_id, name=name, role=role, emails=clean_emails, phones=clean_phones
     )
-    record_change(
+    change = record_change(
         session,
         agent_id=actor_id,
         entity="contact",
@@ -165,7 +165,7 @@ def create_contact(
             "phones": clean_phones,
         },
     )
-    return contact_id
+    return Created(contact_id, change)
 
 
 def _addresses(session: Session, contact_id: int) -> tuple[list[str], list[str]]:

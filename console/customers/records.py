@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.audit import Change, record_change
+from console.audit import Change, Created, record_change
 from console.customers.common import (
     MAX_NAME,
     MAX_NOTES,
@@ -90,7 +90,7 @@ def create_customer(
     phones: Sequence[str] = (),
     contact_name: str = "",
     **optional: Any,
-) -> int:
+) -> Created:
     """A supervisor adds a customer; the new customer's id.
 
     ``emails``, ``phones`` and ``contact_name`` make its first contact (named after the customer
@@ -125,10 +125,10 @@ def create_customer(
             "emails": clean_emails,
             "phones": clean_phones,
         }
-    record_change(
+    change = record_change(
         session, agent_id=actor_id, entity="customer", entity_id=customer.id, action="create", after=after
     )
-    return customer.id
+    return Created(customer.id, change)
 
 
 def update_customer(session: Session, *, actor_id: int, customer_id: int, **changes: Any) -> Change:

@@ -36,7 +36,7 @@ def customer(session: Session, actor_id: int, code: str, *emails: str, name: str
         name=name or f"شرکت {code}",
         emails=list(emails),
         contact_name="مخاطب",
-    )
+    ).id
 
 
 def mail(

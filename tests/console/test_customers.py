@@ -48,7 +48,7 @@ def test_rule11_create_customer_with_first_contact_found_by_any_form_of_its_addr
             phones=["0912 345 6789", "021 8888 7777"],
             contact_name="علي رضايي",
             instance_url="yas.crmonline.ir",
-        )
+        ).id
     with unit_of_work(factory) as s:
         c = s.get(Customer, cid)
         assert c is not None
@@ -81,7 +81,7 @@ def test_rule11_agents_cannot_create_edit_or_deactivate_customers(
     factory: sessionmaker[Session], people: dict[str, int]
 ) -> None:
     with unit_of_work(factory) as s:
-        cid = create_customer(s, actor_id=people["boss"], code="1", name="الف")
+        cid = create_customer(s, actor_id=people["boss"], code="1", name="الف").id
     calls = [
         lambda s: create_customer(s, actor_id=people["ali"], code="2", name="ب"),
         lambda s: update_customer(s, actor_id=people["ali"], customer_id=cid, name="ج"),
@@ -100,7 +100,7 @@ def test_rule11_agent_adds_a_phone_to_a_contact_audited(
     factory: sessionmaker[Session], people: dict[str, int]
 ) -> None:
     with unit_of_work(factory) as s:
-        cid = create_customer(s, actor_id=people["boss"], code="1", name="الف", contact_name="مریم")
+        cid = create_customer(s, actor_id=people["boss"], code="1", name="الف", contact_name="مریم").id
         (contact,) = list_contacts(s, cid)
     with unit_of_work(factory) as s:
         add_contact_address(s, actor_id=people["ali"], contact_id=contact.id, phone="۰۹۱۲۱۱۱۲۲۳۳")
@@ -122,7 +122,7 @@ def test_rule11_an_address_belongs_to_one_contact_across_customers(
         create_customer(
             s, actor_id=people["boss"], code="1", name="الف", emails=["a@x.ir"], phones=["09120000001"]
         )
-        other = create_customer(s, actor_id=people["boss"], code="2", name="ب")
+        other = create_customer(s, actor_id=people["boss"], code="2", name="ب").id
     for kwargs in ({"emails": ["A@X.IR"]}, {"phones": ["+989120000001"]}):
         with pytest.raises(ConflictError) as info, unit_of_work(factory) as s:
             create_contact(s, actor_id=people["boss"], customer_id=other, name="ج", **kwargs)
@@ -153,7 +153,7 @@ def test_rule11_edit_customer_and_contact_audited_with_before_and_after(
     with unit_of_work(factory) as s:
         cid = create_customer(
             s, actor_id=people["boss"], code="1", name="الف", contact_name="مریم", phones=["09120000001"]
-        )
+        ).id
         (contact,) = list_contacts(s, cid)
     with unit_of_work(factory) as s:
         update_customer(
@@ -200,7 +200,7 @@ def test_rule11_deactivated_customer_stays_but_leaves_the_everyday_lists(
     factory: sessionmaker[Session], people: dict[str, int]
 ) -> None:
     with unit_of_work(factory) as s:
-        cid = create_customer(s, actor_id=people["boss"], code="1", name="الف")
+        cid = create_customer(s, actor_id=people["boss"], code="1", name="الف").id
         set_customer_active(s, actor_id=people["boss"], customer_id=cid, active=False)
     with unit_of_work(factory) as s:
         assert list_customers(s, TODAY) == []
@@ -223,7 +223,7 @@ def test_rule11_customer_search_by_any_letter_form_digits_phone_or_email(
             contact_name="كاظم",
             emails=["k@yas.ir"],
             phones=["09123456789"],
-        )
+        ).id
         create_customer(s, actor_id=people["boss"], code="2002", name="بازرگانی ۵۰%_")
     with unit_of_work(factory) as s:
 
@@ -267,8 +267,8 @@ def test_rule11_queue_search_finds_tickets_by_a_contacts_phone_email_or_arabic_l
             contact_name="کاظم",
             emails=["k@yas.ir"],
             phones=["09123456789"],
-        )
-        other = create_customer(s, actor_id=people["boss"], code="2002", name="بازرگانی نور")
+        ).id
+        other = create_customer(s, actor_id=people["boss"], code="2002", name="بازرگانی نور").id
         at = datetime(2026, 12, 1, 10, 0, tzinfo=TEHRAN)
         t1, _ = create_ticket(
             s, actor_id=None, customer_id=yas, subject="ورود", category="technical", body="x", at=at
@@ -290,5 +290,5 @@ def test_rule11_queue_search_finds_tickets_by_a_contacts_phone_email_or_arabic_l
         assert seen is not None and seen.name == "کاظم"
         assert ticket_contact(s, t2) is None
     with pytest.raises(ValidationError), unit_of_work(factory) as s:
-        other_contact = create_contact(s, actor_id=people["boss"], customer_id=other, name="نادر")
+        other_contact = create_contact(s, actor_id=people["boss"], customer_id=other, name="نادر").id
         set_ticket_contact(s, actor_id=people["ali"], ticket_id=t1, contact_id=other_contact)

@@ -453,7 +453,7 @@ def test_issue17_services_run_as_the_signed_in_person(world: World, pg_engine: E
             )
             customer = create_customer(
                 s, actor_id=ids["t_maryam"], code="C77", name="Beta", emails=["a@b.ir"]
-            )
+            ).id
             add_holiday(s, actor_id=ids["t_maryam"], day=today + timedelta(days=40), name="Closed")
             imported = apply_import(
                 s,

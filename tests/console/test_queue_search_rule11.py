@@ -22,8 +22,8 @@ def world(factory: sessionmaker[Session]) -> dict[str, int]:
         boss = Agent(username="boss", full_name="سرپرست", role="supervisor")
         s.add(boss)
         s.flush()
-        acme = create_customer(s, actor_id=boss.id, code="C1", name="شرکت آلفا")
-        other = create_customer(s, actor_id=boss.id, code="C2", name="شرکت بتا")
+        acme = create_customer(s, actor_id=boss.id, code="C1", name="شرکت آلفا").id
+        other = create_customer(s, actor_id=boss.id, code="C2", name="شرکت بتا").id
         create_contact(
             s,
             actor_id=boss.id,

@@ -46,8 +46,8 @@ def make_office(factory: Factory) -> Office:
         s.flush()
         c1 = create_customer(
             s, actor_id=sup.id, code="C-1", name="شرکت نمونه", emails=["ali@example.com"], contact_name="علی"
-        )
-        c2 = create_customer(s, actor_id=sup.id, code="C-2", name="شرکت دوم", emails=["sara@example.org"])
+        ).id
+        c2 = create_customer(s, actor_id=sup.id, code="C-2", name="شرکت دوم", emails=["sara@example.org"]).id
         token = create_api_token(s, actor_id=sup.id, name="portal", rate_per_minute=600)
         seed_calendar(s, date.today())
         return Office(sup.id, agent.id, c1, c2, token.secret, token.id)

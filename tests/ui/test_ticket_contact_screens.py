@@ -36,8 +36,8 @@ def setup(factory: sessionmaker[Session]) -> dict[str, int]:
         boss = Agent(username="boss", full_name="سرپرست", role="supervisor")
         s.add(boss)
         s.flush()
-        alfa = create_customer(s, actor_id=boss.id, code="C1", name="شرکت آلفا")
-        beta = create_customer(s, actor_id=boss.id, code="C2", name="شرکت بتا")
+        alfa = create_customer(s, actor_id=boss.id, code="C1", name="شرکت آلفا").id
+        beta = create_customer(s, actor_id=boss.id, code="C2", name="شرکت بتا").id
         maryam = create_contact(
             s,
             actor_id=boss.id,
@@ -46,8 +46,10 @@ def setup(factory: sessionmaker[Session]) -> dict[str, int]:
             role="حسابدار",
             emails=["maryam@alfa.ir"],
             phones=["0912 345 6789"],
-        )
-        gone = create_contact(s, actor_id=boss.id, customer_id=alfa, name="رضا رفته", phones=["09121110000"])
+        ).id
+        gone = create_contact(
+            s, actor_id=boss.id, customer_id=alfa, name="رضا رفته", phones=["09121110000"]
+        ).id
         update_contact(
             s, actor_id=boss.id, contact_id=gone, name="رضا رفته", role="", emails=[], phones=[], active=False
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.audit import Created
 from console.customers import (
     ContactView,
     CustomerDetail,
@@ -353,10 +354,10 @@ class CustomersPage(Page):
                 "phones": lines_of(f.phones),
             }
 
-            def write(s: Session) -> int:
-                customer_id = create_customer(s, actor_id=me, **values)
-                self._selected = customer_id
-                return customer_id
+            def write(s: Session) -> Created:
+                created = create_customer(s, actor_id=me, **values)
+                self._selected = created.id
+                return created
 
             return write
 
