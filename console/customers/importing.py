@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from console.audit import record_change
+from console.audit import Change, record_change
 from console.customers.common import supervisor
 from console.customers.import_plan import ImportPlan, plan_import
 from console.customers.import_read import Table, read_bytes, read_file
@@ -51,6 +51,7 @@ class ImportResult:
     contacts_created: int
     packages_created: int
     forfeited_packages: int
+    changes: tuple[Change, ...] = ()  # the import's one audit entry, when it wrote anything
 
 
 def read_tables(paths: Sequence[Path]) -> list[Table]:
@@ -237,7 +238,7 @@ def apply_import(
     forfeited = [
         pid for pid, p in zip(package_ids, plan.packages, strict=True) if p.expired and p.minutes_left > 0
     ]
-    record_change(
+    change = record_change(
         session,
         agent_id=actor_id,
         entity="customer_import",
@@ -259,4 +260,6 @@ def apply_import(
         f"انجام شد: {to_persian_digits(str(created))} مشتری تازه، {to_persian_digits(str(updated))} به‌روز، "
         f"{to_persian_digits(str(contacts))} مخاطب تازه، {to_persian_digits(str(len(package_ids)))} بسته"
     )
-    return ImportResult(True, (*report, done), created, updated, contacts, len(package_ids), len(forfeited))
+    return ImportResult(
+        True, (*report, done), created, updated, contacts, len(package_ids), len(forfeited), (change,)
+    )
