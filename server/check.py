@@ -1,10 +1,17 @@
-"""``support-console server --check``: what is configured, and whether each part can be reached."""
+"""``support-console server --check``: what is configured, and whether each part can be reached.
+
+On PostgreSQL it also says which database role the office server signed in as (issue 17): it should
+be its own login, a member of ``sc_server``, so that the database limits it to the server's work.
+Signed in as a person (a member of ``sc_agent``) or as the owner of the tables (or a superuser, to
+whom no grant or policy applies), it warns; the check still passes, the warning says what to change.
+"""
 
 from __future__ import annotations
 
 import socket
+from typing import Literal
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from console.db import describe, is_connection_error, make_engine, session_factory
 from console.migrate import current_revision, head_revision
@@ -29,6 +36,38 @@ def _port_free(host: str, port: int) -> str | None:
             return str(exc)
 
 
+LoginKind = Literal["server", "person", "owner", "other"]
+
+_LOGIN_SQL = text(
+    "SELECT session_user::text, r.rolsuper, "
+    "EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'public' AND tableowner = session_user), "
+    "ARRAY(SELECT g.rolname::text FROM pg_catalog.pg_auth_members AS m "
+    "JOIN pg_catalog.pg_roles AS g ON g.oid = m.roleid WHERE m.member = r.oid) "
+    "FROM pg_catalog.pg_roles AS r WHERE r.rolname = session_user"
+)
+
+
+def database_login(conn: Connection) -> tuple[str, LoginKind]:
+    """Who the connection signed in as (PostgreSQL), and what that login is to the app."""
+    name, superuser, owner, groups = conn.execute(_LOGIN_SQL).one()
+    if superuser or owner:
+        return str(name), "owner"
+    if "sc_agent" in groups or "sc_supervisor" in groups:
+        return str(name), "person"
+    if "sc_server" in groups:
+        return str(name), "server"
+    return str(name), "other"
+
+
+LOGIN_WARNINGS: dict[LoginKind, str] = {
+    "person": "a person's login (a member of sc_agent): the server would act in their name; "
+    "give it its own login in sc_server (support-console admin init-server --office-server-login)",
+    "owner": "the owner of the tables (or a superuser): no grant or policy limits it; give the office "
+    "server its own login in sc_server, and keep the owner's for migrations",
+    "other": "a login outside the app's groups: it may not read or write the tables; use a login in sc_server",
+}
+
+
 def run_check(config: ServerConfig) -> int:
     """Print one line per part (``ok`` or ``FAIL …``); 0 when every part is fine, 1 otherwise."""
     failures = 0
@@ -47,14 +86,27 @@ def run_check(config: ServerConfig) -> int:
     engine = make_engine(config.database_url)
     mailboxes: list[tuple[str, str, int, str, int]] = []
     try:
+        kind: LoginKind | None = None
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
+            if engine.dialect.name == "postgresql":
+                login, kind = database_login(conn)
+                if kind == "server":
+                    print(f"ok    database login: {login} (the office server's own, in sc_server)")
+                else:
+                    print(f"WARN  database login: {login} is {LOGIN_WARNINGS[kind]}")
         current, head = current_revision(engine), head_revision()
+        migrates = kind in (None, "owner")  # only the owner may; the server's own login may not
         report(
             "database",
             None
             if current == head
-            else f"schema at {current}, the server needs {head} (it migrates on start)",
+            else f"schema at {current}, the server needs {head} "
+            + (
+                "(it migrates on start)"
+                if migrates
+                else "(this login may not migrate: run 'support-console admin apply-roles' as the owner)"
+            ),
             f"schema {current}",
         )
         from console.mail.mailboxes import active_mailbox_names, mailbox_config

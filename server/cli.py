@@ -1,4 +1,11 @@
-"""``support-console server [--check]``: the office server's command line."""
+"""``support-console server [--check]``: the office server's command line.
+
+On the shared server the office server signs in with its own login, a member of ``sc_server``
+(issue 17: ``support-console admin init-server --office-server-login NAME`` creates it), given in
+``--database`` or ``SUPPORT_CONSOLE_DATABASE_URL`` with the same TLS options as the PCs'. That
+login may not migrate: when the schema is behind this version, the server says so and exits
+(the IT person runs ``support-console admin apply-roles`` as the owner), instead of failing half-way.
+"""
 
 from __future__ import annotations
 
@@ -53,6 +60,38 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def schema_not_migratable(url: str) -> str | None:
+    """Why the server cannot start on ``url`` (a schema behind head and a login that may not
+    migrate it), or None; None too when the database cannot be reached now (the server waits)."""
+    from sqlalchemy.engine import make_url
+
+    from console.db import is_connection_error, make_engine
+    from console.migrate import current_revision, head_revision
+    from server.check import database_login
+
+    if make_url(url).get_backend_name() != "postgresql":
+        return None
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            login, kind = database_login(conn)
+        if kind == "owner":
+            return None  # the owner migrates on start, as before
+        current, head = current_revision(engine), head_revision()
+        if current == head:
+            return None
+        return (
+            f"the schema is at {current}, this version needs {head}, and the login {login} may not "
+            "migrate it: run 'support-console admin apply-roles --database OWNER_URL' first"
+        )
+    except Exception as exc:
+        if is_connection_error(exc):
+            return None
+        raise
+    finally:
+        engine.dispose()
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     from server.service import OfficeServer, ServerConfig
@@ -68,6 +107,10 @@ def main(argv: list[str]) -> int:
         from server.check import run_check
 
         return run_check(config)
+    problem = schema_not_migratable(config.database_url)
+    if problem is not None:
+        print(f"support-console server: {problem}", file=sys.stderr)
+        return 2
     # the mail worker logs through the logging module: one line per event on stdout, like ours
     logging.basicConfig(
         stream=sys.stdout,
