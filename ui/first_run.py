@@ -216,7 +216,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Server address"), self.host_edit)
         form.addRow(self.tr("Server port"), self.port_spin)
         form.addRow(self.tr("Database name"), self.db_edit)
-        form.addRow(self.tr("TLS"), self.tls_combo)
+        form.addRow(self.tr("Encryption (TLS)"), self.tls_combo)
         form.addRow(self.tr("Office CA file"), self.ca_row)
         self.login_form = QFormLayout()
         self.login_form.addRow(self.tr("Database user"), self.user_edit)

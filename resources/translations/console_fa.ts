@@ -844,32 +844,32 @@
   <context>
     <name>ClosureDialog</name>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="28" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="27" />
       <source>Add closure</source>
       <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="31" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="30" />
       <source>e.g. Government-announced closure</source>
       <translation>مثلاً تعطیلی اعلام‌شده از سوی دولت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="33" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="32" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="35" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="34" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="37" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="36" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/closure_dialog.py" line="40" />
+      <location filename="../../ui/dialogs/closure_dialog.py" line="39" />
       <source>Times are on the Tehran clock. The desk counts no business time in between.</source>
       <translation>زمان‌ها به وقت تهران است. در این فاصله هیچ زمان کاری شمرده نمی‌شود.</translation>
     </message>
@@ -1776,170 +1776,170 @@
   <context>
     <name>CustomersPage</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="87" />
+      <location filename="../../ui/pages/customers.py" line="88" />
       <location filename="../../ui/shell.py" line="21" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="96" />
+      <location filename="../../ui/pages/customers.py" line="97" />
       <source>Search by name, code, contact, phone or email…</source>
       <translation>جست‌وجو با نام، کد، مخاطب، تلفن یا ایمیل…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="98" />
+      <location filename="../../ui/pages/customers.py" line="99" />
       <source>New customer…</source>
       <translation>مشتری تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="99" />
+      <location filename="../../ui/pages/customers.py" line="100" />
       <source>Import…</source>
       <translation>ورود از پرونده…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="129" />
+      <location filename="../../ui/pages/customers.py" line="130" />
       <source>Customer's system:</source>
       <translation>سامانهٔ مشتری:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="130" />
+      <location filename="../../ui/pages/customers.py" line="131" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="131" />
+      <location filename="../../ui/pages/customers.py" line="132" />
       <source>Statement PDF…</source>
       <translation>صورت‌حساب ماه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="136" />
-      <location filename="../../ui/pages/customers.py" line="314" />
+      <location filename="../../ui/pages/customers.py" line="137" />
+      <location filename="../../ui/pages/customers.py" line="315" />
       <source>Deactivate</source>
       <translation>غیرفعال کردن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="139" />
+      <location filename="../../ui/pages/customers.py" line="140" />
       <source>New contact…</source>
       <translation>مخاطب تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="140" />
+      <location filename="../../ui/pages/customers.py" line="141" />
       <source>Edit contact…</source>
       <translation>ویرایش مخاطب…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="141" />
+      <location filename="../../ui/pages/customers.py" line="142" />
       <source>Add email or phone…</source>
       <translation>افزودن ایمیل یا تلفن…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="150" />
+      <location filename="../../ui/pages/customers.py" line="151" />
       <source>The office server has sent this customer no notice yet.</source>
       <translation>سرور دفتر هنوز اطلاعیه‌ای برای این مشتری نفرستاده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="159" />
-      <location filename="../../ui/pages/customers.py" line="312" />
+      <location filename="../../ui/pages/customers.py" line="160" />
+      <location filename="../../ui/pages/customers.py" line="313" />
       <source>Notices sent</source>
       <translation>اطلاعیه‌های فرستاده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="160" />
+      <location filename="../../ui/pages/customers.py" line="161" />
       <source>Record purchase…</source>
       <translation>ثبت خرید بسته…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="161" />
+      <location filename="../../ui/pages/customers.py" line="162" />
       <source>Adjust balance…</source>
       <translation>اصلاح مانده…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="182" />
+      <location filename="../../ui/pages/customers.py" line="183" />
       <source>Contacts</source>
       <translation>مخاطبان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="189" />
+      <location filename="../../ui/pages/customers.py" line="190" />
       <source>Packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="521" />
+      <location filename="../../ui/pages/customers.py" line="522" />
       <source>Save statement</source>
       <translation>ذخیرهٔ صورت‌حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="521" />
+      <location filename="../../ui/pages/customers.py" line="522" />
       <source>PDF file (*.pdf)</source>
       <translation>پروندهٔ پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="546" />
+      <location filename="../../ui/pages/customers.py" line="547" />
       <source>The statement was not saved: «%1» cannot be written (the folder is missing or not writable, or the disk is full).</source>
       <translation>صورت‌حساب ذخیره نشد: «%1» نوشتنی نیست (پوشه‌اش نیست یا اجازهٔ نوشتن در آن نیست، یا دیسک پر است).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="551" />
+      <location filename="../../ui/pages/customers.py" line="552" />
       <source>The statement of %1 was saved.</source>
       <translation>صورت‌حساب %1 ذخیره شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="554" />
+      <location filename="../../ui/pages/customers.py" line="555" />
       <source>The statement of %1 was saved; no program here opens PDF files.</source>
       <translation>صورت‌حساب %1 ذخیره شد؛ برنامه‌ای برای باز کردن پرونده‌های پی‌دی‌اف در این رایانه نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="563" />
+      <location filename="../../ui/pages/customers.py" line="564" />
       <source>Building the statement of %1…</source>
       <translation>در حال ساختن صورت‌حساب %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="153" />
+      <location filename="../../ui/pages/customers.py" line="154" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="247" />
+      <location filename="../../ui/pages/customers.py" line="248" />
       <source>No customer matches «%1».</source>
       <translation>مشتری‌ای با «%1» پیدا نشد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="286" />
+      <location filename="../../ui/pages/customers.py" line="287" />
       <source>Support left: %1</source>
       <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="287" />
+      <location filename="../../ui/pages/customers.py" line="288" />
       <source>Training left: %1</source>
       <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="292" />
+      <location filename="../../ui/pages/customers.py" line="293" />
       <source>Inactive</source>
       <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="295" />
+      <location filename="../../ui/pages/customers.py" line="296" />
       <source>Subscription: %1 to %2</source>
       <translation>اشتراک: از %1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="301" />
+      <location filename="../../ui/pages/customers.py" line="302" />
       <source>Notes: %1</source>
       <translation>یادداشت: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="310" />
+      <location filename="../../ui/pages/customers.py" line="311" />
       <source>Notices sent (%1)</source>
       <translation>اطلاعیه‌های فرستاده (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="314" />
+      <location filename="../../ui/pages/customers.py" line="315" />
       <source>Reactivate</source>
       <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="290" />
+      <location filename="../../ui/pages/customers.py" line="291" />
       <source>Extra billable: %1</source>
       <translation>ساعات مازاد: %1</translation>
     </message>
@@ -2489,107 +2489,167 @@
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../ui/first_run.py" line="112" />
+      <location filename="../../ui/first_run.py" line="67" />
+      <source>TLS when the server offers it (prefer)</source>
+      <translation>TLS هرگاه سرور پشتیبانی کند (prefer)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="68" />
+      <source>Always TLS, certificate not checked (require)</source>
+      <translation>همیشه TLS، بی‌بررسی گواهی (require)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="71" />
+      <source>TLS, certificate checked with the office's CA file (verify-full)</source>
+      <translation>TLS با بررسی گواهی سرور با پروندهٔ CA دفتر (verify-full)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="145" />
       <source>Choose the database</source>
       <translation>انتخاب پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="116" />
+      <location filename="../../ui/first_run.py" line="149" />
       <source>Type the shared server's password to start, or change where this PC works.</source>
       <translation>برای شروع، گذرواژهٔ سرور مشترک را بنویسید؛ یا پایگاه دادهٔ این رایانه را تغییر دهید.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="119" />
+      <location filename="../../ui/first_run.py" line="152" />
       <source>Support Console keeps its work in a database. Choose where this PC works; the choice is kept for the next start.</source>
       <translation>میز پشتیبانی کارها را در یک پایگاه داده نگه می‌دارد. انتخاب کنید این رایانه روی کدام پایگاه داده کار کند؛ این انتخاب برای شروع‌های بعدی به خاطر سپرده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="125" />
+      <location filename="../../ui/first_run.py" line="158" />
       <source>This PC only (a local file)</source>
       <translation>فقط همین رایانه (پروندهٔ محلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="127" />
+      <location filename="../../ui/first_run.py" line="160" />
       <source>For one person, or to try the console: nothing is shared with other PCs.</source>
       <translation>برای کار یک نفر یا برای آزمودن برنامه: چیزی با رایانه‌های دیگر به اشتراک گذاشته نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="131" />
+      <location filename="../../ui/first_run.py" line="164" />
       <source>The team's shared server (PostgreSQL)</source>
       <translation>سرور مشترک تیم (PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="134" />
+      <location filename="../../ui/first_run.py" line="167" />
       <source>Every office PC works on the same tickets and packages. Your IT admin has these details.</source>
       <translation>همهٔ رایانه‌های دفتر روی همان تیکت‌ها و بسته‌ها کار می‌کنند. این مشخصات را از مسئول فناوری اطلاعات بگیرید.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="153" />
+      <location filename="../../ui/first_run.py" line="187" />
+      <source>Choose…</source>
+      <translation>برگزینید…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="197" />
+      <source>Each person signs in with their own username and password, checked by the server; this PC keeps only the server's address.</source>
+      <translation>هر کس با نام کاربری و گذرواژهٔ خودش وارد می‌شود و خود سرور آن را بررسی می‌کند؛ این رایانه فقط نشانی سرور را نگه می‌دارد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="203" />
+      <source>This server still uses one shared database login (older setup)</source>
+      <translation>این سرور هنوز یک نام کاربری مشترک پایگاه داده دارد (راه‌اندازی قدیمی)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="208" />
       <source>Remember the password in this PC's keyring</source>
       <translation>گذرواژه در گاوصندوق گذرواژه‌های این رایانه نگه داشته شود</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="155" />
+      <location filename="../../ui/first_run.py" line="210" />
       <source>This PC has no keyring: the password is not saved and is asked at each start.</source>
       <translation>این رایانه گاوصندوق گذرواژه ندارد: گذرواژه ذخیره نمی‌شود و در هر بار شروع پرسیده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="160" />
+      <location filename="../../ui/first_run.py" line="215" />
       <source>Server URL (optional)</source>
       <translation>نشانی کامل سرور (اختیاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="161" />
+      <location filename="../../ui/first_run.py" line="216" />
       <source>Server address</source>
       <translation>نشانی سرور</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="162" />
+      <location filename="../../ui/first_run.py" line="217" />
       <source>Server port</source>
       <translation>درگاه سرور</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="163" />
+      <location filename="../../ui/first_run.py" line="218" />
       <source>Database name</source>
       <translation>نام پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="164" />
+      <location filename="../../ui/first_run.py" line="219" />
+      <source>Encryption (TLS)</source>
+      <translation>رمزنگاری (TLS)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="220" />
+      <source>Office CA file</source>
+      <translation>پروندهٔ CA دفتر</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="222" />
       <source>Database user</source>
       <translation>کاربر پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="165" />
+      <location filename="../../ui/first_run.py" line="223" />
       <source>Database password</source>
       <translation>گذرواژهٔ پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="170" />
+      <location filename="../../ui/first_run.py" line="235" />
       <source>Shared server</source>
       <translation>سرور مشترک</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="173" />
+      <location filename="../../ui/first_run.py" line="238" />
       <source>Test connection</source>
       <translation>آزمایش اتصال</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="182" />
+      <location filename="../../ui/first_run.py" line="247" />
       <source>Start the console</source>
       <translation>شروع کار</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="183" />
+      <location filename="../../ui/first_run.py" line="248" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="311" />
+      <location filename="../../ui/first_run.py" line="335" />
+      <source>The office's CA file</source>
+      <translation>پروندهٔ گواهی CA دفتر</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="337" />
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>گواهی‌ها (*.pem *.crt *.cer);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="342" />
+      <source>Choose</source>
+      <translation>برگزیدن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="439" />
       <source>Testing the connection…</source>
       <translation>در حال آزمایش اتصال…</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="323" />
+      <location filename="../../ui/first_run.py" line="453" />
+      <source>The server answered: it can be reached from this PC. Each person's username and password are checked by the server at sign-in.</source>
+      <translation>سرور پاسخ داد: از این رایانه در دسترس است. نام کاربری و گذرواژهٔ هر کس را سرور هنگام ورود بررسی می‌کند.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/first_run.py" line="459" />
       <source>The database answered: the connection works.</source>
       <translation>پایگاه داده پاسخ داد: اتصال برقرار است.</translation>
     </message>
@@ -2605,42 +2665,42 @@
   <context>
     <name>HolidayDialog</name>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="39" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="38" />
       <source>Confirm holiday</source>
       <translation>تأیید تعطیلی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="39" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="38" />
       <source>Add holiday</source>
       <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="44" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="43" />
       <source>e.g. Eid al-Fitr</source>
       <translation>مثلاً عید فطر</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="45" />
       <source>Confirm</source>
       <translation>تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="46" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="45" />
       <source>Add</source>
       <translation>افزودن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="49" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="48" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="52" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="51" />
       <source>Name</source>
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/holiday_dialog.py" line="58" />
+      <location filename="../../ui/dialogs/holiday_dialog.py" line="57" />
       <source>Lunar holidays are estimated and can be a day off the official calendar. Move the date if the official day differs, then confirm.</source>
       <translation>تعطیلات قمری تخمینی‌اند و ممکن است یک روز با تقویم رسمی فرق کنند. اگر روز رسمی فرق دارد، تاریخ را جابه‌جا و سپس تأیید کنید.</translation>
     </message>
