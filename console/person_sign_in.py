@@ -48,7 +48,8 @@ NOT_AN_ACCOUNT = "این نام کاربری حساب کاربری کنسول پ
 APPLY_ROLES_COMMAND = "support-console admin apply-roles"
 SCHEMA_BEHIND = (
     "پایگاه دادهٔ سرور هنوز برای این نسخهٔ برنامه آماده نشده است و حساب شما اجازهٔ به‌روزرسانی آن را "
-    f"ندارد. از مسئول فناوری اطلاعات بخواهید فرمان «{APPLY_ROLES_COMMAND}» را روی سرور اجرا کند؛ "
+    "ندارد. از مسئول فناوری اطلاعات بخواهید این فرمان را روی سرور اجرا کند:\n"
+    f"{APPLY_ROLES_COMMAND}\n"  # a line of its own: right to left, it is not broken or reordered
     "سپس دوباره وارد شوید."
 )
 SCHEMA_AHEAD = "پایگاه دادهٔ سرور از نسخه‌ای تازه‌تر از این برنامه است؛ نسخهٔ تازهٔ کنسول پشتیبانی را نصب کنید."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy.engine import make_url
 from console.connection import DatabaseChoice, ServerSettings, build_url, load_config
 from console.db import sqlite_url
 from console.person_sign_in import is_person_server
+from tests.ui.fits import clipped
 from ui.first_run import FirstRunDialog
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
@@ -248,3 +250,27 @@ def test_issue17_testing_a_person_sign_in_server_that_is_not_there(qtbot, dialog
     with qtbot.waitSignal(dialog.checked, timeout=15_000) as blocker:
         dialog.test_connection()
     assert blocker.args[0] is not None and PERSIAN.search(blocker.args[0])
+
+
+SHOTS = os.environ.get("SUPPORT_CONSOLE_SHOTS", "")
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_issue17_the_first_run_dialog_fits_a_1366_by_768_screen(
+    qtbot, dialog: FirstRunDialog, tmp_path: Path, shared: bool
+) -> None:  # type: ignore[no-untyped-def]
+    """Nothing clipped, right to left, within the smallest screen the office has (1366x768)."""
+    ca = tmp_path / "office-ca.pem"
+    ca.write_text("x", encoding="utf-8")
+    dialog.server_radio.setChecked(True)
+    dialog.shared_login.setChecked(shared)
+    dialog.tls_combo.setCurrentIndex(dialog.tls_combo.findData("verify-full"))
+    dialog.ca_edit.setText(str(ca))
+    dialog.adjustSize()
+    qtbot.wait(20)
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert dialog.width() <= 1366 and dialog.height() <= 768 - 40  # a task bar
+    assert clipped(dialog) == []
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(f"{SHOTS}/first-run-{'shared' if shared else 'person'}.png")
