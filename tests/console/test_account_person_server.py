@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import psycopg
 import pytest
-from sqlalchemy import Engine, make_url, text
+from sqlalchemy import URL, Engine, make_url, text
 
 from console.accounts import (
     create_account,
@@ -92,7 +92,9 @@ def server(pg_engine: Engine) -> Iterator[Server]:
         apply_db_roles(conn)
         for name, role in PEOPLE.items():
             ids[name] = create_account_as_owner(conn, name, name.upper(), role, pw(name))
-    url = make_url(PG_URL).set(username=None, password=None).render_as_string(hide_password=False)
+    u = make_url(PG_URL)  # URL.set(username=None) keeps the user: build it without one
+    url = URL.create(u.drivername, host=u.host, port=u.port, database=u.database).render_as_string()
+    assert is_person_server(url)
     yield Server(url, ids, _checks_passwords())
     with pg_engine.begin() as conn:
         remove_db_policies(conn)

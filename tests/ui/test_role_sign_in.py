@@ -9,7 +9,11 @@ builds it after the dialog. Tests that need a wrong password refused need a SCRA
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -229,3 +233,46 @@ def test_issue17_scripted_sign_in_and_a_schema_behind_head(
     finally:
         with pg_engine.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = :h"), {"h": head})
+
+
+def _start(url: str, agent: str, password: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """``support-console --database URL --agent NAME`` with the password in the environment, until
+    the first paint of the main window (the start-up probe), in a home folder of its own."""
+    code = "import sys; from entry import main; sys.exit(main(sys.argv[1:]))"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "SUPPORT_CONSOLE_PASSWORD": password,
+        "SUPPORT_CONSOLE_STARTUP_PROBE": "1",
+    }
+    env.pop("SUPPORT_CONSOLE_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-c", code, "--database", url, "--agent", agent],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _files_holding(folder: Path, secret: str) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
+
+
+def test_issue17_the_app_starts_as_the_person_and_keeps_no_password_on_the_pc(
+    server: Server, tmp_path: Path
+) -> None:
+    out = _start(server.url, "p17_ali", pw("p17_ali"), tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "first-paint" in out.stdout  # the main window, on the agent's own engine
+    assert _files_holding(tmp_path, pw("p17_ali")) == []
+
+
+def test_issue17_the_app_refuses_a_wrong_password_at_start_in_persian(scram: Server, tmp_path: Path) -> None:
+    out = _start(scram.url, "p17_ali", "not-the-password", tmp_path)
+    assert out.returncode != 0 and "first-paint" not in out.stdout
+    assert SIGN_IN_REFUSED in out.stderr and "Traceback" not in out.stderr
