@@ -12,7 +12,9 @@ server's CPU time (user + system, from /proc) is read over ``--idle-seconds``.
 
 One JSON line: ``requests_per_s`` (all requests over the wall time), ``p95_ms`` (per request),
 ``errors`` (responses other than 201, and failed requests), ``idle_cpu_percent`` (of one core), plus
-``p50_ms``, ``requests``, ``clients``. Targets (issue 15): p95 <= 30 ms, idle CPU <= 1 %; nothing is
+``p50_ms``, ``requests``, ``clients``, and ``load_average`` (the machine's 1-minute load average
+when the clients started and when they stopped: the machine is shared, and a figure means little
+without it). Targets (issue 15): p95 <= 30 ms, idle CPU <= 1 %; nothing is
 asserted. The client threads run on the same machine as the server and PostgreSQL, and take CPU
 from them.
 
@@ -154,10 +156,12 @@ def main() -> int:
             t.start()
         stop_at[0] = time.monotonic() + args.seconds
         began = time.monotonic()
+        load_before = os.getloadavg()[0]
         start.wait()
         for t in threads:
             t.join()
         wall = time.monotonic() - began
+        load_after = os.getloadavg()[0]
         time.sleep(2)
         cpu0, t0 = _cpu_seconds(server.pid), time.monotonic()
         time.sleep(args.idle_seconds)
@@ -177,6 +181,7 @@ def main() -> int:
                 "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else 0.0,
                 "requests": len(latencies),
                 "clients": args.clients,
+                "load_average": [round(load_before, 2), round(load_after, 2)],
             }
         )
     )
