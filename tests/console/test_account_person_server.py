@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 import pytest
 from sqlalchemy import URL, Engine, make_url, text
+from sqlalchemy.exc import DBAPIError
 
 from console.accounts import (
     create_account,
@@ -47,7 +49,7 @@ from tests.conftest import PG_URL
 pytestmark = pytest.mark.postgres
 
 PEOPLE = {"p17_boss": "supervisor", "p17_reza": "supervisor", "p17_ali": "agent"}
-CREATED = ("p17_new", "p17_sara")
+CREATED = ("p17_new", "p17_sara", "p17_logged")
 
 
 def pw(name: str) -> str:
@@ -310,3 +312,42 @@ def test_issue17_a_schema_behind_head_names_the_it_persons_command(server: Serve
     finally:
         with pg_engine.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = :h"), {"h": head})
+
+
+def test_issue17_a_password_reaches_the_server_only_as_a_scram_verifier(
+    server: Server, pg_engine: Engine
+) -> None:
+    """With every statement logged, the log shows the verifier and never the password typed."""
+    with pg_engine.connect() as conn:
+        data_dir = conn.execute(text("SHOW data_directory")).scalar_one()
+        log = str(Path(data_dir).parent / "server.log")  # where scripts/pg-start.sh puts it
+        try:
+            start = len(conn.execute(text("SELECT pg_read_file(:p)"), {"p": log}).scalar_one())
+        except DBAPIError:
+            pytest.skip("the server's log is not where scripts/pg-start.sh puts it")
+    with pg_engine.begin() as conn:
+        conn.exec_driver_sql("ALTER ROLE p17_boss SET log_statement = 'all'")
+    secret, other = "clear-secret-pw-1", "clear-secret-pw-2"
+    try:
+        boss = server.sign_in("p17_boss")
+        try:
+            with unit_of_work(session_factory(boss.engine)) as s:
+                created = create_account(
+                    s,
+                    actor_id=boss.agent.id,
+                    username="p17_logged",
+                    full_name="L",
+                    role="agent",
+                    password=secret,
+                )
+            with unit_of_work(session_factory(boss.engine)) as s:
+                reset_password(s, actor_id=boss.agent.id, agent_id=created.entity_id, password=other)
+        finally:
+            boss.engine.dispose()
+    finally:
+        with pg_engine.begin() as conn:
+            conn.exec_driver_sql("ALTER ROLE p17_boss RESET log_statement")
+    with pg_engine.connect() as conn:
+        written = conn.execute(text("SELECT pg_read_file(:p)"), {"p": log}).scalar_one()[start:]
+    assert "sc_create_account" in written and "SCRAM-SHA-256$" in written  # the calls were logged
+    assert secret not in written and other not in written
