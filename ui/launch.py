@@ -152,6 +152,14 @@ def _open(url: str, today: date) -> Engine:
     return engine
 
 
+class _StartOver(Exception):
+    """Another database was chosen at start-up: start again on it (its kind decides how)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.url = url
+
+
 def _permission_refused(exc: BaseException) -> bool:
     return getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
 
@@ -211,6 +219,8 @@ def open_database(args: argparse.Namespace, url: str, today: date, interactive: 
             raise SystemExit(1)
         if answer is Unreachable.CHOOSE:
             url = _ask_database(args)
+            if is_person_server(url):  # people sign in there as themselves: that start instead
+                raise _StartOver(url)
 
 
 def _launch_as_person(args: argparse.Namespace, url: str, clock: Clock, today: date) -> int:
@@ -229,6 +239,8 @@ def _launch_as_person(args: argparse.Namespace, url: str, clock: Clock, today: d
         answer = sign_in_as_person_interactively(app, url, username=args.agent or "")
         if answer is None:  # they quit at the sign-in
             return 0
+        if isinstance(answer, str):  # "another database…": the first-run dialog, then start again
+            raise _StartOver(_ask_database(args))
         signed = answer
     try:
         start_as_person(signed.engine, signed.agent, today)
@@ -238,6 +250,15 @@ def _launch_as_person(args: argparse.Namespace, url: str, clock: Clock, today: d
 
 
 def launch(args: argparse.Namespace, tmp: Path | None) -> int:
+    """Start the app; when another database is chosen on the way, start again on that one."""
+    while True:
+        try:
+            return _launch(args, tmp)
+        except _StartOver as again:
+            args.database = again.url  # first in prepare_database: before the saved choice
+
+
+def _launch(args: argparse.Namespace, tmp: Path | None) -> int:
     url, clock, demo = prepare_database(args, tmp)
     today = clock.now().astimezone(TEHRAN).date()
     if not demo and is_person_server(url):

@@ -50,7 +50,16 @@ from ui.dialogs.account_dialogs import ERROR_STYLE, PasswordPair, password_edit,
 from ui.labels import label
 from ui.runner import DbRunner
 
-__all__ = ["FirstPasswordDialog", "SignInDialog", "sign_in_as_person_interactively", "sign_in_interactively"]
+CHOOSE_OTHER = "choose-other"
+"""What :func:`sign_in_as_person_interactively` answers when the person asks for another database."""
+
+__all__ = [
+    "CHOOSE_OTHER",
+    "FirstPasswordDialog",
+    "SignInDialog",
+    "sign_in_as_person_interactively",
+    "sign_in_interactively",
+]
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,7 @@ class SignInDialog(_RunnerDialog):
         self.signed: PersonSignIn | None = None
         self._pending: list[_PersonAttempt] = []
         self.demo = demo and person_server is None
-        self._build_ui(list(demo_accounts) if demo else [], username)
+        self._build_ui(list(demo_accounts) if self.demo else [], username)
         self._connect_signals()
         self._update()
 
@@ -204,6 +213,9 @@ class SignInDialog(_RunnerDialog):
         self.password_edit = password_edit()
         self.sign_in_button = _button(self.tr("Sign in"))
         self.quit_button = _button(self.tr("Quit"))
+        self.other_button = _button(self.tr("Another database…"))
+        self.other_button.setVisible(self.person_server is not None)  # no engine yet: may change
+        self.choose_other = False
         self.demo_list = QListWidget()
         self.demo_list.setObjectName("demoAccounts")
         for agent in demo_accounts:
@@ -216,6 +228,7 @@ class SignInDialog(_RunnerDialog):
         form.addRow(self.tr("Username"), self.username_edit)
         form.addRow(self.tr("Password"), self.password_edit)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.other_button)
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
         buttons.addWidget(self.quit_button)
@@ -246,6 +259,7 @@ class SignInDialog(_RunnerDialog):
         self.password_edit.returnPressed.connect(self.sign_in)
         self.sign_in_button.clicked.connect(self.sign_in)
         self.quit_button.clicked.connect(self.reject)
+        self.other_button.clicked.connect(self._choose_other)
         self.username_edit.textChanged.connect(lambda _t: self._update())
         self.demo_list.itemClicked.connect(self._demo_clicked)
         self.demo_list.itemActivated.connect(self._demo_clicked)
@@ -288,6 +302,11 @@ class SignInDialog(_RunnerDialog):
             return authenticate(session, username, password, allow_passwordless=passwordless)
 
         self._run(op)
+
+    def _choose_other(self) -> None:
+        """Close, asking start-up for the first-run dialog (a wrong address, another server)."""
+        self.choose_other = True
+        self.reject()
 
     def _sign_in_as_person(self, server_url: str, username: str, password: str) -> None:
         """PostgreSQL checks the name and password; on a pool thread, the dialog busy meanwhile."""
@@ -436,8 +455,9 @@ def _wait_for(runner: DbRunner, op: Callable[[Session], Any], *, write: bool = F
 
 def sign_in_as_person_interactively(
     app: QApplication, server_url: str, *, username: str = ""
-) -> PersonSignIn | None:
-    """The sign-in dialog on a server where people sign in as themselves; None when they quit.
+) -> PersonSignIn | str | None:
+    """The sign-in dialog on a server where people sign in as themselves; None when they quit,
+    :data:`CHOOSE_OTHER` when they ask for another database.
 
     No first-password step (``admin init-server`` created the first supervisor with a password)
     and no demo list. The caller owns the returned engine.
@@ -448,7 +468,7 @@ def sign_in_as_person_interactively(
         dialog = SignInDialog(None, username=username, person_server=server_url)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.signed
-        return None
+        return CHOOSE_OTHER if dialog.choose_other else None
     finally:
         app.setQuitOnLastWindowClosed(quit_on_close)
 

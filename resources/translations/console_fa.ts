@@ -2461,27 +2461,27 @@
   <context>
     <name>FirstPasswordDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="348" />
+      <location filename="../../ui/sign_in.py" line="367" />
       <source>First start</source>
       <translation>نخستین اجرا</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="351" />
+      <location filename="../../ui/sign_in.py" line="370" />
       <source>This database has no supervisor password yet. Choose the password of the supervisor account “%1” (%2): with it you sign in and create the other accounts. Keep it safe.</source>
       <translation>این پایگاه داده هنوز گذرواژهٔ سرپرست ندارد. گذرواژهٔ حساب سرپرست «%1» (%2) را برگزینید: با آن وارد می‌شوید و حساب‌های دیگر را می‌سازید. آن را در جای امنی نگه دارید.</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="363" />
+      <location filename="../../ui/sign_in.py" line="382" />
       <source>Set password and sign in</source>
       <translation>تعیین گذرواژه و ورود</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="364" />
+      <location filename="../../ui/sign_in.py" line="383" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="370" />
+      <location filename="../../ui/sign_in.py" line="389" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
@@ -2604,52 +2604,52 @@
       <translation>گذرواژهٔ پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="235" />
+      <location filename="../../ui/first_run.py" line="234" />
       <source>Shared server</source>
       <translation>سرور مشترک</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="238" />
+      <location filename="../../ui/first_run.py" line="237" />
       <source>Test connection</source>
       <translation>آزمایش اتصال</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="247" />
+      <location filename="../../ui/first_run.py" line="246" />
       <source>Start the console</source>
       <translation>شروع کار</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="248" />
+      <location filename="../../ui/first_run.py" line="247" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="335" />
+      <location filename="../../ui/first_run.py" line="336" />
       <source>The office's CA file</source>
       <translation>پروندهٔ گواهی CA دفتر</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="337" />
+      <location filename="../../ui/first_run.py" line="338" />
       <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
       <translation>گواهی‌ها (*.pem *.crt *.cer);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="342" />
+      <location filename="../../ui/first_run.py" line="343" />
       <source>Choose</source>
       <translation>برگزیدن</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="439" />
+      <location filename="../../ui/first_run.py" line="440" />
       <source>Testing the connection…</source>
       <translation>در حال آزمایش اتصال…</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="453" />
+      <location filename="../../ui/first_run.py" line="454" />
       <source>The server answered: it can be reached from this PC. Each person's username and password are checked by the server at sign-in.</source>
       <translation>سرور پاسخ داد: از این رایانه در دسترس است. نام کاربری و گذرواژهٔ هر کس را سرور هنگام ورود بررسی می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="459" />
+      <location filename="../../ui/first_run.py" line="460" />
       <source>The database answered: the connection works.</source>
       <translation>پایگاه داده پاسخ داد: اتصال برقرار است.</translation>
     </message>
@@ -4547,50 +4547,55 @@
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="199" />
-      <location filename="../../ui/sign_in.py" line="205" />
-      <location filename="../../ui/sign_in.py" line="325" />
-      <location filename="../../ui/sign_in.py" line="488" />
+      <location filename="../../ui/sign_in.py" line="208" />
+      <location filename="../../ui/sign_in.py" line="214" />
+      <location filename="../../ui/sign_in.py" line="344" />
+      <location filename="../../ui/sign_in.py" line="508" />
       <source>Sign in</source>
       <translation>ورود</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="200" />
+      <location filename="../../ui/sign_in.py" line="209" />
       <source>Support Console</source>
       <translation>میز پشتیبانی</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="206" />
+      <location filename="../../ui/sign_in.py" line="215" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
       <location filename="../../ui/sign_in.py" line="216" />
+      <source>Another database…</source>
+      <translation>پایگاه دادهٔ دیگر…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sign_in.py" line="228" />
       <source>Username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="217" />
+      <location filename="../../ui/sign_in.py" line="229" />
       <source>Password</source>
       <translation>گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="231" />
+      <location filename="../../ui/sign_in.py" line="244" />
       <source>Demo: sign in as…</source>
       <translation>نسخهٔ نمایشی: ورود به‌عنوان…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="234" />
+      <location filename="../../ui/sign_in.py" line="247" />
       <source>The demo's accounts have no password. This list appears only on the demo database.</source>
       <translation>حساب‌های نسخهٔ نمایشی گذرواژه ندارند. این فهرست فقط روی پایگاه دادهٔ نمایشی دیده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="325" />
+      <location filename="../../ui/sign_in.py" line="344" />
       <source>Signing in…</source>
       <translation>در حال ورود…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="485" />
+      <location filename="../../ui/sign_in.py" line="505" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>
@@ -5869,12 +5874,12 @@
   <context>
     <name>_RunnerDialog</name>
     <message>
-      <location filename="../../ui/sign_in.py" line="112" />
+      <location filename="../../ui/sign_in.py" line="121" />
       <source>Please wait…</source>
       <translation>لطفاً صبر کنید…</translation>
     </message>
     <message>
-      <location filename="../../ui/sign_in.py" line="151" />
+      <location filename="../../ui/sign_in.py" line="160" />
       <source>The database could not be reached; try again. (%1)</source>
       <translation>دسترسی به پایگاه داده ممکن نشد؛ دوباره تلاش کنید. (%1)</translation>
     </message>

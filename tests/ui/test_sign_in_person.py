@@ -60,3 +60,17 @@ def test_issue17_the_person_sign_in_dialog_fits_with_its_messages(
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         dialog.grab().save(f"{SHOTS}/sign-in-{name}.png")
+
+
+def test_issue17_another_database_can_be_chosen_from_the_person_sign_in(qtbot: QtBot) -> None:
+    """No engine exists yet: a wrong address is corrected from here (start-up shows the first-run dialog)."""
+    dialog = SignInDialog(None, person_server=SERVER)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.other_button.isVisible()
+    QTest.mouseClick(dialog.other_button, Qt.MouseButton.LeftButton)
+    assert dialog.choose_other and dialog.result() == SignInDialog.DialogCode.Rejected
+    plain = SignInDialog(None, person_server=None)  # on a shared login or a file: not offered here
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.other_button.isVisible()
