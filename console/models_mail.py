@@ -6,7 +6,8 @@
   ``dedupe_key`` (``mid:<Message-ID>`` or ``hash:<sha256>``) is unique: the same message delivered
   twice (re-fetched after a crash, reply-all to two of our addresses) is one row.
 - ``mail_attachments``: attachments of a taken-in message (the data is NULL for one refused by size).
-- ``mail_quarantine``: a message that could not be parsed, kept whole for supervisors.
+- ``mail_quarantine``: a message that could not be parsed, kept whole for supervisors, who release it
+  (take it in again, e.g. with its charset guessed) or mark it handled; the row stays either way.
 - ``mail_outbox``: the transactional outbox. Each row holds the finished MIME message (with its
   stable Message-ID), written in the same transaction as the reply it carries.
 - ``mail_templates``: the Persian templates supervisors edit (the acknowledgement).
@@ -127,6 +128,10 @@ class MailQuarantine(Base):
     error: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
+    # a supervisor's decision (migration 0011): released (taken in again) or dismissed; kept either way
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    outcome: Mapped[str | None] = mapped_column(String(16))
 
 
 class MailOutbox(Base):

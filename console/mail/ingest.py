@@ -30,6 +30,7 @@ from console.mail.tickets import new_ticket, unknown_sender_set_aside
 from console.models_mail import MailAttachment, MailIn, MailQuarantine
 
 Rule = Callable[[IngestContext], IngestResult | None]
+IN_QUARANTINE = "already in quarantine"  # the reason of a "duplicate" that is a quarantined message
 
 # The order is the policy (Zammad's channel filters): guards first, so that no auto-reply, bounce or
 # copy of our own mail ever reaches the threading rules; threading by tag before references; an
@@ -51,7 +52,7 @@ def _quarantine(session: Session, raw: bytes, mailbox: str, when: datetime, erro
     key = raw_key(raw)
     existing = session.scalar(select(MailQuarantine.id).where(MailQuarantine.dedupe_key == key))
     if existing is not None:
-        return IngestResult("duplicate", None, None, "already in quarantine")
+        return IngestResult("duplicate", None, None, IN_QUARANTINE)
     savepoint = session.begin_nested()
     try:
         row = MailQuarantine(mailbox=mailbox, dedupe_key=key, error=error[:4000], received_at=when, raw=raw)
@@ -59,7 +60,7 @@ def _quarantine(session: Session, raw: bytes, mailbox: str, when: datetime, erro
         session.flush()
     except IntegrityError:
         savepoint.rollback()
-        return IngestResult("duplicate", None, None, "already in quarantine")
+        return IngestResult("duplicate", None, None, IN_QUARANTINE)
     savepoint.commit()
     from console.audit import record_change
 

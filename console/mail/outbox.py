@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from console.db import server_now
 from console.errors import ValidationError
@@ -177,6 +177,9 @@ def get_outbox(session: Session, outbox_id: int) -> OutboxView | None:
 def ticket_mail_status(session: Session, ticket_id: int) -> list[OutboxView]:
     """Every mail we sent or queued on a ticket, oldest first (reply status in the conversation)."""
     rows = session.scalars(
-        select(MailOutbox).where(MailOutbox.ticket_id == ticket_id).order_by(MailOutbox.id)
+        select(MailOutbox)
+        .options(defer(MailOutbox.raw))  # the state, not the message
+        .where(MailOutbox.ticket_id == ticket_id)
+        .order_by(MailOutbox.id)
     )
     return [_view(r) for r in rows]

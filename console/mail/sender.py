@@ -4,12 +4,16 @@ A row is marked sent in its own short transaction right after the server accepte
 WHERE status = 'queued'``); were the process killed between the two, the row would go again with
 the same Message-ID, which receiving servers and clients recognise as the same message. While the
 server is away, each row waits ``backoff_s × 2^(attempts-1)`` (at most ten minutes) before the next
-try; a permanent refusal (5xx) marks it failed with the server's reason.
+try; a permanent refusal (5xx) marks it failed with the server's reason. A ticket's mail that is sent
+or fails writes an audit entry on the ticket (``mail_sent``, ``mail_failed``): every PC's ticket pane
+then shows its new state.
 """
 
 from __future__ import annotations
 
 import smtplib
+import socket
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,6 +21,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.audit import record_change
 from console.db import server_now, unit_of_work
 from console.errors import NotFoundError
 from console.mail.mailboxes import MailboxConfig, mailbox_config
@@ -47,13 +52,27 @@ def _due(session: Session, limit: int) -> list[tuple[int, str, str, bytes]]:
     return [(int(i), m, t, bytes(r)) for i, m, t, r in rows]
 
 
+def _tell_ticket(session: Session, outbox_id: int, action: str, reason: str = "") -> None:
+    """A mail of a ticket that was sent or failed: an audit entry on the ticket, so that every PC's
+    ticket pane shows the mail's new state (the change feed)."""
+    ticket_id = session.scalar(select(MailOutbox.ticket_id).where(MailOutbox.id == outbox_id))
+    if ticket_id is None:
+        return
+    after: dict[str, object] = {"outbox_id": outbox_id}
+    if reason:
+        after["reason"] = reason[:300]
+    record_change(session, agent_id=None, entity="ticket", entity_id=ticket_id, action=action, after=after)
+
+
 def _mark_sent(factory: sessionmaker[Session], outbox_id: int) -> None:
     with unit_of_work(factory, write_lock=True) as s:
-        s.execute(
+        done = s.execute(
             update(MailOutbox)
             .where(MailOutbox.id == outbox_id, MailOutbox.status == "queued")
             .values(status="sent", sent_at=server_now(s), last_error="", attempts=MailOutbox.attempts + 1)
         )
+        if done.rowcount:  # type: ignore[attr-defined]
+            _tell_ticket(s, outbox_id, "mail_sent")
 
 
 def _mark_retry(factory: sessionmaker[Session], ids: list[int], error: str, backoff_s: float) -> int:
@@ -61,12 +80,17 @@ def _mark_retry(factory: sessionmaker[Session], ids: list[int], error: str, back
     failed = 0
     with unit_of_work(factory, write_lock=True) as s:
         now = server_now(s)
-        for row in s.scalars(select(MailOutbox).where(MailOutbox.id.in_(ids), MailOutbox.status == "queued")):
+        rows = s.scalars(
+            select(MailOutbox).where(MailOutbox.id.in_(ids), MailOutbox.status == "queued")
+        ).all()
+        for row in rows:
             row.attempts += 1
             row.last_error = error[:1000]
             if row.attempts >= MAX_ATTEMPTS:
                 row.status = "failed"
                 failed += 1
+                s.flush()
+                _tell_ticket(s, row.id, "mail_failed", row.last_error)
             else:
                 delay = min(MAX_DELAY_S, backoff_s * 2 ** (row.attempts - 1))
                 row.next_attempt_at = now + timedelta(seconds=delay)
@@ -75,11 +99,13 @@ def _mark_retry(factory: sessionmaker[Session], ids: list[int], error: str, back
 
 def _mark_failed(factory: sessionmaker[Session], outbox_id: int, error: str) -> None:
     with unit_of_work(factory, write_lock=True) as s:
-        s.execute(
+        done = s.execute(
             update(MailOutbox)
             .where(MailOutbox.id == outbox_id, MailOutbox.status == "queued")
             .values(status="failed", last_error=error[:1000], attempts=MailOutbox.attempts + 1)
         )
+        if done.rowcount:  # type: ignore[attr-defined]
+            _tell_ticket(s, outbox_id, "mail_failed", error)
 
 
 def _reason(exc: BaseException) -> str:
@@ -90,7 +116,24 @@ def _reason(exc: BaseException) -> str:
         error = exc.smtp_error
         text = error.decode(errors="replace") if isinstance(error, bytes) else str(error)
         return f"کارساز نامه نپذیرفت: {exc.smtp_code} {text}"
-    return f"کارساز نامه در دسترس نیست: {type(exc).__name__}: {exc}"
+    return f"کارساز نامه در دسترس نیست: {_network_reason(exc)}"
+
+
+def _network_reason(exc: BaseException) -> str:
+    """Why the server could not be reached, in Persian (the system's own words in brackets)."""
+    if isinstance(exc, ConnectionRefusedError):
+        said = "اتصال را نپذیرفت"
+    elif isinstance(exc, TimeoutError | socket.timeout):
+        said = "در زمان مقرر پاسخ نداد"
+    elif isinstance(exc, socket.gaierror):
+        said = "نام کارساز پیدا نشد"
+    elif isinstance(exc, ssl.SSLError):
+        said = "اتصال امن برقرار نشد"
+    elif isinstance(exc, ConnectionError | smtplib.SMTPServerDisconnected):
+        said = "اتصال قطع شد"
+    else:
+        return f"{type(exc).__name__}: {exc}"
+    return f"{said} ({exc})" if str(exc) else said
 
 
 def _permanent(exc: BaseException) -> bool:

@@ -4,7 +4,8 @@
   waiting on the customer gets a new response deadline from then (rule 1), a resolved or closed one
   reopens (console.tickets.add_customer_message).
 - ``unknown_sender_set_aside``: a sender who is no contact of any customer: kept, status
-  ``unmatched``, for an agent to link (console.mail.unmatched); never dropped.
+  ``unmatched``, for an agent to link (console.mail.unmatched); never dropped. Audited (entity
+  ``mail``, action ``unmatched``), so that every PC's "from unknown senders" view refreshes.
 - ``new_ticket``: a ticket for the sender's customer, its clock from the mail's arrival, and an
   acknowledgement (console.mail.acknowledge).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from console.audit import record_change
 from console.mail.context import IngestContext, IngestResult
 from console.models import TicketContact, TicketMessage
 from console.tickets import MAX_BODY, MAX_SUBJECT, add_customer_message, create_ticket
@@ -56,6 +58,15 @@ def unknown_sender_set_aside(ctx: IngestContext) -> IngestResult | None:
     if ctx.contact is not None:
         return None
     ctx.row.status = "unmatched"
+    # audited (by nobody: the worker), so that every PC's "from unknown senders" view hears of it
+    record_change(
+        ctx.session,
+        agent_id=None,
+        entity="mail",
+        entity_id=ctx.row.id,
+        action="unmatched",
+        after={"from": ctx.mail.from_address, "subject": ctx.mail.subject[:200]},
+    )
     return IngestResult("unmatched", None, ctx.row.id, "unknown sender")
 
 

@@ -14,12 +14,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.agents import get_agent
-from console.audit import record_change
+from console.audit import Change, record_change
 from console.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from console.mail.quarantine import QuarantinedMail, list_quarantine
 from console.mail.tickets import DEFAULT_CATEGORY, NO_SUBJECT, NO_TEXT
 from console.models import Customer, TicketMessage
-from console.models_mail import MailAttachment, MailIn, MailQuarantine
+from console.models_mail import MailAttachment, MailIn
 from console.tickets import MAX_BODY, MAX_SUBJECT, create_ticket
+
+__all__ = [
+    "LinkedMail",
+    "QuarantinedMail",
+    "UnmatchedMail",
+    "link_unmatched_mail",
+    "list_quarantine",
+    "list_unmatched_mail",
+]
 
 
 @dataclass(frozen=True)
@@ -35,12 +45,14 @@ class UnmatchedMail:
 
 
 @dataclass(frozen=True)
-class QuarantinedMail:
-    id: int
-    mailbox: str
-    error: str
-    received_at: datetime
-    size: int
+class LinkedMail:
+    """A mail linked to a customer: the ticket it opened, the contact it was added to, and every
+    audit entry the link wrote (the ticket, the contact, the link itself, in that order)."""
+
+    ticket_id: int
+    contact_id: int | None
+    change: Change  # the link's own entry (entity "mail")
+    changes: tuple[Change, ...]
 
 
 def list_unmatched_mail(session: Session, limit: int = 500) -> list[UnmatchedMail]:
@@ -72,15 +84,6 @@ def list_unmatched_mail(session: Session, limit: int = 500) -> list[UnmatchedMai
     ]
 
 
-def list_quarantine(session: Session, *, actor_id: int) -> list[QuarantinedMail]:
-    """Messages that could not be parsed (supervisors only); each is kept whole."""
-    from console.agents import require_supervisor
-
-    require_supervisor(session, actor_id)
-    rows = session.scalars(select(MailQuarantine).order_by(MailQuarantine.id.desc())).all()
-    return [QuarantinedMail(r.id, r.mailbox, r.error, r.received_at, len(r.raw)) for r in rows]
-
-
 def link_unmatched_mail(
     session: Session,
     *,
@@ -90,8 +93,8 @@ def link_unmatched_mail(
     add_contact: bool,
     contact_name: str = "",
     contact_id: int | None = None,
-) -> int:
-    """Open a ticket for ``customer_id`` from an unknown sender's mail; the new ticket's id.
+) -> LinkedMail:
+    """Open a ticket for ``customer_id`` from an unknown sender's mail (:attr:`LinkedMail.ticket_id`).
 
     Args:
         add_contact: Add the sender's address to the customer: to ``contact_id`` when given, else
@@ -114,19 +117,26 @@ def link_unmatched_mail(
     if session.get(Customer, customer_id) is None:
         raise NotFoundError("مشتری پیدا نشد؛ یکی از مشتریان فهرست را انتخاب کنید.")
     linked_contact: int | None = None
+    changes: list[Change] = []
     if add_contact:
         if contact_id is not None:
-            add_contact_address(session, actor_id=actor_id, contact_id=contact_id, email=mail.from_address)
+            changes += _changes_of(
+                add_contact_address(
+                    session, actor_id=actor_id, contact_id=contact_id, email=mail.from_address
+                )
+            )
             linked_contact = contact_id
         else:
             name = (contact_name or mail.from_name or mail.from_address).strip()
-            linked_contact = create_contact(
+            created = create_contact(
                 session, actor_id=actor_id, customer_id=customer_id, name=name, emails=[mail.from_address]
             )
+            linked_contact = created.id
+            changes += _changes_of(created)
     body = (mail.body_text or "").strip() or NO_TEXT
     if len(body) > MAX_BODY:
         raise ValidationError("متن نامه بیش از حد طولانی است.")
-    ticket_id, _change = create_ticket(
+    ticket_id, ticket_change = create_ticket(
         session,
         actor_id=actor_id,
         customer_id=customer_id,
@@ -135,8 +145,11 @@ def link_unmatched_mail(
         body=body,
         at=mail.received_at,
     )
+    changes.insert(0, ticket_change)
     if linked_contact is not None:
-        set_ticket_contact(session, actor_id=actor_id, ticket_id=ticket_id, contact_id=linked_contact)
+        changes += _changes_of(
+            set_ticket_contact(session, actor_id=actor_id, ticket_id=ticket_id, contact_id=linked_contact)
+        )
     mail.status = "linked"
     mail.ticket_id = ticket_id
     mail.customer_id = customer_id
@@ -148,7 +161,7 @@ def link_unmatched_mail(
         .limit(1)
     )
     session.flush()
-    record_change(
+    link = record_change(
         session,
         agent_id=actor_id,
         entity="mail",
@@ -157,4 +170,9 @@ def link_unmatched_mail(
         after={"ticket_id": ticket_id, "customer_id": customer_id, "contact_id": linked_contact},
     )
     acknowledge(session, mail=mail, ticket_id=ticket_id)
-    return ticket_id
+    return LinkedMail(ticket_id, linked_contact, link, (*changes, link))
+
+
+def _changes_of(result: object) -> list[Change]:
+    """The audit entries a service returned (a Change, or anything carrying ``changes``)."""
+    return [c for c in getattr(result, "changes", ()) if isinstance(c, Change)]

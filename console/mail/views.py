@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from console.errors import NotFoundError
+from console.mail.outbox import OutboxView
 from console.models_mail import MailAttachment, MailIn
 
 
@@ -42,7 +43,9 @@ class MailView:
 def ticket_mail(session: Session, ticket_id: int) -> dict[int, MailView]:
     """For each of the ticket's messages that came by mail (keyed by ticket message id)."""
     rows = session.scalars(
-        select(MailIn).where(MailIn.ticket_id == ticket_id, MailIn.ticket_message_id.is_not(None))
+        select(MailIn)
+        .options(defer(MailIn.raw), defer(MailIn.body_text))  # the pane shows the message's own text
+        .where(MailIn.ticket_id == ticket_id, MailIn.ticket_message_id.is_not(None))
     ).all()
     files: dict[int, list[AttachmentView]] = {}
     if rows:
@@ -73,6 +76,24 @@ def ticket_mail(session: Session, ticket_id: int) -> dict[int, MailView]:
         for r in rows
         if r.ticket_message_id is not None
     }
+
+
+@dataclass(frozen=True)
+class ConversationMail:
+    """What the conversation shows of mail, read together with the ticket (one pane load).
+
+    ``received``: per customer message that came by mail (sender, quoted history, attachments);
+    ``sent``: per agent message, the mail that carries it (queued, sent, failed or undelivered).
+    """
+
+    received: dict[int, MailView]
+    sent: dict[int, OutboxView]
+
+
+def conversation_mail(session: Session, ticket_id: int) -> ConversationMail:
+    from console.mail.replies import reply_mail_states
+
+    return ConversationMail(ticket_mail(session, ticket_id), reply_mail_states(session, ticket_id))
 
 
 def get_attachment(session: Session, attachment_id: int) -> tuple[str, str, bytes]:

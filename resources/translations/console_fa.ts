@@ -1331,7 +1331,7 @@
       <translation>آنچه انجام داد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="47" />
+      <location filename="../../ui/pages/unknown_senders.py" line="44" />
       <source>Sender</source>
       <translation>فرستنده</translation>
     </message>
@@ -1369,7 +1369,7 @@
     <message>
       <location filename="../../ui/pages/office_notices.py" line="75" />
       <location filename="../../ui/pages/office_templates.py" line="121" />
-      <location filename="../../ui/pages/unknown_senders.py" line="48" />
+      <location filename="../../ui/pages/unknown_senders.py" line="45" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
@@ -1411,7 +1411,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="112" />
-      <location filename="../../ui/pages/unknown_senders.py" line="50" />
+      <location filename="../../ui/pages/unknown_senders.py" line="47" />
       <source>Arrived</source>
       <translation>رسیدن</translation>
     </message>
@@ -1426,12 +1426,12 @@
       <translation>علت کنار گذاشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="56" />
+      <location filename="../../ui/pages/unknown_senders.py" line="53" />
       <source>Attachments</source>
       <translation>پیوست‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="61" />
+      <location filename="../../ui/pages/unknown_senders.py" line="58" />
       <source>Beginning</source>
       <translation>آغاز نامه</translation>
     </message>
@@ -1559,7 +1559,7 @@
     <message>
       <location filename="../../ui/queue/conversation.py" line="155" />
       <source>Attachment %1 (%2): %3</source>
-      <translation type="unfinished" />
+      <translation>پیوست %1 (%2): %3</translation>
     </message>
     <message>
       <location filename="../../ui/queue/conversation.py" line="157" />
@@ -1574,7 +1574,7 @@
     <message>
       <location filename="../../ui/queue/conversation.py" line="159" />
       <source>Attachment %1 (%2)</source>
-      <translation type="unfinished" />
+      <translation>پیوست %1 (%2)</translation>
     </message>
     <message>
       <location filename="../../ui/queue/conversation.py" line="164" />
@@ -5419,38 +5419,38 @@
   <context>
     <name>UnknownSendersPage</name>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="68" />
+      <location filename="../../ui/pages/unknown_senders.py" line="65" />
       <location filename="../../ui/shell.py" line="50" />
       <source>Unknown senders</source>
       <translation>فرستندگان ناشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="82" />
+      <location filename="../../ui/pages/unknown_senders.py" line="76" />
       <source>Mail from addresses that are not a contact of any customer waits here. Link it to a customer to open its ticket; the response deadline counts from the mail's arrival.</source>
       <translation>نامهٔ نشانی‌هایی که مخاطب هیچ مشتری‌ای نیستند اینجا می‌ماند. آن را به مشتری وصل کنید تا درخواستش باز شود؛ مهلت پاسخ از زمان رسیدن نامه شمرده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="92" />
+      <location filename="../../ui/pages/unknown_senders.py" line="86" />
       <source>Link to a customer…</source>
       <translation>وصل کردن به مشتری…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="102" />
+      <location filename="../../ui/pages/unknown_senders.py" line="96" />
       <source>Mail from unknown senders</source>
       <translation>نامه‌های فرستندگان ناشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="122" />
+      <location filename="../../ui/pages/unknown_senders.py" line="108" />
       <source>%1 mails are waiting.</source>
       <translation>%1 نامه در انتظار است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="124" />
+      <location filename="../../ui/pages/unknown_senders.py" line="110" />
       <source>No mail is waiting.</source>
       <translation>نامه‌ای در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/unknown_senders.py" line="127" />
+      <location filename="../../ui/pages/unknown_senders.py" line="113" />
       <source>Ticket %1 was opened.</source>
       <translation>درخواست %1 باز شد.</translation>
     </message>

@@ -162,7 +162,8 @@ def test_rule11_unknown_sender_is_kept_and_linked_by_an_agent_with_deadline_from
         (waiting,) = list_unmatched_mail(s)
         assert waiting.from_address == "reza@newco.example" and waiting.received_at == ARRIVAL
     with unit_of_work(factory) as s:
-        ticket_id = link_unmatched_mail(s, actor_id=boss, mail_id=waiting.id, customer_id=a, add_contact=True)
+        linked = link_unmatched_mail(s, actor_id=boss, mail_id=waiting.id, customer_id=a, add_contact=True)
+        ticket_id = linked.ticket_id
     with unit_of_work(factory) as s:
         ticket = s.get(Ticket, ticket_id)
         assert ticket is not None and ticket.customer_id == a and ticket.awaiting_since == ARRIVAL
@@ -219,3 +220,48 @@ def test_a_mail_carrying_nul_characters_is_still_taken_in_without_them(
             select(TicketMessage.body).where(TicketMessage.ticket_id == result.ticket_id)
         ).all()
     assert bodies == ["سلام دنیا"]
+
+
+def test_rule11_mail_set_aside_is_audited_and_linking_returns_every_change_it_made(
+    factory: sessionmaker[Session],
+) -> None:
+    """Other PCs' "from unknown senders" view follows the audit trail: taking in an unknown
+    sender's mail writes an entry (by nobody: the worker), and a link returns its entries (the
+    ticket, the contact, the link) for the app to announce."""
+    from console.audit import changes_since, latest_change_id
+    from console.customers import list_contacts
+
+    boss, a, _b = _world(factory)
+    with unit_of_work(factory) as s:
+        before = latest_change_id(s)
+        result = ingest_message(s, w.mail(sender="Reza <reza@newco.example>"), received_at=ARRIVAL)
+    with unit_of_work(factory) as s:
+        (entry,) = changes_since(s, before)
+    assert (entry.entity, entry.entity_id, entry.action, entry.agent_id) == (
+        "mail",
+        result.mail_id,
+        "unmatched",
+        None,
+    )
+    with unit_of_work(factory) as s:
+        (contact,) = list_contacts(s, a)
+        linked = link_unmatched_mail(
+            s,
+            actor_id=boss,
+            mail_id=entry.entity_id or 0,
+            customer_id=a,
+            add_contact=True,
+            contact_id=contact.id,
+        )
+    assert linked.contact_id == contact.id
+    assert [(c.entity, c.action) for c in linked.changes] == [
+        ("ticket", "create"),
+        ("contact", linked.changes[1].action),
+        ("ticket", linked.changes[2].action),
+        ("mail", "link"),
+    ]
+    assert linked.changes[-1] is linked.change and linked.change.entity_id == result.mail_id
+    assert linked.changes[0].entity_id == linked.ticket_id
+    with unit_of_work(factory) as s:
+        recorded = changes_since(s, entry.id)
+    assert {c.id for c in linked.changes} <= {c.id for c in recorded}  # what it returned is what it wrote

@@ -2,22 +2,20 @@
 
 Reads :func:`console.mail.unmatched.list_unmatched_mail`; linking is
 :func:`console.mail.unmatched.link_unmatched_mail` (the ticket's response deadline counts from the
-mail's arrival, rule 11). The worker takes mail in without an audit entry, so besides the change
-feed (a link, a customer) the page reloads every :data:`RELOAD_MS` while on screen.
+mail's arrival, rule 11). Mail set aside by the worker is audited (entity ``mail``), as is a link:
+the change feed brings both to every PC's page within a second.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.customers import ContactView, CustomerRow, list_contacts, list_customers
 from console.db import Session
 from console.jalali import format_datetime, to_persian_digits
-from console.mail.unmatched import UnmatchedMail, link_unmatched_mail, list_unmatched_mail
+from console.mail.unmatched import LinkedMail, UnmatchedMail, link_unmatched_mail, list_unmatched_mail
 from ui.context import AppContext
 from ui.dialogs.form import open_form
 from ui.dialogs.link_mail_dialog import LinkMailDialog
@@ -26,7 +24,6 @@ from ui.pages.base import Page
 from ui.table_model import CENTER, Column, RowTableModel
 from ui.widgets import heading, make_table
 
-RELOAD_MS = 15_000
 EXCERPT = 120
 
 
@@ -72,9 +69,6 @@ class UnknownSendersPage(Page):
         self.loaded = False
         self.last_ticket: int | None = None
         self._build_ui()
-        self._timer = QTimer(self)
-        self._timer.setInterval(RELOAD_MS)
-        self._timer.timeout.connect(self.refresh)
 
     def _build_ui(self) -> None:
         note = QLabel(
@@ -103,14 +97,6 @@ class UnknownSendersPage(Page):
         layout.addWidget(note)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
-        super().hideEvent(event)
 
     def refresh(self) -> None:
         self.load(list_unmatched_mail, self._show)
@@ -162,7 +148,7 @@ class UnknownSendersPage(Page):
             contact_id = dialog.contact_id()
             assert customer_id is not None  # the form refuses OK without one
 
-            def op(s: Session) -> int:
+            def op(s: Session) -> LinkedMail:
                 return link_unmatched_mail(
                     s,
                     actor_id=actor,
@@ -173,10 +159,9 @@ class UnknownSendersPage(Page):
                     contact_id=contact_id,
                 )
 
-            def linked(ticket_id: int) -> None:
-                self.last_ticket = ticket_id
-                done(ticket_id)
-                self.refresh()
+            def linked(result: LinkedMail) -> None:
+                self.last_ticket = result.ticket_id
+                done(result)
 
             self.mutate(op, linked, failed)
 

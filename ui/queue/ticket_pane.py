@@ -2,12 +2,12 @@
 
 Beside the conversation: the deadline, what pays for work on this ticket (rules 3-6: free support,
 a support or training package, or the sales department, which gets no timer), and the customer's
-package balances and expiry.
+package balances and expiry. The conversation (ui/queue/conversation.py) shows what came and went by
+mail with each message: attachments, folded quoted history, each reply's mail state.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from console.db import Session, is_connection_error
 from console.entitlements import CATEGORIES
 from console.errors import ConsoleError
 from console.jalali import format_date, format_datetime, format_duration, format_minutes, to_persian_digits
+from console.mail.views import ConversationMail, conversation_mail
 from console.sla import Deadline, DeadlineState, ticket_deadline
 from console.tickets import (
     MessageView,
@@ -48,14 +48,13 @@ from console.tickets import (
 )
 from ui.context import AppContext
 from ui.labels import label
+from ui.queue.conversation import Conversation
 from ui.queue.model import closed_text
 from ui.runner import Latest
 
-BUBBLE = {
-    "customer": ("#e3f2fd", "#0d47a1"),
-    "agent": ("#e8f5e9", "#1b5e20"),
-    "note": ("#fff8e1", "#795548"),
-}
+PaneData = tuple[
+    TicketDetail, Deadline, CustomerDetail, list[AgentInfo], ContactView | None, ConversationMail
+]
 
 
 #: entities whose changes alter what the pane shows besides the ticket itself: the balances
@@ -141,8 +140,7 @@ class TicketPane(QFrame):
         controls.addWidget(self.timer_button, 1, 3)
         controls.setColumnStretch(4, 1)
 
-        self.conversation = QTextBrowser()
-        self.conversation.setOpenExternalLinks(False)
+        self.conversation = Conversation(self.ctx)
         self.reply_box = QPlainTextEdit()
         self.reply_box.setPlaceholderText(
             self.tr("Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)")
@@ -170,6 +168,7 @@ class TicketPane(QFrame):
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
+        self.conversation.error.connect(self.error.emit)
         self.reply_button.clicked.connect(lambda: self._send_reply("waiting"))
         self.reply_resolve_button.clicked.connect(lambda: self._send_reply("resolved"))
         self.note_button.clicked.connect(self._send_note)
@@ -215,7 +214,7 @@ class TicketPane(QFrame):
         for w in (self.meta, self.contact, self.deadline, self.entitlement, self.balances):
             w.clear()
         self.contact.setVisible(False)
-        self.conversation.clear()
+        self.conversation.clear_ticket()
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:
@@ -237,9 +236,7 @@ class TicketPane(QFrame):
         now = self.ctx.clock.now()
         today = self.ctx.today()
 
-        def op(
-            session: Session,
-        ) -> tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo], ContactView | None]:
+        def op(session: Session) -> PaneData:
             detail = ticket_detail(session, ticket_id)
             return (
                 detail,
@@ -247,6 +244,7 @@ class TicketPane(QFrame):
                 customer_detail(session, detail.row.customer_id, today),
                 list_agents(session),
                 ticket_contact(session, ticket_id),
+                conversation_mail(session, ticket_id),
             )
 
         self.ctx.runner.run(op, *self._latest(self._show, self._load_failed))
@@ -272,10 +270,8 @@ class TicketPane(QFrame):
         if not isinstance(error, ConsoleError):
             self.error.emit(error)
 
-    def _show(
-        self, result: tuple[TicketDetail, Deadline, CustomerDetail, list[AgentInfo], ContactView | None]
-    ) -> None:
-        detail, deadline, customer, agents, contact = result
+    def _show(self, result: PaneData) -> None:
+        detail, deadline, customer, agents, contact, mail = result
         self._detail = detail
         self._agents = agents
         row = detail.row
@@ -311,9 +307,7 @@ class TicketPane(QFrame):
             self.assignee.setToolTip("")
         self.claim_button.setEnabled(row.assigned_agent_id is None)
         self.timer_button.setEnabled(row.entitlement != "sales")
-        self.conversation.setHtml(self._conversation_html(detail))
-        bar = self.conversation.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        self.conversation.show_ticket(detail, mail)
 
     def _contact_text(self, contact: ContactView | None) -> str:
         """«Written by Maryam Rezaei (accountant) • +98912… • maryam@…»; empty when nobody is known.
@@ -380,22 +374,6 @@ class TicketPane(QFrame):
                 .replace("%4", to_persian_digits(str((p.expires_on - today).days)))
             )
         return " • ".join(parts)
-
-    def _conversation_html(self, detail: TicketDetail) -> str:
-        blocks = []
-        for m in detail.messages:
-            bg, fg = BUBBLE.get(m.kind, BUBBLE["customer"])
-            who = m.author or (self.tr("Customer") if m.kind == "customer" else "")
-            if m.kind == "note":
-                who = self.tr("Internal note: %1").replace("%1", who)
-            body = html.escape(m.body).replace("\n", "<br>")
-            blocks.append(
-                f'<table width="100%" cellpadding="8" style="margin-bottom:6px;background:{bg};">'
-                f'<tr><td><b style="color:{fg}">{html.escape(who)}</b>'
-                f'&nbsp;&nbsp;<span style="color:#757575">{format_datetime(m.created_at)}</span>'
-                f"<br>{body}</td></tr></table>"
-            )
-        return f'<div dir="rtl">{"".join(blocks)}</div>'
 
     # --- actions ------------------------------------------------------------------------------
     def _mutate(self, op: Callable[[Session], Changes]) -> None:
