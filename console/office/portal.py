@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from console.customers import customer_detail, find_customer_by_contact
 from console.errors import ConflictError, NotFoundError, ValidationError
@@ -78,10 +79,19 @@ class PortalBalances:
     packages: list[PortalPackage]
 
 
+# Run on every API request that names a customer or an external id: built once (see _TICKET).
+_BY_CODE = select(cast(Table, Customer.__table__).c.id).where(
+    cast(Table, Customer.__table__).c.code == bindparam("code")
+)
+_BY_EXTERNAL_ID = select(
+    cast(Table, Ticket.__table__).c.id, cast(Table, Ticket.__table__).c.customer_id
+).where(cast(Table, Ticket.__table__).c.external_id == bindparam("external_id"))
+
+
 def find_customer(session: Session, *, code: str | None = None, email: str | None = None) -> int:
     """The customer named by its code, else by a contact's email; a Persian NotFoundError otherwise."""
     if code:
-        found = session.scalar(select(Customer.id).where(Customer.code == code.strip()))
+        found = session.connection().execute(_BY_CODE, {"code": code.strip()}).scalar()
         if found is None:
             raise NotFoundError("مشتری با این کد پیدا نشد.")
         return int(found)
@@ -144,9 +154,7 @@ def create_portal_ticket(
     customer_id = find_customer(session, code=customer_code, email=email)
     _check_attachments(attachments)
     if external_id is not None:
-        existing = session.execute(
-            select(Ticket.id, Ticket.customer_id).where(Ticket.external_id == external_id)
-        ).first()
+        existing = session.connection().execute(_BY_EXTERNAL_ID, {"external_id": external_id}).first()
         if existing is not None:
             if existing[1] != customer_id:
                 raise ConflictError("این شناسهٔ بیرونی پیش‌تر برای تیکت مشتری دیگری به کار رفته است.")
@@ -181,6 +189,33 @@ def add_portal_message(
     _store_attachments(session, ticket_id, attachments)
 
 
+# The API's read of a ticket, on every request: Core statements built once (building an ORM select
+# and running it through the ORM cost more than the two queries themselves).
+_T, _C, _M = (cast(Table, m.__table__) for m in (Ticket, Customer, TicketMessage))
+_AUTHOR = cast(Table, Agent.__table__).alias("author")
+_TICKET = (
+    select(
+        _T.c.id,
+        _T.c.external_id,
+        _C.c.code,
+        _C.c.name,
+        _T.c.subject,
+        _T.c.category,
+        _T.c.status,
+        _T.c.created_at,
+        _T.c.awaiting_since,
+    )
+    .join(_C, _C.c.id == _T.c.customer_id)
+    .where(_T.c.id == bindparam("ticket_id"))
+)
+_PUBLIC_MESSAGES = (
+    select(_M.c.id, _M.c.kind, _AUTHOR.c.full_name, _M.c.body, _M.c.created_at, _M.c.answered_at)
+    .outerjoin(_AUTHOR, _AUTHOR.c.id == _M.c.agent_id)
+    .where(_M.c.ticket_id == bindparam("ticket_id"), _M.c.kind.in_(("customer", "agent")))
+    .order_by(_M.c.created_at, _M.c.id)
+)
+
+
 def portal_ticket(
     session: Session,
     ticket_id: int,
@@ -195,38 +230,13 @@ def portal_ticket(
     public messages; the deadline is reckoned from those as :func:`console.sla.ticket_deadline` does
     (the wait in hand, else the last answered customer message), without reading them again.
     """
-    found = session.execute(
-        select(
-            Ticket.id,
-            Ticket.external_id,
-            Customer.code,
-            Customer.name,
-            Ticket.subject,
-            Ticket.category,
-            Ticket.status,
-            Ticket.created_at,
-            Ticket.awaiting_since,
-        )
-        .join(Customer, Customer.id == Ticket.customer_id)
-        .where(Ticket.id == ticket_id)
-    ).first()
+    session.flush()  # the Core reads below do not flush the session's pending changes themselves
+    conn = session.connection()
+    found = conn.execute(_TICKET, {"ticket_id": ticket_id}).first()
     if found is None:
         raise NotFoundError("تیکت پیدا نشد.")
     tid, external_id, code, customer_name, subject, category, status, created_at, awaiting = found
-    author = aliased(Agent)
-    rows = session.execute(
-        select(
-            TicketMessage.id,
-            TicketMessage.kind,
-            author.full_name,
-            TicketMessage.body,
-            TicketMessage.created_at,
-            TicketMessage.answered_at,
-        )
-        .outerjoin(author, author.id == TicketMessage.agent_id)
-        .where(TicketMessage.ticket_id == ticket_id, TicketMessage.kind.in_(("customer", "agent")))
-        .order_by(TicketMessage.created_at, TicketMessage.id)
-    ).all()
+    rows = conn.execute(_PUBLIC_MESSAGES, {"ticket_id": ticket_id}).all()
     last = None
     if awaiting is None:
         answered = [(r[4], r[5]) for r in rows if r[1] == "customer" and r[5] is not None]

@@ -12,8 +12,9 @@ import hmac
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
@@ -136,14 +137,15 @@ def list_api_tokens(session: Session) -> list[TokenInfo]:
     return [_info(t, last.get(t.id)) for t in session.scalars(select(ApiToken).order_by(ApiToken.id))]
 
 
+_TOKENS = cast(Table, ApiToken.__table__)
 _VERIFY = select(
-    ApiToken.id,
-    ApiToken.name,
-    ApiToken.token_hash,
-    ApiToken.rate_per_minute,
-    ApiToken.created_at,
-    ApiToken.revoked_at,
-).where(ApiToken.prefix == bindparam("prefix"))
+    _TOKENS.c.id,
+    _TOKENS.c.name,
+    _TOKENS.c.token_hash,
+    _TOKENS.c.rate_per_minute,
+    _TOKENS.c.created_at,
+    _TOKENS.c.revoked_at,
+).where(_TOKENS.c.prefix == bindparam("prefix"))
 
 
 def verify_api_token(session: Session, token: str) -> TokenInfo | None:
@@ -151,8 +153,9 @@ def verify_api_token(session: Session, token: str) -> TokenInfo | None:
     parts = (token or "").split("_")
     if len(parts) < 3 or parts[0] != "sc" or not parts[1]:
         return None
-    # columns, not the ORM object: this runs on every API request
-    found = session.execute(_VERIFY, {"prefix": parts[1]}).first()
+    # on every API request: a Core statement built once, on the session's connection (the ORM's
+    # statement building and result handling cost more than the query itself)
+    found = session.connection().execute(_VERIFY, {"prefix": parts[1]}).first()
     if found is None or found.revoked_at is not None:
         return None
     if not hmac.compare_digest(found.token_hash, hash_token(token)):
@@ -160,7 +163,7 @@ def verify_api_token(session: Session, token: str) -> TokenInfo | None:
     return TokenInfo(found.id, found.name, parts[1], found.rate_per_minute, found.created_at, None, None)
 
 
-_USE = insert(ApiTokenUse)
+_USE = insert(cast(Table, ApiTokenUse.__table__))  # Core: the ORM's bulk-insert path costs more
 
 
 def record_token_use(
@@ -174,7 +177,7 @@ def record_token_use(
     ticket_id: int | None = None,
 ) -> None:
     """Keep one request made with a token (every use is audited)."""
-    session.execute(
+    session.connection().execute(
         _USE,
         {
             "token_id": token_id,
