@@ -136,9 +136,9 @@ def _check_schema(conn: Connection) -> None:
 
     ready = conn.execute(
         text(
-            "SELECT to_regprocedure('public.sc_current_agent_id()') IS NOT NULL "
-            "AND to_regclass('public.alembic_version') IS NOT NULL "
-            "AND has_table_privilege('public.alembic_version', 'SELECT')"
+            "SELECT CASE WHEN to_regprocedure('public.sc_current_agent_id()') IS NULL "
+            "OR to_regclass('public.alembic_version') IS NULL THEN false "  # CASE: in this order
+            "ELSE has_table_privilege('public.alembic_version', 'SELECT') END"
         )
     ).scalar()
     if not ready:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import URL, Engine, make_url, text
+from sqlalchemy import URL, Engine, create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from console.accounts import (
     create_account,
@@ -351,3 +352,26 @@ def test_issue17_a_password_reaches_the_server_only_as_a_scram_verifier(
         written = conn.execute(text("SELECT pg_read_file(:p)"), {"p": log}).scalar_one()[start:]
     assert "sc_create_account" in written and "SCRAM-SHA-256$" in written  # the calls were logged
     assert secret not in written and other not in written
+
+
+def test_issue17_a_database_without_the_schema_is_not_migrated_by_a_person(
+    server: Server, pg_engine: Engine
+) -> None:
+    name = "p17_empty"
+    owner = pg_engine.execution_options(isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        empty = make_url(server.url).set(database=name).render_as_string(hide_password=False)
+        with pytest.raises(SchemaNotReadyError) as behind:
+            sign_in_as_person(empty, "p17_boss", pw("p17_boss"))
+        assert APPLY_ROLES_COMMAND in behind.value.message
+        check = create_engine(make_url(PG_URL).set(database=name), poolclass=NullPool)
+        with check.connect() as conn:  # nothing was created in it
+            tables = conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar()
+        check.dispose()
+        assert tables == 0
+    finally:
+        with owner.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
