@@ -9,6 +9,7 @@ builds it after the dialog. Tests that need a wrong password refused need a SCRA
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, make_url, text
 
 from console.clock import FixedClock
 from console.db import session_factory
@@ -276,3 +277,34 @@ def test_issue17_the_app_refuses_a_wrong_password_at_start_in_persian(scram: Ser
     out = _start(scram.url, "p17_ali", "not-the-password", tmp_path)
     assert out.returncode != 0 and "first-paint" not in out.stdout
     assert SIGN_IN_REFUSED in out.stderr and "Traceback" not in out.stderr
+
+
+def test_issue17_choosing_a_person_sign_in_server_after_an_unreachable_start_starts_over_on_it(
+    server: Server, monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    import socket
+
+    import ui.launch as launch
+    from ui.unreachable import Unreachable
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        nowhere = f"postgresql+psycopg://support@127.0.0.1:{s.getsockname()[1]}/console"
+    shells: list[tuple[str, str, str]] = []
+
+    def run_shell(_args, engine, url, _clock, agent, _demo, *, listen_url, warnings=None):  # type: ignore[no-untyped-def]
+        with engine.connect() as conn:
+            shells.append((url, agent.username, str(conn.execute(text("SELECT session_user")).scalar())))
+        assert make_url(listen_url).username == agent.username  # LISTEN as the person too
+        return 0
+
+    monkeypatch.setattr("ui.unreachable.ask_after_unreachable", lambda _location: Unreachable.CHOOSE)
+    monkeypatch.setattr(launch, "_ask_database", lambda _args: server.url)  # the first-run dialog's answer
+    monkeypatch.setattr(launch, "_run_shell", run_shell)
+    monkeypatch.setenv("SUPPORT_CONSOLE_PASSWORD", pw("p17_ali"))
+    monkeypatch.delenv("SUPPORT_CONSOLE_STARTUP_PROBE", raising=False)
+    args = argparse.Namespace(
+        database=nowhere, demo=False, agent="p17_ali", dark=False, smoke_test=False, screenshot=None
+    )
+    assert launch.launch(args, None) == 0
+    assert shells == [(server.url, "p17_ali", "p17_ali")]
