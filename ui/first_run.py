@@ -46,6 +46,7 @@ from console.connection import (
     check_connection,
     check_server,
     choice_url,
+    forget_password,
     keyring_available,
     load_config,
     parse_server_url,
@@ -138,6 +139,7 @@ class FirstRunDialog(QDialog):
         self.ca_dialog: QFileDialog | None = None  # the CA file chooser, while open
         self._build_ui(initial)
         self._connect_signals()
+        self._initial = initial
         self._load(initial)
         self._update()
 
@@ -476,6 +478,9 @@ class FirstRunDialog(QDialog):
             keep_password=self._keyring_ok and self.keep_password.isChecked(),
             path=self._config_file,
         )
+        old = self._initial
+        if self.saved.person and old is not None and old.server is not None and not old.person:
+            forget_password(old.server)  # the shared login's password has no use on this PC any more
         super().accept()
 
 

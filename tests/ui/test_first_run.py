@@ -13,12 +13,15 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from console.connection import DatabaseChoice, ServerSettings, build_url, load_config
+from console.connection import KEYRING_SERVICE, DatabaseChoice, ServerSettings, build_url, load_config
 from console.db import sqlite_url
 from console.person_sign_in import is_person_server
+from tests.console import test_connection as connection_tests
+from tests.console.test_connection import MemoryKeyring
 from tests.ui.fits import clipped
 from ui.first_run import FirstRunDialog
 
+memory_keyring = connection_tests.memory_keyring  # a PC with a working keyring (a fixture)
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -274,3 +277,19 @@ def test_issue17_the_first_run_dialog_fits_a_1366_by_768_screen(
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         dialog.grab().save(f"{SHOTS}/first-run-{'shared' if shared else 'person'}.png")
+
+
+def test_issue17_moving_a_pc_to_personal_sign_in_forgets_the_shared_logins_password(
+    qtbot, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:  # type: ignore[no-untyped-def]
+    old = DatabaseChoice("postgresql", ServerSettings("db.lan", 5432, "console", "support"), "keyring")
+    memory_keyring.secrets[(KEYRING_SERVICE, old.server.keyring_account())] = "shared-pw"  # type: ignore[union-attr]
+    d = FirstRunDialog(old, keyring_ok=True, config_file=tmp_path / "config.json")
+    qtbot.addWidget(d)
+    d.show()
+    assert d.shared_login.isChecked() and d.user_edit.text() == "support"
+    d.shared_login.setChecked(False)  # the IT person retired the shared login
+    d.accept()
+    assert d.result() == QDialog.DialogCode.Accepted
+    assert memory_keyring.secrets == {}
+    assert json.loads((tmp_path / "config.json").read_text(encoding="utf-8"))["sign_in"] == "person"
