@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from console.db import server_now
+from console.errors import ValidationError
 from console.jalali import to_persian_digits
 from console.mail.bounce import bounce_check
 from console.mail.cache import per_transaction
@@ -168,6 +169,9 @@ def ingest_message(
     except IntegrityError:  # another worker took the same message in a moment ago
         savepoint.rollback()
         return IngestResult("duplicate", None, None, "already taken in")
+    except ValidationError as exc:  # text the database refuses (a lone surrogate of 8-bit headers)
+        savepoint.rollback()
+        return _quarantine(session, mail.raw, mailbox, when, f"ValidationError: {exc}")
     try:
         ctx = IngestContext(session, mailbox, mail, when, row)
         _store_attachments(

@@ -35,7 +35,7 @@ from console.models_mail import MailQuarantine
 #: charsets a supervisor may choose; "" means: guess (UTF-8 when the bytes are UTF-8, else windows-1256)
 CHARSETS = ("", "utf-8", "windows-1256", "iso-8859-6")
 ADDRESS_HEADERS = frozenset({"from", "to", "cc", "bcc", "reply-to", "sender"})
-_TEXT_TYPE = re.compile(rb"(?im)^(content-type:[ \t]*text/[a-z0-9.+-]+)([^\r\n]*)$")
+_TEXT_TYPE = re.compile(rb"(?im)^(content-type:[ \t]*text/[a-z0-9.+-]+)([^\r\n]*?)(?=\r?\n|\Z)")
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
@@ -123,13 +123,15 @@ def with_charset(raw: bytes, charset: str) -> bytes:
     lines = []
     for header in headers:
         name, colon, value = header.partition(":")
+        if not colon and not header.isascii():
+            raise ValidationError("سرآیندهای نامه خوانا نیستند؛ نویسه‌گان دیگری را امتحان کنید.")
         lines.append(_encode_header(name.strip(), value.strip()) if colon else header)
     fixed = ("\r\n".join(lines)).encode("ascii") + body
 
     def declare(m: re.Match[bytes]) -> bytes:
         if b"charset" in m.group(2).lower():
             return m.group(0)
-        return m.group(1) + m.group(2) + b'; charset="' + charset.encode() + b'"'
+        return m.group(1) + m.group(2).rstrip(b"; ") + b'; charset="' + charset.encode() + b'"'
 
     return _TEXT_TYPE.sub(declare, fixed)
 

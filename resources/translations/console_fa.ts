@@ -1379,49 +1379,49 @@
       <translation>آخرین تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="92" />
-      <location filename="../../ui/pages/mail_settings.py" line="117" />
+      <location filename="../../ui/pages/mail_settings.py" line="102" />
+      <location filename="../../ui/pages/mail_settings.py" line="127" />
       <source>Mailbox</source>
       <translation>صندوق نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="93" />
+      <location filename="../../ui/pages/mail_settings.py" line="103" />
       <source>Address</source>
       <translation>نشانی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="94" />
+      <location filename="../../ui/pages/mail_settings.py" line="104" />
       <source>IMAP server</source>
       <translation>کارساز دریافت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="95" />
+      <location filename="../../ui/pages/mail_settings.py" line="105" />
       <source>SMTP server</source>
       <translation>کارساز ارسال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="97" />
+      <location filename="../../ui/pages/mail_settings.py" line="107" />
       <source>Passwords</source>
       <translation>گذرواژه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="102" />
+      <location filename="../../ui/pages/mail_settings.py" line="112" />
       <source>In use</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="112" />
+      <location filename="../../ui/pages/mail_settings.py" line="122" />
       <location filename="../../ui/pages/unknown_senders.py" line="47" />
       <source>Arrived</source>
       <translation>رسیدن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="119" />
+      <location filename="../../ui/pages/mail_settings.py" line="129" />
       <source>Size (KB)</source>
       <translation>حجم (کیلوبایت)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="124" />
+      <location filename="../../ui/pages/mail_settings.py" line="134" />
       <source>Why it was set aside</source>
       <translation>علت کنار گذاشتن</translation>
     </message>
@@ -3067,136 +3067,196 @@
   <context>
     <name>MailSettingsPage</name>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="131" />
+      <location filename="../../ui/pages/mail_settings.py" line="141" />
       <location filename="../../ui/shell.py" line="56" />
       <source>Mail</source>
       <translation>نامه‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="84" />
+      <location filename="../../ui/pages/mail_settings.py" line="94" />
       <source>Both stored</source>
       <translation>هر دو ذخیره شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="77" />
+      <location filename="../../ui/pages/mail_settings.py" line="87" />
       <source>Yes</source>
       <translation>بله</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="78" />
+      <location filename="../../ui/pages/mail_settings.py" line="88" />
       <source>No</source>
       <translation>خیر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="86" />
+      <location filename="../../ui/pages/mail_settings.py" line="96" />
       <source>One stored</source>
       <translation>یکی ذخیره شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="87" />
+      <location filename="../../ui/pages/mail_settings.py" line="97" />
       <source>None stored</source>
       <translation>ذخیره نشده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="141" />
+      <location filename="../../ui/pages/mail_settings.py" line="151" />
       <source>Mailboxes</source>
       <translation>صندوق‌های نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="142" />
+      <location filename="../../ui/pages/mail_settings.py" line="152" />
       <source>Acknowledgement and limits</source>
       <translation>پاسخ خودکار و سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="143" />
-      <location filename="../../ui/pages/mail_settings.py" line="255" />
+      <location filename="../../ui/pages/mail_settings.py" line="153" />
+      <location filename="../../ui/pages/mail_settings.py" line="289" />
       <source>Quarantine</source>
       <translation>قرنطینه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="145" />
+      <location filename="../../ui/pages/mail_settings.py" line="155" />
       <source>Mail settings</source>
       <translation>تنظیمات نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="153" />
+      <location filename="../../ui/pages/mail_settings.py" line="163" />
       <source>New mailbox…</source>
       <translation>صندوق نامهٔ تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="154" />
+      <location filename="../../ui/pages/mail_settings.py" line="164" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="155" />
+      <location filename="../../ui/pages/mail_settings.py" line="165" />
       <source>Test connection</source>
       <translation>آزمایش اتصال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="162" />
+      <location filename="../../ui/pages/mail_settings.py" line="172" />
       <source>Passwords are never shown here, and agents' accounts cannot read them.</source>
       <translation>گذرواژه‌ها هرگز اینجا نشان داده نمی‌شوند و حساب کارشناسان نمی‌تواند آن‌ها را بخواند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="189" />
+      <location filename="../../ui/pages/mail_settings.py" line="199" />
       <source>Sent once for each new ticket that came by mail. It may use: %1 (the number, its tag, the subject, the response deadline in Tehran time, the sender's name).</source>
       <translation>برای هر درخواست تازه‌ای که با نامه رسیده یک بار فرستاده می‌شود. می‌تواند این‌ها را به کار ببرد: %1 (شماره، برچسب، موضوع، مهلت پاسخ به وقت تهران، نام فرستنده).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="194" />
+      <location filename="../../ui/pages/mail_settings.py" line="204" />
       <source>Save template</source>
       <translation>ذخیرهٔ قالب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="196" />
+      <location filename="../../ui/pages/mail_settings.py" line="206" />
       <source>Acknowledgement of a new ticket</source>
       <translation>پاسخ خودکار به درخواست تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="198" />
+      <location filename="../../ui/pages/mail_settings.py" line="208" />
       <source>Subject</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="199" />
+      <location filename="../../ui/pages/mail_settings.py" line="209" />
       <source>Text</source>
       <translation>متن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="210" />
+      <location filename="../../ui/pages/mail_settings.py" line="220" />
       <source>MB</source>
       <translation>مگابایت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="214" />
+      <location filename="../../ui/pages/mail_settings.py" line="224" />
       <source>Save limits</source>
       <translation>ذخیرهٔ سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="216" />
+      <location filename="../../ui/pages/mail_settings.py" line="226" />
       <source>Limits</source>
       <translation>سقف‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="219" />
+      <location filename="../../ui/pages/mail_settings.py" line="229" />
       <source>Acknowledgements to one sender in an hour, at most</source>
       <translation>بیشترین پاسخ خودکار به یک فرستنده در یک ساعت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="220" />
+      <location filename="../../ui/pages/mail_settings.py" line="230" />
       <source>Size of one mail, at most</source>
       <translation>بیشترین حجم یک نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="233" />
+      <location filename="../../ui/pages/mail_settings.py" line="243" />
       <source>Messages that could not be read are kept here whole; the worker goes on with the next ones.</source>
       <translation>نامه‌هایی که خوانده نشدند کامل اینجا نگه داشته می‌شوند؛ دریافت نامه‌های بعدی ادامه می‌یابد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/mail_settings.py" line="289" />
+      <location filename="../../ui/pages/mail_settings.py" line="249" />
+      <source>Guess it</source>
+      <translation>حدس زده شود</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="251" />
+      <source>Take in again</source>
+      <translation>دریافت دوباره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="253" />
+      <source>Take the message in again: as it is, or read in the charset chosen beside.</source>
+      <translation>نامه دوباره دریافت شود: همان‌گونه که هست، یا با نویسه‌گانی که کنارش انتخاب شده خوانده شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="255" />
+      <source>Mark handled</source>
+      <translation>رسیدگی شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="256" />
+      <source>Handled without a ticket; the message stays kept.</source>
+      <translation>بدون تیکت رسیدگی شد؛ نامه نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="263" />
+      <source>Charset</source>
+      <translation>نویسه‌گان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="328" />
       <source>Connecting to the servers of “%1”…</source>
       <translation>در حال اتصال به کارسازهای «%1»…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="377" />
+      <source>Taken in: ticket %1.</source>
+      <translation>دریافت شد: تیکت %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="379" />
+      <source>Taken in: it waits among the mail from unknown senders.</source>
+      <translation>دریافت شد: در میان نامه‌های فرستندگان ناشناس منتظر است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="381" />
+      <source>This message had been taken in already.</source>
+      <translation>این نامه پیش‌تر دریافت شده بود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="383" />
+      <source>Taken in: it needs no ticket (an automatic reply, a bounce or our own mail).</source>
+      <translation>دریافت شد: تیکتی لازم ندارد (پاسخ خودکار، نامهٔ برگشتی یا نامهٔ خود ما).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="385" />
+      <source>Read as %1.</source>
+      <translation>با نویسه‌گان %1 خوانده شد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/mail_settings.py" line="395" />
+      <source>Marked handled; the message stays kept.</source>
+      <translation>رسیدگی‌شده علامت خورد؛ نامه نگه داشته می‌شود.</translation>
     </message>
   </context>
   <context>

@@ -4,6 +4,7 @@ acknowledgement template, limits, quarantine) and mail from unknown senders (eve
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -345,3 +346,59 @@ def test_rule11_link_without_adding_a_contact_leaves_the_customer_contacts_alone
         (contact,) = list_contacts(s, world[2])
         assert "reza@newco.example" not in contact.emails
         assert s.scalar(select(func.count()).select_from(Ticket)) == 1
+
+
+OUTLOOK = (
+    "From: علي كريمي <ali@customer.example>\r\nTo: support@example.test\r\n"
+    "Subject: مشكل چاپ\r\nMessage-ID: <outlook-ui@customer.example>\r\nMIME-Version: 1.0\r\n"
+    "Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\nسلام، چاپ نمي‌شود.\r\n"
+).encode("windows-1256")
+
+
+def test_quarantine_a_supervisor_takes_a_message_in_again_with_its_charset_guessed_or_marks_it_handled(
+    qtbot: QtBot, settings: MailSettingsPage, factory: Factory, world: tuple[int, int, int]
+) -> None:
+    with unit_of_work(factory) as s:
+        assert ingest_message(s, OUTLOOK, received_at=ARRIVAL).action == "quarantined"
+        assert ingest_message(s, b"Subject: nobody\r\n\r\nbody", received_at=ARRIVAL).action == "quarantined"
+    settings.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: settings.quarantine_model.rowCount() == 2, timeout=WAIT)  # the feed brought them
+    assert not settings.release_button.isEnabled() and not settings.dismiss_button.isEnabled()
+    assert english_left(settings) == []
+    if os.environ.get("SHOT_DIR"):
+        for size in ((1366, 768), (1920, 1080)):
+            settings.resize(*size)
+            qtbot.wait(100)
+            settings.grab().save(os.path.join(os.environ["SHOT_DIR"], f"quarantine_{size[0]}.png"))
+        settings.resize(1366, 768)
+    # newest first: the message without a sender; it cannot be read however it is taken
+    click_row(settings.quarantine, 0)
+    settings.release_button.click()
+    box = wait_prompt(qtbot, settings, QMessageBox)
+    assert "هنوز خوانا نیست" in box.text()  # type: ignore[attr-defined]
+    box.accept()  # type: ignore[attr-defined]
+    assert settings.quarantine_model.rowCount() == 2
+    settings.dismiss_button.click()
+    qtbot.waitUntil(lambda: settings.quarantine_model.rowCount() == 1, timeout=WAIT)
+    assert "کنار" in settings.quarantine_result.text() or "رسیدگی" in settings.quarantine_result.text()
+    # the Outlook mail, read with its charset guessed, becomes a ticket of its customer
+    click_row(settings.quarantine, 0)
+    assert settings.charset.currentData() == ""  # «guess it»
+    settings.release_button.click()
+    qtbot.waitUntil(lambda: settings.quarantine_model.rowCount() == 0, timeout=WAIT)
+    assert "WINDOWS-1256" in settings.quarantine_result.text().upper()
+    with unit_of_work(factory) as s:
+        ticket = s.scalars(select(Ticket)).one()
+        assert ticket.customer_id == world[2] and ticket.subject == "مشکل چاپ"
+        assert {q.outcome for q in s.scalars(select(MailQuarantine))} == {"released", "dismissed"}
+    assert settings.tabs.tabText(2) == "قرنطینه"
+
+
+def test_rule11_mail_set_aside_by_the_worker_reaches_an_open_unknown_senders_page_by_itself(
+    qtbot: QtBot, unknown: UnknownSendersPage, factory: Factory
+) -> None:
+    """No reload by hand and no timer: the worker's audit entry comes through the change feed."""
+    assert unknown.model.rowCount() == 0
+    qtbot.waitUntil(lambda: unknown.ctx.feed.ready, timeout=WAIT)
+    _unknown_mail(factory)  # as another process would: its own transaction
+    qtbot.waitUntil(lambda: unknown.model.rowCount() == 1, timeout=5_000)

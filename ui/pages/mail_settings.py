@@ -4,6 +4,8 @@ the limits, and the quarantine of messages that could not be read.
 Reads :func:`console.mail.mailboxes.list_mailboxes` (no password: only whether one is stored),
 ``get_template``, ``mail_limits`` and ``list_quarantine``; writes ``save_mailbox``, ``set_template``
 and ``set_mail_limits``. The connection test logs in to both servers off the GUI thread (``load``).
+From the quarantine a supervisor takes a message in again (``release_quarantined_mail``: as it is
+or in a charset chosen or guessed) or marks it handled (``dismiss_quarantined_mail``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,7 +42,14 @@ from console.mail.mailboxes import (
     save_mailbox,
     set_mail_limits,
 )
-from console.mail.unmatched import QuarantinedMail, list_quarantine
+from console.mail.quarantine import (
+    CHARSETS,
+    QuarantinedMail,
+    ReleasedMail,
+    dismiss_quarantined_mail,
+    list_quarantine,
+    release_quarantined_mail,
+)
 from ui.context import AppContext
 from ui.dialogs.form import open_form
 from ui.dialogs.mailbox_dialog import MailboxDialog
@@ -234,9 +244,33 @@ class MailSettingsPage(Page):
             )
         )
         note.setWordWrap(True)
+        self.charset = QComboBox()
+        for code in CHARSETS:
+            self.charset.addItem(code.upper() if code else self.tr("Guess it"), code)
+        self.charset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.release_button = QPushButton(self.tr("Take in again"))
+        self.release_button.setToolTip(
+            self.tr("Take the message in again: as it is, or read in the charset chosen beside.")
+        )
+        self.dismiss_button = QPushButton(self.tr("Mark handled"))
+        self.dismiss_button.setToolTip(self.tr("Handled without a ticket; the message stays kept."))
+        self.release_button.clicked.connect(self.release_selected)
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.quarantine_result = QLabel()
+        self.quarantine_result.setObjectName("quarantineResult")
+        self.quarantine_result.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Charset")))
+        buttons.addWidget(self.charset)
+        buttons.addWidget(self.release_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(tab)
         layout.addWidget(note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.quarantine_result)
         layout.addWidget(self.quarantine, 1)
+        self.quarantine.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         return tab
 
     # --- reading ---------------------------------------------------------------------------------
@@ -261,6 +295,11 @@ class MailSettingsPage(Page):
         chosen = self.selected_row(self.mailboxes, self.mailboxes_model) is not None
         self.edit_button.setEnabled(chosen)
         self.test_button.setEnabled(chosen)
+        if not hasattr(self, "quarantine"):  # called while the first tab is built
+            return
+        held = self.selected_row(self.quarantine, self.quarantine_model) is not None
+        self.release_button.setEnabled(held)
+        self.dismiss_button.setEnabled(held)
 
     # --- mailboxes ---------------------------------------------------------------------------------
     def new_mailbox(self) -> None:
@@ -317,4 +356,41 @@ class MailSettingsPage(Page):
             lambda s: set_mail_limits(
                 s, actor_id=actor, acknowledgements_per_hour=per_hour, max_message_mb=max_mb
             )
+        )
+
+    # --- quarantine ------------------------------------------------------------------------------
+    def release_selected(self) -> None:
+        """Take the chosen message in again (with "Guess it": as it is, else in a guessed charset)."""
+        held = self.selected_row(self.quarantine, self.quarantine_model)
+        if held is None:
+            return
+        actor, code = self.ctx.agent.id, self.charset.currentData()
+        charset = None if not code else str(code)
+        self.mutate(
+            lambda s: release_quarantined_mail(s, actor_id=actor, quarantine_id=held.id, charset=charset),
+            self._released,
+        )
+
+    def _released(self, released: ReleasedMail) -> None:
+        result = released.result
+        if result.ticket_id is not None and result.action in ("new_ticket", "follow_up"):
+            text = self.tr("Taken in: ticket %1.").replace("%1", to_persian_digits(str(result.ticket_id)))
+        elif result.action == "unmatched":
+            text = self.tr("Taken in: it waits among the mail from unknown senders.")
+        elif result.action == "duplicate":
+            text = self.tr("This message had been taken in already.")
+        else:
+            text = self.tr("Taken in: it needs no ticket (an automatic reply, a bounce or our own mail).")
+        if released.charset:
+            text += " " + self.tr("Read as %1.").replace("%1", released.charset)
+        self.quarantine_result.setText(text)
+
+    def dismiss_selected(self) -> None:
+        held = self.selected_row(self.quarantine, self.quarantine_model)
+        if held is None:
+            return
+        actor = self.ctx.agent.id
+        self.mutate(
+            lambda s: dismiss_quarantined_mail(s, actor_id=actor, quarantine_id=held.id),
+            lambda _c: self.quarantine_result.setText(self.tr("Marked handled; the message stays kept.")),
         )
