@@ -197,12 +197,12 @@ class Page(QWidget):
 
     def mutate(
         self,
-        op: Callable[[Session], _R],
-        on_done: Callable[[_R], None] | None = None,
+        op: Callable[[Session], _C],
+        on_done: Callable[[_C], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         """Write through the runner's one path; errors go to ``on_error`` or the page's error box."""
-        self.ctx.runner.mutate(op, on_done, on_error or self.show_error_box, initiator=self)  # type: ignore[type-var]  # until every service returns Changes
+        self.ctx.runner.mutate(op, on_done, on_error or self.show_error_box, initiator=self)
 
     def _set_load_error(self, text: str | None) -> None:
         if text is None:

@@ -9,6 +9,7 @@ services check the role whatever the screen shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.audit import Created
+from console.audit import Changes, Created
 from console.customers import (
     ContactView,
     CustomerDetail,
@@ -333,13 +334,13 @@ class CustomersPage(Page):
         self.address_button.setEnabled(chosen)
 
     # --- writing: every form stays open with what was typed when the service refuses it ------------
-    def _form(self, dialog: FormDialog, op: Any) -> None:
+    def _form(self, dialog: FormDialog, op: Callable[[FormDialog], Callable[[Session], Changes]]) -> None:
         open_form(self, dialog, lambda done, failed: self.mutate(op(dialog), done, failed))
 
     def new_customer(self) -> None:
         me = self.ctx.agent.id
 
-        def op(f: FormDialog) -> Any:
+        def op(f: FormDialog) -> Callable[[Session], Changes]:
             assert isinstance(f, CustomerDialog)
             start, end = f.subscription()
             values: dict[str, Any] = {
@@ -368,7 +369,7 @@ class CustomersPage(Page):
         if d is None:
             return
 
-        def op(f: FormDialog) -> Any:
+        def op(f: FormDialog) -> Callable[[Session], Changes]:
             assert isinstance(f, CustomerDialog)
             start, end = f.subscription()
             changes = {
@@ -393,7 +394,7 @@ class CustomersPage(Page):
         if d is None:
             return
 
-        def op(f: FormDialog) -> Any:
+        def op(f: FormDialog) -> Callable[[Session], Changes]:
             assert isinstance(f, ContactDialog)
             name, role, emails, phones = f.name.text(), f.role.text(), lines_of(f.emails), lines_of(f.phones)
             return lambda s: create_contact(
@@ -407,7 +408,7 @@ class CustomersPage(Page):
         if d is None or contact is None:
             return
 
-        def op(f: FormDialog) -> Any:
+        def op(f: FormDialog) -> Callable[[Session], Changes]:
             assert isinstance(f, ContactDialog)
             name, role, emails, phones = f.name.text(), f.role.text(), lines_of(f.emails), lines_of(f.phones)
             active = f.active.isChecked()
@@ -429,7 +430,7 @@ class CustomersPage(Page):
         if contact is None:
             return
 
-        def op(f: FormDialog) -> Any:
+        def op(f: FormDialog) -> Callable[[Session], Changes]:
             assert isinstance(f, AddressDialog)
             email, phone = f.email.text().strip() or None, f.phone.text().strip() or None
             return lambda s: add_contact_address(
@@ -464,7 +465,7 @@ class CustomersPage(Page):
             return
         today = self.ctx.today()
 
-        def op(f: FormDialog) -> Any:
+        def op(f: FormDialog) -> Callable[[Session], Changes]:
             assert isinstance(f, PurchaseDialog)
             kind, minutes = f.kind.currentData(), f.minutes()
             bought, reference = f.purchased_on.value(), f.reference.text()
@@ -489,7 +490,7 @@ class CustomersPage(Page):
             f"{label(package.kind)} — {format_date(package.purchased_on)} ({format_minutes(package.balance)})"
         )
 
-        def op(f: FormDialog) -> Any:
+        def op(f: FormDialog) -> Callable[[Session], Changes]:
             assert isinstance(f, AdjustDialog)
             minutes, reason = f.minutes.value(), f.reason.text()
             return lambda s: adjust_balance(
