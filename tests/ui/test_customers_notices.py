@@ -283,3 +283,16 @@ def test_issue15_statement_not_asked_to_open_is_only_saved_and_an_unwritable_pla
     )
     assert not page.statement_status.isVisible() and opener.opened == []
     box.accept()
+
+
+def test_issue15_a_customer_code_that_is_no_file_name_is_proposed_as_one(
+    qtbot: QtBot, opened: Opened
+) -> None:
+    page, office = opened.page, opened.office
+    _show_customer(qtbot, page, office.customer)
+    page.ask_statement_path(office.customer, "../ACME/2", 1405, 8, open_after=False)
+    files = wait_prompt(qtbot, page, QFileDialog)
+    assert isinstance(files, QFileDialog)
+    name = Path(files.selectedFiles()[0]).name
+    assert name == "statement-.._ACME_2-1405-08.pdf"  # no folder of the code's making
+    files.reject()
