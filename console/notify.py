@@ -26,11 +26,18 @@ def listen(url: str, on_change: Callable[[], None], stop: threading.Event, timeo
     Reconnects after a lost connection (the poll covers the gap); returns when ``stop`` is set.
     """
     import psycopg
+    from psycopg.conninfo import make_conninfo
+
+    from console.person_sign_in import current_password
 
     conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     while not stop.is_set():
+        # A person who signed in with ``url`` may have changed their password since: each
+        # (re)connection uses the one they have now.
+        password = current_password(url)
+        now = conninfo if password is None else make_conninfo(conninfo, password=password)
         try:
-            with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+            with psycopg.connect(now, autocommit=True, connect_timeout=5) as conn:
                 conn.execute(f"LISTEN {CHANNEL}")
                 while not stop.is_set():
                     for _note in conn.notifies(timeout=timeout, stop_after=1):

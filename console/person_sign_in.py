@@ -35,6 +35,7 @@ __all__ = [
     "SchemaNotReadyError",
     "ServerUnreachableError",
     "SignInRefusedError",
+    "current_password",
     "is_person_server",
     "password_changed",
     "sign_in_as_person",
@@ -96,13 +97,24 @@ def is_person_server(url: str) -> bool:
 
 
 # The password each person engine connects with, changed when its person changes their password
-# (a pooled connection opened after the change must use the new one).
+# (a pooled connection opened after the change must use the new one), and the same holder by the
+# sign-in URL, for the change feed's LISTEN connection (console.notify.listen), which connects by URL.
 _PASSWORDS: weakref.WeakKeyDictionary[Engine, list[str]] = weakref.WeakKeyDictionary()
+_BY_URL: dict[str, list[str]] = {}
 
 
-def _keep_password(engine: Engine, password: str) -> None:
+def current_password(url: str) -> str | None:
+    """The signed-in person's password now, for a connection made from their sign-in ``url``
+    (None: no person signed in with that URL). After "change my password" it is the new one."""
+    holder = _BY_URL.get(url)
+    return None if holder is None else holder[0]
+
+
+def _keep_password(engine: Engine, password: str, url: str | None = None) -> None:
     holder = [password]
     _PASSWORDS[engine] = holder
+    if url is not None:
+        _BY_URL[url] = holder
 
     def do_connect(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
         cparams["password"] = holder[0]
@@ -179,7 +191,7 @@ def sign_in_as_person(server_url: str, username: str, password: str) -> PersonSi
     secret = normalize_password(password or "")
     url = person_url(server_url, username, secret)
     engine = make_engine(url)
-    _keep_password(engine, secret)
+    _keep_password(engine, secret, url)
     try:
         with engine.connect() as conn:
             _check_schema(conn)

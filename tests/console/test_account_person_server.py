@@ -10,6 +10,8 @@ they are skipped, saying so.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ from console.db import session_factory, unit_of_work
 from console.db_roles import apply_db_roles, create_account_as_owner, remove_db_policies
 from console.errors import PermissionDeniedError, ValidationError
 from console.models import Base
+from console.notify import CHANNEL, listen
 from console.person_sign_in import (
     APPLY_ROLES_COMMAND,
     SIGN_IN_REFUSED,
@@ -291,6 +294,42 @@ def test_issue17_own_password_change_old_refused_new_accepted(scram: Server) -> 
     with pytest.raises(SignInRefusedError):
         scram.sign_in("p17_ali", new_password)
     scram.sign_in("p17_ali").engine.dispose()
+
+
+def test_issue17_the_change_feed_listens_with_the_new_password_after_a_password_change(
+    scram: Server, pg_engine: Engine
+) -> None:
+    ali = scram.sign_in("p17_ali")
+    stop, heard = threading.Event(), threading.Event()
+    try:
+        with unit_of_work(session_factory(ali.engine)) as s:
+            set_password(
+                s,
+                actor_id=ali.agent.id,
+                agent_id=ali.agent.id,
+                password="ali-listens-again-1",
+                current_password=pw("p17_ali"),
+            )
+        # The feed's LISTEN connection is made from the sign-in URL, which holds the old password.
+        thread = threading.Thread(target=listen, args=(ali.url, heard.set, stop), daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 15
+        while not heard.is_set() and time.monotonic() < deadline:
+            with pg_engine.begin() as conn:
+                conn.exec_driver_sql(f"NOTIFY {CHANNEL}")
+            heard.wait(0.3)
+        assert heard.is_set(), "LISTEN did not reconnect with the new password"
+    finally:
+        stop.set()
+        ali.engine.dispose()
+        boss = scram.sign_in("p17_boss")
+        try:
+            with unit_of_work(session_factory(boss.engine)) as s:
+                reset_password(
+                    s, actor_id=boss.agent.id, agent_id=scram.ids["p17_ali"], password=pw("p17_ali")
+                )
+        finally:
+            boss.engine.dispose()
 
 
 def test_issue17_a_schema_behind_head_names_the_it_persons_command(server: Server, pg_engine: Engine) -> None:
