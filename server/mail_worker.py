@@ -1,9 +1,8 @@
-"""The mail worker: each active mailbox watched over IMAP (IDLE, else a poll), and the outbox sent.
+"""The mail worker as a process of its own, and the office server's way to it.
 
-It runs inside the office server (or, on the one-PC setup, inside the app): one thread per mailbox
-waits for new mail and calls :func:`console.mail.imap.MailboxFetcher.fetch_new`; one thread sends
-what the outbox holds, looking every ``send_interval`` seconds. Every failure (a server away, a
-password changed) is logged and retried after ``reconnect_s``; nothing stops the worker. Run alone:
+The loop itself is :class:`console.mail.worker.MailWorker` (no Qt, no server imports), which the
+office server starts (server/service.py) and the app starts on the one-PC setup (ui/shell.py). Run
+alone:
 
     python -m server.mail_worker --database URL
 """
@@ -17,109 +16,10 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from sqlalchemy.orm import Session, sessionmaker
+from console.db import make_engine, session_factory
+from console.mail.worker import MailWorker
 
-from console.db import make_engine, session_factory, unit_of_work
-from console.mail.imap import MailboxFetcher
-from console.mail.mailboxes import active_mailbox_names, mailbox_config
-from console.mail.sender import send_due
-
-log = logging.getLogger("support_console.mail")
-
-
-class MailWorker:
-    """Threads for the mailboxes and the outbox; :meth:`stop` ends them within a few seconds.
-
-    ``idle_timeout`` bounds each IDLE: Dovecot announces in IDLE only what arrives after IDLE began
-    (measured: about 0.5 s after the APPEND); mail that arrives in the instant between our last look
-    and the IDLE command is announced at the next command, so IDLE is renewed every two seconds.
-    """
-
-    def __init__(
-        self,
-        factory: sessionmaker[Session],
-        *,
-        idle_timeout: float = 2.0,
-        send_interval: float = 1.0,
-        backoff_s: float = 5.0,
-        reconnect_s: float = 5.0,
-        rescan_s: float = 30.0,
-    ) -> None:
-        self.factory = factory
-        self.idle_timeout = idle_timeout
-        self.send_interval = send_interval
-        self.backoff_s = backoff_s
-        self.reconnect_s = reconnect_s
-        self.rescan_s = rescan_s
-        self._stop = threading.Event()
-        self._threads: dict[str, threading.Thread] = {}
-
-    def start(self) -> None:
-        self._spawn("outbox", self._send_loop)
-        self._spawn("mailboxes", self._watch_mailboxes)
-
-    def stop(self, timeout: float = 15.0) -> None:
-        self._stop.set()
-        for thread in list(self._threads.values()):
-            thread.join(timeout)
-
-    def wait(self) -> None:
-        while not self._stop.wait(1.0):
-            pass
-
-    def _spawn(self, name: str, target: object, *args: object) -> None:
-        thread = threading.Thread(target=target, args=args, name=f"mail-{name}", daemon=True)  # type: ignore[arg-type]
-        self._threads[name] = thread
-        thread.start()
-
-    def _watch_mailboxes(self) -> None:
-        while not self._stop.is_set():
-            try:
-                with unit_of_work(self.factory) as s:
-                    names = active_mailbox_names(s)
-                for name in names:
-                    key = f"imap:{name}"
-                    if key not in self._threads or not self._threads[key].is_alive():
-                        self._spawn(key, self._fetch_loop, name)
-            except Exception:
-                log.exception("mail: could not read the mailboxes")
-            self._stop.wait(self.rescan_s)
-
-    def _fetch_loop(self, name: str) -> None:
-        fetcher: MailboxFetcher | None = None
-        while not self._stop.is_set():
-            try:
-                if fetcher is None:
-                    with unit_of_work(self.factory) as s:
-                        cfg = mailbox_config(s, name)
-                    fetcher = MailboxFetcher(self.factory, cfg)
-                results = fetcher.fetch_new()
-                if results:
-                    log.info("mail %s: %d taken in", name, len(results))
-                fetcher.wait_for_mail(self.idle_timeout if fetcher.has_idle else cfg.poll_seconds)
-            except Exception:
-                log.exception("mail %s: fetch failed; trying again in %.0f s", name, self.reconnect_s)
-                if fetcher is not None:
-                    fetcher.close()
-                fetcher = None
-                self._stop.wait(self.reconnect_s)
-        if fetcher is not None:
-            fetcher.close()
-
-    def _send_loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                report = send_due(self.factory, backoff_s=self.backoff_s)
-                if report.sent or report.failed:
-                    log.info(
-                        "mail out: %d sent, %d failed, %d waiting",
-                        report.sent,
-                        report.failed,
-                        report.retrying,
-                    )
-            except Exception:
-                log.exception("mail out: sending failed")
-            self._stop.wait(self.send_interval)
+__all__ = ["MailWorker", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,12 @@
-"""Builds the main window with its pages and the shared context."""
+"""Builds the main window with its pages and the shared context; on the one-PC setup (a local SQLite
+database, no office server) it also runs the mail worker inside the app (:class:`LocalMailWorker`)."""
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console.agents import AgentInfo
@@ -13,6 +18,11 @@ from ui.i18n import QT_TRANSLATE_NOOP
 from ui.main_window import MainWindow
 from ui.pages.base import PageEntry
 from ui.runner import DbRunner
+
+if TYPE_CHECKING:
+    from console.mail.worker import MailWorker
+
+log = logging.getLogger(__name__)
 
 # Every page, in navigation order; a page's module is imported the first time it is shown (most of
 # the pages' imports are not needed to open on the queue). The titles keep their page's context.
@@ -74,6 +84,45 @@ def page_classes(agent: AgentInfo) -> list[PageEntry]:
     return pages
 
 
+class LocalMailWorker(QObject):
+    """The mail worker (:class:`console.mail.worker.MailWorker`) on its own threads inside the app.
+
+    The one-PC setup has no office server to fetch the mailboxes and send the outbox: the app does,
+    while it runs. With no mailbox configured it only looks for one now and then (a supervisor who
+    adds one in the mail settings is served within half a minute). Stopped when the app quits.
+    """
+
+    def __init__(self, factory: SessionFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.factory = factory
+        self.worker: MailWorker | None = None
+        self.running = False
+        self._stopped = False
+
+    def start(self) -> None:
+        """Start the threads (imported here: the window paints first, the mail modules load after)."""
+        if self.running or self._stopped:
+            return
+        from console.mail.worker import MailWorker
+
+        self.worker = MailWorker(self.factory)
+        self.running = True
+        self.worker.start()
+        log.info("mail worker started inside the app (one-PC setup)")
+
+    def stop(self) -> None:
+        self._stopped = True
+        if self.running and self.worker is not None:
+            self.running = False
+            self.worker.stop()
+
+
+def runs_mail_here(database: DatabaseInfo, demo: bool) -> bool:
+    """Whether this app is the one to fetch and send mail: a local SQLite database (the office server
+    serves a shared PostgreSQL one), and not the demo (its customers are not real)."""
+    return database.kind == "sqlite" and not database.shared and not demo
+
+
 def build_shell(
     factory: SessionFactory,
     clock: Clock,
@@ -88,6 +137,11 @@ def build_shell(
     feed = ChangeFeed(factory, parent=app)
     ctx = AppContext(runner=runner, feed=feed, clock=clock, agent=agent, database=database, demo=demo)
     window = MainWindow(ctx, page_classes(agent))
+    if runs_mail_here(database, demo):
+        mail = LocalMailWorker(factory, window)
+        if app is not None:
+            app.aboutToQuit.connect(mail.stop)
+        QTimer.singleShot(0, mail.start)  # once the event loop runs: after the first paint
     feed.start()
     if listen_url:
         feed.listen(listen_url)
