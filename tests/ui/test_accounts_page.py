@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,18 +16,15 @@ from console.accounts import (
     AccountView,
     SignInFailedError,
     authenticate,
-    hash_password,
     list_accounts,
 )
-from console.agents import get_agent
 from console.clock import FixedClock
 from console.db import unit_of_work
 from console.demo import FIXED_ANCHOR
 from console.errors import PermissionDeniedError
 from console.jalali import format_time
-from console.models import Agent
-from tests.ui.helpers import click_row, close_context, make_context, wait_prompt
-from ui.context import AppContext
+from tests.people import Person, add_people
+from tests.ui.helpers import click_row, wait_prompt
 from ui.dialogs.account_dialogs import NewAccountDialog, PasswordDialog
 from ui.pages.accounts import AccountsPage
 
@@ -40,45 +37,27 @@ MakePage = Callable[[str], AccountsPage]
 
 @pytest.fixture
 def people(factory: sessionmaker[Session]) -> dict[str, int]:
-    with unit_of_work(factory) as s:
-        rows = {
-            "boss": Agent(
-                username="boss",
-                full_name="مریم احمدی",
-                role="supervisor",
-                password_hash=hash_password(BOSS_PW),
-            ),
-            "ali": Agent(
-                username="ali", full_name="علی رضایی", role="agent", password_hash=hash_password(ALI_PW)
-            ),
-            "sara": Agent(username="sara", full_name="سارا محمدی", role="agent"),
-        }
-        s.add_all(rows.values())
-        s.flush()
-        return {k: v.id for k, v in rows.items()}
+    return add_people(
+        factory,
+        boss=Person("مریم احمدی", "supervisor", BOSS_PW),
+        ali=Person("علی رضایی", "agent", ALI_PW),
+        sara=Person("سارا محمدی"),
+    )
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, factory: sessionmaker[Session], people: dict[str, int]) -> Iterator[MakePage]:
-    contexts: list[AppContext] = []
-
+def make_page(open_page, people: dict[str, int]) -> MakePage:  # type: ignore[no-untyped-def]
     def build(who: str) -> AccountsPage:
-        with unit_of_work(factory) as s:
-            agent = get_agent(s, people[who])
-        ctx = make_context(factory, FixedClock(FIXED_ANCHOR), agent)
-        contexts.append(ctx)
-        page = AccountsPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1100, 600)
-        page.show()
-        qtbot.waitUntil(lambda: ctx.feed.ready, timeout=WAIT)  # changes from now on are seen
-        page.activate()
-        qtbot.waitUntil(lambda: page.loaded, timeout=WAIT)
+        page: AccountsPage = open_page(
+            AccountsPage,
+            people[who],
+            clock=FixedClock(FIXED_ANCHOR),
+            size=(1100, 600),
+            loaded=lambda p: p.loaded,
+        )
         return page
 
-    yield build
-    for ctx in contexts:
-        close_context(ctx)
+    return build
 
 
 def stored(factory: sessionmaker[Session], actor: int) -> dict[str, AccountView]:

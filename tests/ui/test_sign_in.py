@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.accounts import MAX_FAILED_SIGN_INS, authenticate, hash_password, passwordless_accounts
+from console.accounts import MAX_FAILED_SIGN_INS, authenticate, passwordless_accounts
 from console.agents import AgentInfo
 from console.db import unit_of_work
-from console.models import Agent
+from tests.people import Person, add_people
 from tests.ui.helpers import english_left
 from ui.runner import DbRunner
 from ui.sign_in import FirstPasswordDialog, SignInDialog, sign_in_interactively
@@ -33,29 +33,13 @@ def runner(factory: sessionmaker[Session]) -> Iterator[DbRunner]:
 
 @pytest.fixture
 def people(factory: sessionmaker[Session]) -> dict[str, int]:
-    with unit_of_work(factory) as s:
-        rows = {
-            "boss": Agent(
-                username="boss",
-                full_name="مریم احمدی",
-                role="supervisor",
-                password_hash=hash_password("boss-pass-1"),
-            ),
-            "ali": Agent(
-                username="ali", full_name="علی رضایی", role="agent", password_hash=hash_password(ALI_PW)
-            ),
-            "gone": Agent(
-                username="gone",
-                full_name="رفته",
-                role="agent",
-                active=False,
-                password_hash=hash_password("gone-pass-1"),
-            ),
-            "demo": Agent(username="demo", full_name="سارا محمدی", role="agent"),
-        }
-        s.add_all(rows.values())
-        s.flush()
-        return {k: v.id for k, v in rows.items()}
+    return add_people(
+        factory,
+        boss=Person("مریم احمدی", "supervisor", "boss-pass-1"),
+        ali=Person("علی رضایی", "agent", ALI_PW),
+        gone=Person("رفته", "agent", "gone-pass-1", active=False),
+        demo=Person("سارا محمدی"),
+    )
 
 
 MakeDialog = Callable[..., SignInDialog]
