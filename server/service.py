@@ -83,7 +83,7 @@ class OfficeServer:
             port=self.config.api_port,
             log_config=None,
             access_log=False,
-            lifespan="off",
+            lifespan="on",  # sets the thread pool's size (server.api.app.create_app)
             timeout_graceful_shutdown=5,
         )
         self.api = uvicorn.Server(config)

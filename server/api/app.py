@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import traceback
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
@@ -21,6 +24,21 @@ from server.api.routes import customers, tickets
 from server.api.schemas import Health
 from server.log import log
 
+THREADS_ENV = "SUPPORT_CONSOLE_API_THREADS"
+
+
+def api_threads() -> int:
+    """How many requests do their database work at once (the rest wait their turn, first come
+    first served): 4, or ``$SUPPORT_CONSOLE_API_THREADS``.
+
+    Fewer threads than clients: the endpoints' Python shares one interpreter lock, and 20 threads
+    fighting for it served the same number of requests a second as 4 taking turns, with a worse tail
+    (20 clients, 3 s each at load 2-6: p95 135-197 ms with 4 threads, 170-216 with 8, 177-269 with
+    anyio's default 40).
+    """
+    text = os.environ.get(THREADS_ENV, "").strip()
+    return int(text) if text.isdigit() and 0 < int(text) <= 200 else 4
+
 
 def _system_now() -> datetime:
     return datetime.now(UTC)
@@ -31,8 +49,20 @@ def _where(exc: BaseException) -> str:
     return f"{tb[-1].filename}:{tb[-1].lineno}" if tb else ""
 
 
-def create_app(factory: sessionmaker[Session], clock: Callable[[], datetime] = _system_now) -> FastAPI:
+def create_app(
+    factory: sessionmaker[Session],
+    clock: Callable[[], datetime] = _system_now,
+    *,
+    threads: int | None = None,
+) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # the endpoints' units of work run on the thread pool, at most ``threads`` at once
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads or api_threads()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Support Console office API",
         version=__version__,
         description=(
