@@ -60,6 +60,8 @@ def queue(qtbot: QtBot, factory: Factory, office: Office, db_url: str) -> Iterat
         database=DatabaseInfo("postgresql" if shared else "sqlite", "test", shared=shared),
     )
     feed.start()
+    if shared:
+        feed.listen(db_url)  # as ui.shell does on PostgreSQL
     page = QueuePage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)
