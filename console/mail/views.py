@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from console.errors import NotFoundError
-from console.mail.outbox import OutboxView
 from console.models_mail import MailAttachment, MailIn
+
+if TYPE_CHECKING:
+    from console.mail.outbox import OutboxView
 
 
 @dataclass(frozen=True)

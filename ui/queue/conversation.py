@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import QFileDialog, QTextBrowser, QWidget
 
 from console.db import Session
 from console.jalali import format_datetime, format_number
-from console.mail.outbox import OutboxView
 from console.mail.views import AttachmentView, ConversationMail, MailView, get_attachment, original_message
 from console.tickets import MessageView, TicketDetail
 from ui.context import AppContext
 from ui.file_dialogs import save_file_dialog
+
+if TYPE_CHECKING:
+    from console.mail.outbox import OutboxView
 
 BUBBLE = {
     "customer": ("#e3f2fd", "#0d47a1"),
