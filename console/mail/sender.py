@@ -11,6 +11,7 @@ then shows its new state.
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import socket
 import ssl
@@ -27,6 +28,8 @@ from console.errors import NotFoundError
 from console.mail.mailboxes import MailboxConfig, mailbox_config
 from console.mail.transport import smtp_connect
 from console.models_mail import MailOutbox
+
+log = logging.getLogger("support_console.mail")
 
 MAX_DELAY_S = 600.0
 MAX_ATTEMPTS = 30  # with the cap, about four hours of trying
@@ -120,7 +123,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _network_reason(exc: BaseException) -> str:
-    """Why the server could not be reached, in Persian (the system's own words in brackets)."""
+    """Why the server could not be reached, in Persian (the system's own words go to the log)."""
+    log.warning("mail out: the SMTP server could not be reached: %r", exc)
     if isinstance(exc, ConnectionRefusedError):
         said = "اتصال را نپذیرفت"
     elif isinstance(exc, TimeoutError | socket.timeout):
@@ -133,7 +137,7 @@ def _network_reason(exc: BaseException) -> str:
         said = "اتصال قطع شد"
     else:
         return f"{type(exc).__name__}: {exc}"
-    return f"{said} ({exc})" if str(exc) else said
+    return said
 
 
 def _permanent(exc: BaseException) -> bool:
