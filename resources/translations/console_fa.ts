@@ -132,7 +132,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/accounts.py" line="147" />
-      <location filename="../../ui/shell.py" line="43" />
+      <location filename="../../ui/shell.py" line="53" />
       <source>Accounts</source>
       <translation>حساب‌های کاربری</translation>
     </message>
@@ -592,7 +592,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="344" />
-      <location filename="../../ui/shell.py" line="45" />
+      <location filename="../../ui/shell.py" line="55" />
       <source>Audit trail</source>
       <translation>سابقهٔ تغییرات</translation>
     </message>
@@ -714,7 +714,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/calendar_settings.py" line="201" />
-      <location filename="../../ui/shell.py" line="37" />
+      <location filename="../../ui/shell.py" line="47" />
       <source>Business calendar</source>
       <translation>تقویم کاری</translation>
     </message>
@@ -905,7 +905,7 @@
       <location filename="../../ui/pages/customer_models.py" line="55" />
       <location filename="../../ui/pages/expiry.py" line="84" />
       <location filename="../../ui/pages/expiry.py" line="134" />
-      <location filename="../../ui/pages/office_statements.py" line="36" />
+      <location filename="../../ui/pages/office_statements.py" line="37" />
       <location filename="../../ui/pages/reports.py" line="156" />
       <source>Code</source>
       <translation>کد</translation>
@@ -914,7 +914,7 @@
       <location filename="../../ui/pages/customer_models.py" line="57" />
       <location filename="../../ui/pages/expiry.py" line="86" />
       <location filename="../../ui/pages/expiry.py" line="136" />
-      <location filename="../../ui/pages/office_statements.py" line="37" />
+      <location filename="../../ui/pages/office_statements.py" line="38" />
       <location filename="../../ui/pages/reports.py" line="161" />
       <location filename="../../ui/pages/timesheet_models.py" line="163" />
       <location filename="../../ui/pages/uptime_models.py" line="87" />
@@ -1436,12 +1436,12 @@
       <translation>آغاز نامه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="39" />
+      <location filename="../../ui/pages/office_statements.py" line="40" />
       <source>Monthly statement</source>
       <translation>صورت‌حساب ماهانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="48" />
+      <location filename="../../ui/pages/office_statements.py" line="49" />
       <source>Customer state</source>
       <translation>وضعیت مشتری</translation>
     </message>
@@ -1532,107 +1532,107 @@
   <context>
     <name>Conversation</name>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="121" />
+      <location filename="../../ui/queue/conversation.py" line="124" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="123" />
+      <location filename="../../ui/queue/conversation.py" line="126" />
       <source>Internal note: %1</source>
       <translation>یادداشت داخلی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="146" />
+      <location filename="../../ui/queue/conversation.py" line="149" />
       <source>By mail from %1</source>
       <translation>با نامه از %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="147" />
+      <location filename="../../ui/queue/conversation.py" line="150" />
       <source>Save the original message…</source>
       <translation>ذخیرهٔ نامهٔ اصلی…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="154" />
+      <location filename="../../ui/queue/conversation.py" line="157" />
       <source>not accepted: over the size limit</source>
       <translation>پذیرفته نشد: بیش از حجم مجاز</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="155" />
+      <location filename="../../ui/queue/conversation.py" line="158" />
       <source>Attachment %1 (%2): %3</source>
       <translation>پیوست %1 (%2): %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="157" />
+      <location filename="../../ui/queue/conversation.py" line="160" />
       <source>Open the file</source>
       <translation>باز کردن</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="158" />
+      <location filename="../../ui/queue/conversation.py" line="161" />
       <source>Save the file…</source>
       <translation>ذخیره…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="159" />
+      <location filename="../../ui/queue/conversation.py" line="162" />
       <source>Attachment %1 (%2)</source>
       <translation>پیوست %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="164" />
+      <location filename="../../ui/queue/conversation.py" line="167" />
       <source>Show quoted text</source>
       <translation>نمایش متن نقل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="165" />
+      <location filename="../../ui/queue/conversation.py" line="168" />
       <source>Hide quoted text</source>
       <translation>پنهان کردن متن نقل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="173" />
+      <location filename="../../ui/queue/conversation.py" line="176" />
       <source>Mailed to %1 on %2.</source>
       <translation>نامه در %2 به %1 فرستاده شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="176" />
+      <location filename="../../ui/queue/conversation.py" line="179" />
       <source>Mail to %1 could not be sent: %2</source>
       <translation>نامه به %1 فرستاده نشد: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="178" />
+      <location filename="../../ui/queue/conversation.py" line="181" />
       <source>Mail to %1 was not delivered: %2</source>
       <translation>نامه به %1 نرسید: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="180" />
+      <location filename="../../ui/queue/conversation.py" line="183" />
       <source>Mail to %1 not sent yet; trying again (%2).</source>
       <translation>نامه به %1 هنوز نرفته است؛ تلاش دوباره می‌شود (%2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="183" />
+      <location filename="../../ui/queue/conversation.py" line="186" />
       <source>Mail to %1 is queued to be sent.</source>
       <translation>نامه به %1 در صف ارسال است.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="189" />
+      <location filename="../../ui/queue/conversation.py" line="192" />
       <source>%1 KB</source>
       <translation>%1 کیلوبایت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="190" />
+      <location filename="../../ui/queue/conversation.py" line="193" />
       <source>%1 MB</source>
       <translation>%1 مگابایت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="257" />
+      <location filename="../../ui/queue/conversation.py" line="260" />
       <source>Mail message (*.eml)</source>
       <translation>نامهٔ ایمیل (*.eml)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="257" />
+      <location filename="../../ui/queue/conversation.py" line="260" />
       <source>All files (*)</source>
       <translation>همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/conversation.py" line="258" />
+      <location filename="../../ui/queue/conversation.py" line="261" />
       <source>Save the file as</source>
       <translation>ذخیره با نام</translation>
     </message>
@@ -1776,170 +1776,175 @@
   <context>
     <name>CustomersPage</name>
     <message>
-      <location filename="../../ui/pages/customers.py" line="88" />
-      <location filename="../../ui/shell.py" line="21" />
+      <location filename="../../ui/pages/customers.py" line="89" />
+      <location filename="../../ui/shell.py" line="31" />
       <source>Customers</source>
       <translation>مشتریان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="97" />
+      <location filename="../../ui/pages/customers.py" line="98" />
       <source>Search by name, code, contact, phone or email…</source>
       <translation>جست‌وجو با نام، کد، مخاطب، تلفن یا ایمیل…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="99" />
+      <location filename="../../ui/pages/customers.py" line="100" />
       <source>New customer…</source>
       <translation>مشتری تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="100" />
+      <location filename="../../ui/pages/customers.py" line="101" />
       <source>Import…</source>
       <translation>ورود از پرونده…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="130" />
+      <location filename="../../ui/pages/customers.py" line="131" />
       <source>Customer's system:</source>
       <translation>سامانهٔ مشتری:</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="131" />
+      <location filename="../../ui/pages/customers.py" line="132" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="132" />
+      <location filename="../../ui/pages/customers.py" line="133" />
       <source>Statement PDF…</source>
       <translation>صورت‌حساب ماه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="137" />
-      <location filename="../../ui/pages/customers.py" line="315" />
+      <location filename="../../ui/pages/customers.py" line="138" />
+      <location filename="../../ui/pages/customers.py" line="316" />
       <source>Deactivate</source>
       <translation>غیرفعال کردن</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="140" />
+      <location filename="../../ui/pages/customers.py" line="141" />
       <source>New contact…</source>
       <translation>مخاطب تازه…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="141" />
+      <location filename="../../ui/pages/customers.py" line="142" />
       <source>Edit contact…</source>
       <translation>ویرایش مخاطب…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="142" />
+      <location filename="../../ui/pages/customers.py" line="143" />
       <source>Add email or phone…</source>
       <translation>افزودن ایمیل یا تلفن…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="151" />
+      <location filename="../../ui/pages/customers.py" line="152" />
       <source>The office server has sent this customer no notice yet.</source>
       <translation>سرور دفتر هنوز اطلاعیه‌ای برای این مشتری نفرستاده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="160" />
-      <location filename="../../ui/pages/customers.py" line="313" />
+      <location filename="../../ui/pages/customers.py" line="161" />
+      <location filename="../../ui/pages/customers.py" line="314" />
       <source>Notices sent</source>
       <translation>اطلاعیه‌های فرستاده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="161" />
+      <location filename="../../ui/pages/customers.py" line="162" />
       <source>Record purchase…</source>
       <translation>ثبت خرید بسته…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="162" />
+      <location filename="../../ui/pages/customers.py" line="163" />
       <source>Adjust balance…</source>
       <translation>اصلاح مانده…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="183" />
+      <location filename="../../ui/pages/customers.py" line="184" />
       <source>Contacts</source>
       <translation>مخاطبان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="190" />
+      <location filename="../../ui/pages/customers.py" line="191" />
       <source>Packages</source>
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="522" />
+      <location filename="../../ui/pages/customers.py" line="523" />
       <source>Save statement</source>
       <translation>ذخیرهٔ صورت‌حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="522" />
+      <location filename="../../ui/pages/customers.py" line="523" />
       <source>PDF file (*.pdf)</source>
       <translation>پروندهٔ پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="547" />
+      <location filename="../../ui/pages/customers.py" line="548" />
       <source>The statement was not saved: «%1» cannot be written (the folder is missing or not writable, or the disk is full).</source>
       <translation>صورت‌حساب ذخیره نشد: «%1» نوشتنی نیست (پوشه‌اش نیست یا اجازهٔ نوشتن در آن نیست، یا دیسک پر است).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="552" />
+      <location filename="../../ui/pages/customers.py" line="553" />
       <source>The statement of %1 was saved.</source>
       <translation>صورت‌حساب %1 ذخیره شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="555" />
+      <location filename="../../ui/pages/customers.py" line="556" />
       <source>The statement of %1 was saved; no program here opens PDF files.</source>
       <translation>صورت‌حساب %1 ذخیره شد؛ برنامه‌ای برای باز کردن پرونده‌های پی‌دی‌اف در این رایانه نیست.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="564" />
+      <source>The statement of %1 was not made: the database cannot be reached.</source>
+      <translation>صورت‌حساب %1 ساخته نشد: پایگاه داده در دسترس نیست.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="572" />
       <source>Building the statement of %1…</source>
       <translation>در حال ساختن صورت‌حساب %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="154" />
+      <location filename="../../ui/pages/customers.py" line="155" />
       <source>Ledger</source>
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="248" />
+      <location filename="../../ui/pages/customers.py" line="249" />
       <source>No customer matches «%1».</source>
       <translation>مشتری‌ای با «%1» پیدا نشد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="287" />
+      <location filename="../../ui/pages/customers.py" line="288" />
       <source>Support left: %1</source>
       <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="288" />
+      <location filename="../../ui/pages/customers.py" line="289" />
       <source>Training left: %1</source>
       <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="293" />
+      <location filename="../../ui/pages/customers.py" line="294" />
       <source>Inactive</source>
       <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="296" />
+      <location filename="../../ui/pages/customers.py" line="297" />
       <source>Subscription: %1 to %2</source>
       <translation>اشتراک: از %1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="302" />
+      <location filename="../../ui/pages/customers.py" line="303" />
       <source>Notes: %1</source>
       <translation>یادداشت: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="311" />
+      <location filename="../../ui/pages/customers.py" line="312" />
       <source>Notices sent (%1)</source>
       <translation>اطلاعیه‌های فرستاده (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="315" />
+      <location filename="../../ui/pages/customers.py" line="316" />
       <source>Reactivate</source>
       <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="291" />
+      <location filename="../../ui/pages/customers.py" line="292" />
       <source>Extra billable: %1</source>
       <translation>ساعات مازاد: %1</translation>
     </message>
@@ -1981,7 +1986,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/expiry.py" line="220" />
-      <location filename="../../ui/shell.py" line="27" />
+      <location filename="../../ui/shell.py" line="37" />
       <source>Package expiry</source>
       <translation>انقضای بسته‌ها</translation>
     </message>
@@ -2489,167 +2494,167 @@
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../ui/first_run.py" line="67" />
+      <location filename="../../ui/first_run.py" line="68" />
       <source>TLS when the server offers it (prefer)</source>
       <translation>TLS هرگاه سرور پشتیبانی کند (prefer)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="68" />
+      <location filename="../../ui/first_run.py" line="69" />
       <source>Always TLS, certificate not checked (require)</source>
       <translation>همیشه TLS، بی‌بررسی گواهی (require)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="71" />
+      <location filename="../../ui/first_run.py" line="72" />
       <source>TLS, certificate checked with the office's CA file (verify-full)</source>
       <translation>TLS با بررسی گواهی سرور با پروندهٔ CA دفتر (verify-full)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="145" />
+      <location filename="../../ui/first_run.py" line="147" />
       <source>Choose the database</source>
       <translation>انتخاب پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="149" />
+      <location filename="../../ui/first_run.py" line="151" />
       <source>Type the shared server's password to start, or change where this PC works.</source>
       <translation>برای شروع، گذرواژهٔ سرور مشترک را بنویسید؛ یا پایگاه دادهٔ این رایانه را تغییر دهید.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="152" />
+      <location filename="../../ui/first_run.py" line="154" />
       <source>Support Console keeps its work in a database. Choose where this PC works; the choice is kept for the next start.</source>
       <translation>میز پشتیبانی کارها را در یک پایگاه داده نگه می‌دارد. انتخاب کنید این رایانه روی کدام پایگاه داده کار کند؛ این انتخاب برای شروع‌های بعدی به خاطر سپرده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="158" />
+      <location filename="../../ui/first_run.py" line="160" />
       <source>This PC only (a local file)</source>
       <translation>فقط همین رایانه (پروندهٔ محلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="160" />
+      <location filename="../../ui/first_run.py" line="162" />
       <source>For one person, or to try the console: nothing is shared with other PCs.</source>
       <translation>برای کار یک نفر یا برای آزمودن برنامه: چیزی با رایانه‌های دیگر به اشتراک گذاشته نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="164" />
+      <location filename="../../ui/first_run.py" line="166" />
       <source>The team's shared server (PostgreSQL)</source>
       <translation>سرور مشترک تیم (PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="167" />
+      <location filename="../../ui/first_run.py" line="169" />
       <source>Every office PC works on the same tickets and packages. Your IT admin has these details.</source>
       <translation>همهٔ رایانه‌های دفتر روی همان تیکت‌ها و بسته‌ها کار می‌کنند. این مشخصات را از مسئول فناوری اطلاعات بگیرید.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="187" />
+      <location filename="../../ui/first_run.py" line="189" />
       <source>Choose…</source>
       <translation>برگزینید…</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="197" />
+      <location filename="../../ui/first_run.py" line="199" />
       <source>Each person signs in with their own username and password, checked by the server; this PC keeps only the server's address.</source>
       <translation>هر کس با نام کاربری و گذرواژهٔ خودش وارد می‌شود و خود سرور آن را بررسی می‌کند؛ این رایانه فقط نشانی سرور را نگه می‌دارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="203" />
+      <location filename="../../ui/first_run.py" line="205" />
       <source>This server still uses one shared database login (older setup)</source>
       <translation>این سرور هنوز یک نام کاربری مشترک پایگاه داده دارد (راه‌اندازی قدیمی)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="208" />
+      <location filename="../../ui/first_run.py" line="210" />
       <source>Remember the password in this PC's keyring</source>
       <translation>گذرواژه در گاوصندوق گذرواژه‌های این رایانه نگه داشته شود</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="210" />
+      <location filename="../../ui/first_run.py" line="212" />
       <source>This PC has no keyring: the password is not saved and is asked at each start.</source>
       <translation>این رایانه گاوصندوق گذرواژه ندارد: گذرواژه ذخیره نمی‌شود و در هر بار شروع پرسیده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="215" />
+      <location filename="../../ui/first_run.py" line="217" />
       <source>Server URL (optional)</source>
       <translation>نشانی کامل سرور (اختیاری)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="216" />
+      <location filename="../../ui/first_run.py" line="218" />
       <source>Server address</source>
       <translation>نشانی سرور</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="217" />
+      <location filename="../../ui/first_run.py" line="219" />
       <source>Server port</source>
       <translation>درگاه سرور</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="218" />
+      <location filename="../../ui/first_run.py" line="220" />
       <source>Database name</source>
       <translation>نام پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="219" />
+      <location filename="../../ui/first_run.py" line="221" />
       <source>Encryption (TLS)</source>
       <translation>رمزنگاری (TLS)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="220" />
+      <location filename="../../ui/first_run.py" line="222" />
       <source>Office CA file</source>
       <translation>پروندهٔ CA دفتر</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="222" />
+      <location filename="../../ui/first_run.py" line="224" />
       <source>Database user</source>
       <translation>کاربر پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="223" />
+      <location filename="../../ui/first_run.py" line="225" />
       <source>Database password</source>
       <translation>گذرواژهٔ پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="234" />
+      <location filename="../../ui/first_run.py" line="236" />
       <source>Shared server</source>
       <translation>سرور مشترک</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="237" />
+      <location filename="../../ui/first_run.py" line="239" />
       <source>Test connection</source>
       <translation>آزمایش اتصال</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="246" />
+      <location filename="../../ui/first_run.py" line="248" />
       <source>Start the console</source>
       <translation>شروع کار</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="247" />
+      <location filename="../../ui/first_run.py" line="249" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="336" />
+      <location filename="../../ui/first_run.py" line="338" />
       <source>The office's CA file</source>
       <translation>پروندهٔ گواهی CA دفتر</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="338" />
+      <location filename="../../ui/first_run.py" line="340" />
       <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
       <translation>گواهی‌ها (*.pem *.crt *.cer);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="343" />
+      <location filename="../../ui/first_run.py" line="345" />
       <source>Choose</source>
       <translation>برگزیدن</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="440" />
+      <location filename="../../ui/first_run.py" line="442" />
       <source>Testing the connection…</source>
       <translation>در حال آزمایش اتصال…</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="454" />
+      <location filename="../../ui/first_run.py" line="456" />
       <source>The server answered: it can be reached from this PC. Each person's username and password are checked by the server at sign-in.</source>
       <translation>سرور پاسخ داد: از این رایانه در دسترس است. نام کاربری و گذرواژهٔ هر کس را سرور هنگام ورود بررسی می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../ui/first_run.py" line="460" />
+      <location filename="../../ui/first_run.py" line="462" />
       <source>The database answered: the connection works.</source>
       <translation>پایگاه داده پاسخ داد: اتصال برقرار است.</translation>
     </message>
@@ -3068,7 +3073,7 @@
     <name>MailSettingsPage</name>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="141" />
-      <location filename="../../ui/shell.py" line="56" />
+      <location filename="../../ui/shell.py" line="66" />
       <source>Mail</source>
       <translation>نامه‌ها</translation>
     </message>
@@ -3767,7 +3772,7 @@
     <message>
       <location filename="../../ui/pages/office_status.py" line="104" />
       <location filename="../../ui/pages/office_status.py" line="141" />
-      <location filename="../../ui/shell.py" line="62" />
+      <location filename="../../ui/shell.py" line="72" />
       <source>Office server</source>
       <translation>سرور دفتر</translation>
     </message>
@@ -3968,7 +3973,7 @@
     <name>PoliciesPage</name>
     <message>
       <location filename="../../ui/pages/policies.py" line="102" />
-      <location filename="../../ui/shell.py" line="40" />
+      <location filename="../../ui/shell.py" line="50" />
       <source>Policies</source>
       <translation>سیاست‌ها</translation>
     </message>
@@ -4238,7 +4243,7 @@
   <context>
     <name>QueuePage</name>
     <message>
-      <location filename="../../ui/shell.py" line="19" />
+      <location filename="../../ui/shell.py" line="29" />
       <source>Ticket queue</source>
       <translation>صف تیکت‌ها</translation>
     </message>
@@ -4415,7 +4420,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/reports.py" line="321" />
-      <location filename="../../ui/shell.py" line="32" />
+      <location filename="../../ui/shell.py" line="42" />
       <source>Reports</source>
       <translation>گزارش‌ها</translation>
     </message>
@@ -4764,69 +4769,74 @@
   <context>
     <name>StatementsTab</name>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="41" />
+      <location filename="../../ui/pages/office_statements.py" line="42" />
       <source>Mailed</source>
       <translation>فرستاده می‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="43" />
+      <location filename="../../ui/pages/office_statements.py" line="44" />
       <source>Not mailed</source>
       <translation>فرستاده نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="50" />
+      <location filename="../../ui/pages/office_statements.py" line="51" />
       <source>Active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="52" />
+      <location filename="../../ui/pages/office_statements.py" line="53" />
       <source>Inactive</source>
       <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="69" />
+      <location filename="../../ui/pages/office_statements.py" line="70" />
       <source>Mail this customer the monthly statement</source>
       <translation>صورت‌حساب ماهانه برای این مشتری فرستاده شود</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="81" />
+      <location filename="../../ui/pages/office_statements.py" line="82" />
       <source>Save statement PDF…</source>
       <translation>ذخیرهٔ صورت‌حساب (پی‌دی‌اف)…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="88" />
+      <location filename="../../ui/pages/office_statements.py" line="89" />
       <source>The office server mails each chosen customer last month's statement, as a PDF, on the first business day of the month.</source>
       <translation>سرور دفتر صورت‌حساب ماه گذشته را، به‌صورت پروندهٔ پی‌دی‌اف، در نخستین روز کاری هر ماه برای مشتریان انتخاب‌شده می‌فرستد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="94" />
+      <location filename="../../ui/pages/office_statements.py" line="95" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="96" />
+      <location filename="../../ui/pages/office_statements.py" line="97" />
       <source>Year</source>
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="161" />
+      <location filename="../../ui/pages/office_statements.py" line="162" />
       <source>Save statement</source>
       <translation>ذخیرهٔ صورت‌حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="161" />
+      <location filename="../../ui/pages/office_statements.py" line="162" />
       <source>PDF file (*.pdf)</source>
       <translation>پروندهٔ پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="176" />
+      <location filename="../../ui/pages/office_statements.py" line="177" />
       <source>The statement was saved.</source>
       <translation>صورت‌حساب ذخیره شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/office_statements.py" line="179" />
+      <location filename="../../ui/pages/office_statements.py" line="180" />
       <source>Building the statement…</source>
       <translation>در حال ساختن صورت‌حساب…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/office_statements.py" line="184" />
+      <source>The statement was not made: the database cannot be reached.</source>
+      <translation>صورت‌حساب ساخته نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
   </context>
   <context>
@@ -5284,7 +5294,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/timesheets.py" line="139" />
-      <location filename="../../ui/shell.py" line="24" />
+      <location filename="../../ui/shell.py" line="34" />
       <source>Timesheets</source>
       <translation>کارکرد کارشناسان</translation>
     </message>
@@ -5480,7 +5490,7 @@
     <name>UnknownSendersPage</name>
     <message>
       <location filename="../../ui/pages/unknown_senders.py" line="65" />
-      <location filename="../../ui/shell.py" line="50" />
+      <location filename="../../ui/shell.py" line="60" />
       <source>Unknown senders</source>
       <translation>فرستندگان ناشناس</translation>
     </message>
@@ -5765,7 +5775,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/uptime.py" line="169" />
-      <location filename="../../ui/shell.py" line="30" />
+      <location filename="../../ui/shell.py" line="40" />
       <source>Uptime and credits</source>
       <translation>دسترس‌پذیری و جبران</translation>
     </message>

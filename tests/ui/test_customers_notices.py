@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -296,3 +297,29 @@ def test_issue15_a_customer_code_that_is_no_file_name_is_proposed_as_one(
     name = Path(files.selectedFiles()[0]).name
     assert name == "statement-.._ACME_2-1405-08.pdf"  # no folder of the code's making
     files.reject()
+
+
+def test_issue15_a_statement_asked_for_while_the_database_is_away_says_so_where_it_was_asked(
+    qtbot: QtBot, factory: Factory, tmp_path: Path
+) -> None:
+    from console.db import make_engine, session_factory
+
+    office = make_office(factory)
+    with unit_of_work(factory) as s:
+        agent = get_agent(s, office.agent)
+    with socket.socket() as sock:  # a port nobody listens on: the database is away
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    away = session_factory(make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{port}/none"))
+    ctx = make_context(away, FixedClock(NOW), agent)
+    try:
+        page = CustomersPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        target = tmp_path / "s.pdf"
+        page.save_statement(office.customer, 1405, 8, target, open_after=True)
+        qtbot.waitUntil(lambda: "پایگاه داده" in page.statement_status.text(), timeout=WAIT)
+        assert page.statement_status.text() == "صورت‌حساب آبان ۱۴۰۵ ساخته نشد: پایگاه داده در دسترس نیست."
+        assert page.statement_status.isVisible() and not target.exists() and page.prompt is None
+    finally:
+        close_context(ctx)

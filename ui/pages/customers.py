@@ -42,7 +42,7 @@ from console.customers import (
     update_customer,
 )
 from console.customers.importing import apply_import, dry_run_import, read_tables
-from console.db import Session
+from console.db import Session, is_connection_error
 from console.errors import ValidationError
 from console.jalali import PERSIAN_MONTHS, format_date, format_minutes, to_persian_digits
 from console.ledger import adjust_balance, record_purchase
@@ -559,8 +559,16 @@ class CustomersPage(Page):
                 )
 
         def failed(error: Exception) -> None:
+            if is_connection_error(error):  # said where the statement was asked for
+                say(
+                    self.tr("The statement of %1 was not made: the database cannot be reached.").replace(
+                        "%1", month_name
+                    )
+                )
+                return
             say("")
             self.show_error_box(error)
 
         say(self.tr("Building the statement of %1…").replace("%1", month_name))
-        self.load(lambda s: statement_pdf(s, customer_id, year, month), write, failed, key="statement")
+        # the runner itself, not load(): every failure, a lost database too, comes back here
+        self.ctx.runner.run(lambda s: statement_pdf(s, customer_id, year, month), write, failed)

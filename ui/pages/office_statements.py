@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.db import is_connection_error
 from console.jalali import PERSIAN_MONTHS, jalali_year_month
 from console.office.statement_choices import StatementChoice, list_statement_choices
 from console.office.statements import set_statement_subscription, statement_pdf
@@ -179,7 +180,11 @@ class StatementsTab(QWidget):
         self.status.setText(self.tr("Building the statement…"))
 
         def failed(error: Exception) -> None:
+            if is_connection_error(error):
+                self.status.setText(self.tr("The statement was not made: the database cannot be reached."))
+                return
             self.status.setText("")
             self.page.show_error_box(error)
 
-        self.page.load(lambda s: statement_pdf(s, customer_id, year, month), write, failed, key="pdf")
+        # the runner itself, not load(): every failure, a lost database too, comes back here
+        self.page.ctx.runner.run(lambda s: statement_pdf(s, customer_id, year, month), write, failed)
