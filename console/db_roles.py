@@ -66,6 +66,8 @@ AGENT_WRITES: dict[str, tuple[str, ...]] = {
     "ledger_entries": ("INSERT",),  # own stops and forfeits only (policies)
     "audit_log": ("INSERT",),
     "mail_outbox": ("INSERT",),
+    # linking an unknown sender's mail to a customer (console.mail.unmatched, any agent)
+    "mail_in": ("UPDATE(status, ticket_id, customer_id, contact_id, ticket_message_id)",),
     # Any active agent logs an outage (console.uptime_credits.outages.record_outage), in their own
     # name (policy); changing or removing one is a supervisor's.
     "outages": ("INSERT",),
@@ -86,6 +88,9 @@ SUPERVISOR_WRITES: dict[str, tuple[str, ...]] = {
     "mailbox_secrets": ("INSERT", "UPDATE(imap_password, smtp_password)", "SELECT(mailbox_id)"),
     "mail_templates": ("INSERT", "UPDATE", "DELETE"),
     "mail_quarantine": ("UPDATE", "DELETE"),
+    # a quarantined message taken in again (console.mail.quarantine.release_quarantined_mail)
+    "mail_in": ("INSERT",),
+    "mail_attachments": ("INSERT",),
     "notice_templates": ("INSERT", "UPDATE", "DELETE"),
     "statement_subscriptions": ("INSERT", "UPDATE", "DELETE"),
     "office_settings": ("INSERT", "UPDATE"),
