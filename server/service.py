@@ -57,7 +57,11 @@ class OfficeServer:
         self.started_at = datetime.now(UTC)
         self.server_id = f"{self.host}:{os.getpid()}:{int(self.started_at.timestamp())}"[:64]
         self.stop = threading.Event()
-        self.engine = make_engine(config.database_url, pool_size=10, max_overflow=20)
+        # a connection for each API thread, and a few for the scheduler, the heartbeat and the mail
+        # worker (the office lock has a connection of its own): no more backends than are used
+        from server.api import api_threads
+
+        self.engine = make_engine(config.database_url, pool_size=api_threads() + 4, max_overflow=4)
         self.factory = session_factory(self.engine)
         self.lock = lock_for(config.database_url)
         self.active = False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import traceback
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -18,26 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console import __version__
 from console.db import is_connection_error
-from server.api import problems
+from server.api import api_threads, problems
 from server.api.gate import Gate
 from server.api.routes import customers, tickets
 from server.api.schemas import Health
 from server.log import log
-
-THREADS_ENV = "SUPPORT_CONSOLE_API_THREADS"
-
-
-def api_threads() -> int:
-    """How many requests do their database work at once (the rest wait their turn, first come
-    first served): 4, or ``$SUPPORT_CONSOLE_API_THREADS``.
-
-    Fewer threads than clients: the endpoints' Python shares one interpreter lock, and 20 threads
-    fighting for it served the same number of requests a second as 4 taking turns, with a worse tail
-    (20 clients, 3 s each at load 2-6: p95 135-197 ms with 4 threads, 170-216 with 8, 177-269 with
-    anyio's default 40).
-    """
-    text = os.environ.get(THREADS_ENV, "").strip()
-    return int(text) if text.isdigit() and 0 < int(text) <= 200 else 4
 
 
 def _system_now() -> datetime:

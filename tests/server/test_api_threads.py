@@ -7,7 +7,8 @@ import anyio.to_thread
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from server.api.app import THREADS_ENV, api_threads, create_app
+from server.api import THREADS_ENV, api_threads
+from server.api.app import create_app
 
 
 @pytest.mark.parametrize(
