@@ -176,6 +176,8 @@ def release_quarantined_mail(
         except ValidationError:
             if charset is not None:
                 raise
+    if not tries:  # a charset chosen for a message that has no 8-bit bytes: it reads the same
+        tries.append(("", row.raw))
     reason = row.error
     for used, raw in tries:
         savepoint = session.begin_nested()
