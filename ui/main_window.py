@@ -33,7 +33,7 @@ from console.sla import business_day_end, load_calendar_view
 from ui.context import AppContext
 from ui.dialogs.recover_session import RecoverSessionDialog
 from ui.labels import label
-from ui.pages.base import Page, PageEntry
+from ui.pages.base import Page, PageEntry, error_message
 from ui.session_bar import SessionBar
 
 GEOMETRY_KEY = "window/geometry"
@@ -293,14 +293,8 @@ class MainWindow(QMainWindow):
             return
         if isinstance(error, ConsoleError):
             QMessageBox.warning(self, self.tr("Not done"), error.message)
-        else:
-            QMessageBox.critical(
-                self,
-                self.tr("Database error"),
-                self.tr("The operation could not be completed; nothing was changed.\n%1").replace(
-                    "%1", type(error).__name__
-                ),
-            )
+        else:  # the same words as a page's (an English exception name means nothing to the agent)
+            QMessageBox.critical(self, self.tr("Database error"), error_message(error))
 
     # --- sessions across restarts ---------------------------------------------------------------
     def check_sessions(self) -> None:

@@ -3526,39 +3526,32 @@
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>Database error</source>
       <translation>خطای پایگاه داده</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
-      <source>The operation could not be completed; nothing was changed.
-%1</source>
-      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>The session was stopped and deducted.</source>
       <translation>جلسه متوقف و از بسته کسر شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="368" />
       <source>The stop is not recorded yet</source>
       <translation>توقف هنوز ثبت نشده است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>The database has not been reachable since you stopped the session with %1, so the stop is not recorded yet. Close anyway? When the app starts again it offers to stop the session at its last heartbeat.</source>
       <translation>از وقتی جلسه با %1 را متوقف کردید پایگاه داده در دسترس نبوده است، پس توقف هنوز ثبت نشده. با این حال بسته شود؟ برنامه در اجرای بعدی پیشنهاد می‌کند جلسه در آخرین ضربانش متوقف شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>A session is running</source>
       <translation>جلسه‌ای در جریان است</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>Stop the session with %1 before closing? If you keep it, the app offers to stop it at its last heartbeat when it starts again.</source>
       <translation>جلسه با %1 پیش از بستن برنامه متوقف شود؟ اگر بماند، برنامه در اجرای بعدی پیشنهاد می‌کند آن را در زمان آخرین ضربان متوقف کنید.</translation>
     </message>
@@ -3878,37 +3871,71 @@
   <context>
     <name>Page</name>
     <message>
-      <location filename="../../ui/pages/base.py" line="31" />
+      <location filename="../../ui/pages/base.py" line="51" />
       <source>The file could not be saved.
 %1</source>
       <translation>فایل ذخیره نشد.
 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="34" />
-      <source>The operation could not be completed; nothing was changed.
-%1</source>
-      <translation>عملیات انجام نشد؛ هیچ چیز تغییر نکرد.
-%1</translation>
+      <location filename="../../ui/pages/base.py" line="31" />
+      <source>The folder does not exist.</source>
+      <translation>چنین پوشه‌ای نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="189" />
+      <location filename="../../ui/pages/base.py" line="32" />
+      <location filename="../../ui/pages/base.py" line="33" />
+      <source>You may not write in this folder.</source>
+      <translation>اجازهٔ نوشتن در این پوشه را ندارید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="34" />
+      <source>This drive can only be read.</source>
+      <translation>این دیسک فقط خواندنی است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="35" />
+      <source>The disk is full.</source>
+      <translation>دیسک پر است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="36" />
+      <source>A folder has that name.</source>
+      <translation>پوشه‌ای با همین نام هست.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="37" />
+      <source>The file name is too long.</source>
+      <translation>نام پرونده بیش از حد بلند است.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="50" />
+      <source>The file could not be saved.</source>
+      <translation>فایل ذخیره نشد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="55" />
+      <source>The operation could not be completed; nothing was changed.</source>
+      <translation>کار انجام نشد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/base.py" line="208" />
       <source>This page could not be reloaded: the database cannot be reached. What is shown is from before.</source>
       <extracomment>audit-trail entities whose changes make this page reload a short ASCII name for screenshot files reload at most once per this many milliseconds for a burst of changes (0: at once)</extracomment>
       <translation>این صفحه دوباره بارگیری نشد: پایگاه داده در دسترس نیست. آنچه می‌بینید مربوط به پیش از این است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="193" />
+      <location filename="../../ui/pages/base.py" line="212" />
       <source>This page could not be loaded: the database cannot be reached.</source>
       <translation>این صفحه بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="232" />
+      <location filename="../../ui/pages/base.py" line="251" />
       <source>Not done</source>
       <translation>انجام نشد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/base.py" line="233" />
+      <location filename="../../ui/pages/base.py" line="252" />
       <source>OK</source>
       <translation>تأیید</translation>
     </message>

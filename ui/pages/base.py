@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -14,26 +16,43 @@ from console.audit import Change, Changes
 from console.db import Session, is_connection_error
 from console.errors import ConsoleError
 from ui.context import AppContext
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.runner import Latest
 from ui.table_model import RowTableModel
 from ui.throttle import Throttle
 
+log = logging.getLogger(__name__)
 _R = TypeVar("_R")
 _C = TypeVar("_C", bound=Changes)
 
 
+# Why a file could not be written, in the person's words (the system's own reason is English).
+_FILE_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("Page", "The folder does not exist."),
+    errno.EACCES: QT_TRANSLATE_NOOP("Page", "You may not write in this folder."),
+    errno.EPERM: QT_TRANSLATE_NOOP("Page", "You may not write in this folder."),
+    errno.EROFS: QT_TRANSLATE_NOOP("Page", "This drive can only be read."),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Page", "The disk is full."),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Page", "A folder has that name."),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Page", "The file name is too long."),
+}
+
+
 def error_message(error: Exception) -> str:
     """What a page says when an operation fails: the service's own Persian message, why a file could
-    not be written, or that nothing was changed."""
+    not be written, or that nothing was changed (the system's English detail goes to the log only)."""
     if isinstance(error, ConsoleError):
         return error.message
     if isinstance(error, OSError):
+        reason = _FILE_REASONS.get(error.errno or 0)
+        if reason is None:
+            log.warning("file error: %r", error)
+            return QCoreApplication.translate("Page", "The file could not be saved.")
         return QCoreApplication.translate("Page", "The file could not be saved.\n%1").replace(
-            "%1", error.strerror or str(error)
+            "%1", QCoreApplication.translate("Page", reason)
         )
-    return QCoreApplication.translate(
-        "Page", "The operation could not be completed; nothing was changed.\n%1"
-    ).replace("%1", type(error).__name__)
+    log.error("operation failed: %r", error)
+    return QCoreApplication.translate("Page", "The operation could not be completed; nothing was changed.")
 
 
 @dataclass(frozen=True)
