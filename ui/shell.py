@@ -89,12 +89,17 @@ class LocalMailWorker(QObject):
 
     The one-PC setup has no office server to fetch the mailboxes and send the outbox: the app does,
     while it runs. With no mailbox configured it only looks for one now and then (a supervisor who
-    adds one in the mail settings is served within half a minute). Stopped when the app quits.
+    adds one in the mail settings is served within half a minute). While an office server is active
+    on the same database (its heartbeat), it leaves the mail to that server's worker: one sender per
+    outbox, so nothing goes twice. Stopped when the app quits.
     """
 
-    def __init__(self, factory: SessionFactory, parent: QObject | None = None) -> None:
+    def __init__(
+        self, factory: SessionFactory, parent: QObject | None = None, check_every: float = 10.0
+    ) -> None:
         super().__init__(parent)
         self.factory = factory
+        self.check_every = check_every  # how often it asks whether an office server serves the database
         self.worker: MailWorker | None = None
         self.running = False
         self._stopped = False
@@ -103,9 +108,9 @@ class LocalMailWorker(QObject):
         """Start the threads (imported here: the window paints first, the mail modules load after)."""
         if self.running or self._stopped:
             return
-        from console.mail.worker import MailWorker
+        from console.mail.worker import MailWorker, OfficeServerCheck
 
-        self.worker = MailWorker(self.factory)
+        self.worker = MailWorker(self.factory, paused=OfficeServerCheck(self.factory, self.check_every))
         self.running = True
         self.worker.start()
         log.info("mail worker started inside the app (one-PC setup)")

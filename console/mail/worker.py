@@ -12,15 +12,60 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
+from datetime import timedelta
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.db import unit_of_work
+from console.db import server_now, unit_of_work
 from console.mail.imap import MailboxFetcher
 from console.mail.mailboxes import active_mailbox_names, mailbox_config
 from console.mail.sender import send_due
 
 log = logging.getLogger("support_console.mail")
+
+#: an office server seen this recently serves the database's mail (it beats every 10 s)
+SERVER_SEEN_WITHIN = timedelta(seconds=30)
+
+
+def office_server_serves(session: Session) -> bool:
+    """Whether an active office server (whose worker fetches and sends) was seen just now."""
+    from console.models_office import ServerHeartbeat
+
+    since = server_now(session) - SERVER_SEEN_WITHIN
+    found = session.scalar(
+        select(func.count())
+        .select_from(ServerHeartbeat)
+        .where(ServerHeartbeat.role == "active", ServerHeartbeat.last_seen_at >= since)
+    )
+    return bool(found)
+
+
+class OfficeServerCheck:
+    """``paused`` for the app's worker: True while an office server serves the same database, so
+    that one outbox row is never sent by two senders. Asks the database at most every ``every`` s."""
+
+    def __init__(self, factory: sessionmaker[Session], every: float = 10.0) -> None:
+        self.factory = factory
+        self.every = every
+        self._lock = threading.Lock()
+        self._asked = -float("inf")
+        self._serves = False
+
+    def __call__(self) -> bool:
+        with self._lock:
+            if time.monotonic() - self._asked >= self.every:
+                try:
+                    with unit_of_work(self.factory) as s:
+                        serves = office_server_serves(s)
+                except Exception:  # the database away: the worker's own retries say so
+                    serves = self._serves
+                if serves != self._serves:
+                    log.info("mail: an office server %s", "serves this database" if serves else "is gone")
+                self._serves, self._asked = serves, time.monotonic()
+            return self._serves
 
 
 class MailWorker:
@@ -40,8 +85,14 @@ class MailWorker:
         backoff_s: float = 5.0,
         reconnect_s: float = 5.0,
         rescan_s: float = 30.0,
+        paused: Callable[[], bool] | None = None,
     ) -> None:
+        """Args:
+        paused: Asked before each cycle; while it says True the worker neither fetches nor sends
+            (the app's worker while an office server serves the same database).
+        """
         self.factory = factory
+        self._paused = paused or (lambda: False)
         self.idle_timeout = idle_timeout
         self.send_interval = send_interval
         self.backoff_s = backoff_s
@@ -85,6 +136,12 @@ class MailWorker:
         fetcher: MailboxFetcher | None = None
         while not self._stop.is_set():
             try:
+                if self._paused():
+                    if fetcher is not None:
+                        fetcher.close()
+                        fetcher = None
+                    self._stop.wait(self.idle_timeout)
+                    continue
                 if fetcher is None:
                     with unit_of_work(self.factory) as s:
                         cfg = mailbox_config(s, name)
@@ -92,7 +149,10 @@ class MailWorker:
                 results = fetcher.fetch_new()
                 if results:
                     log.info("mail %s: %d taken in", name, len(results))
-                fetcher.wait_for_mail(self.idle_timeout if fetcher.has_idle else cfg.poll_seconds)
+                if fetcher.has_idle:
+                    fetcher.wait_for_mail(self.idle_timeout)
+                else:  # a poll: wait on the stop event, so that stop() ends it at once
+                    self._stop.wait(cfg.poll_seconds)
             except Exception:
                 log.exception("mail %s: fetch failed; trying again in %.0f s", name, self.reconnect_s)
                 if fetcher is not None:
@@ -105,6 +165,9 @@ class MailWorker:
     def _send_loop(self) -> None:
         while not self._stop.is_set():
             try:
+                if self._paused():
+                    self._stop.wait(self.send_interval)
+                    continue
                 report = send_due(self.factory, backoff_s=self.backoff_s)
                 if report.sent or report.failed:
                     log.info(

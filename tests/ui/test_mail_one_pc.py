@@ -85,3 +85,43 @@ def test_one_pc_a_mail_appended_to_dovecot_while_the_app_runs_becomes_a_ticket_i
         ctx.feed.stop()
         ctx.runner.shutdown()
     assert not mail.running and not [t for t in _mail_threads() if t.is_alive()]
+
+
+def test_one_pc_the_apps_worker_leaves_the_mail_to_an_office_server_active_on_the_same_database(
+    qtbot: QtBot,
+    factory: sessionmaker[Session],
+    db_url: str,
+    dovecot: Dovecot,  # noqa: F811
+    smtp: SmtpServer,  # noqa: F811
+) -> None:
+    """One sender per outbox: two would both send a row before either marks it."""
+    from console.db import server_now
+    from console.office.status import beat
+
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the one-PC setup is a local SQLite database")
+    folder = dovecot.new_folder()
+    with unit_of_work(factory) as s:
+        seed_calendar(s, SystemClock().now().date())
+        boss = w.supervisor(s)
+        w.customer(s, boss, "C1", "ali@customer.example")
+        configure_mailbox(s, boss, dovecot, smtp, folder)
+        now = server_now(s)
+        beat(s, server_id="office:1", host="office", pid=1, role="active", started_at=now, now=now)
+    mail = LocalMailWorker(factory, check_every=0.2)
+    mail.start()
+    try:
+        dovecot.append(folder, w.mail(subject="برای کارساز دفتر"))
+        qtbot.wait(4000)  # the worker is up (threads running) but leaves the mailbox alone
+        assert any(t.name == "mail-outbox" for t in _mail_threads())
+        assert dovecot.marked(folder) == 0
+        with unit_of_work(factory) as s:
+            assert s.scalars(select(Ticket)).first() is None
+            now = server_now(s)
+            beat(s, server_id="office:1", host="office", pid=1, role="stopped", started_at=now, now=now)
+        qtbot.waitUntil(
+            lambda: dovecot.marked(folder) == 1, timeout=15_000
+        )  # the server went: the app serves
+    finally:
+        mail.stop()
+    assert not [t for t in _mail_threads() if t.is_alive()]
