@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.calendar import BusinessCalendar
@@ -183,7 +184,32 @@ def build_demo(session: Session, anchor: datetime) -> DemoSummary:
     outages = _outages(rng, customers, now)
     session.add_all(outages)
     session.flush()
+    _notices(session, now)
     return DemoSummary(len(agents), len(customers), len(packages), len(tickets), n_sessions, len(outages))
+
+
+def _notices(session: Session, now: datetime) -> None:
+    """The customer notices the office server would have written over the month, by its own jobs
+    run at 09:00 of each day; those of earlier days delivered a minute later, today's still queued
+    (the demo has no mail server)."""
+    from console.models_mail import MailOutbox
+    from console.models_office import CustomerNotice
+    from console.office.notices import send_expiry_notices, send_usage_notices
+
+    today = now.date()
+    for back in range(30, -1, -1):
+        day = today - timedelta(days=back)
+        at = _local(day, 9)
+        if at > now:
+            break
+        send_expiry_notices(session, today=day, now=at)
+        send_usage_notices(session, today=day, now=at)
+    session.flush()
+    for notice in session.scalars(select(CustomerNotice).where(CustomerNotice.mail_id.is_not(None))):
+        mail = session.get_one(MailOutbox, notice.mail_id)
+        mail.created_at = mail.next_attempt_at = notice.created_at  # the outbox stamps the real clock
+        if notice.created_at.astimezone(TEHRAN).date() < today:
+            mail.status, mail.sent_at = "sent", notice.created_at + timedelta(minutes=1)
 
 
 def _customers(rng: random.Random, today: date) -> tuple[list[Customer], list[tuple[str, str]]]:

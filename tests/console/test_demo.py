@@ -75,3 +75,23 @@ def test_rule8_demo_balances_are_sums_of_ledger_entries(factory: sessionmaker[Se
                 select(func.sum(LedgerEntry.minutes)).where(LedgerEntry.package_id == package.id)
             )
             assert total is not None and 0 <= total <= package.minutes
+
+
+def test_demo_customers_have_the_notices_the_office_server_would_have_sent(
+    factory: sessionmaker[Session],
+) -> None:
+    from console.models_office import CustomerNotice
+    from console.office.notices import customer_notices
+
+    with unit_of_work(factory) as s:
+        build_demo(s, FIXED_ANCHOR)
+    with unit_of_work(factory) as s:
+        kinds = set(s.scalars(select(CustomerNotice.kind)))
+        customer_ids = set(s.scalars(select(CustomerNotice.customer_id)))
+        notices = [n for c in customer_ids if c is not None for n in customer_notices(s, c)]
+    assert {"expiry_30", "expiry_7"} <= kinds, kinds
+    assert len(customer_ids) >= 3
+    sent = [n for n in notices if n.mail_status == "sent"]
+    assert sent and all(n.sent_at is not None and n.sent_at > n.created_at for n in sent)
+    # What the 09:00 jobs of the demo's last day wrote is still waiting: there is no mail server.
+    assert all(n.mail_status in ("sent", "queued") for n in notices)
