@@ -381,303 +381,443 @@
       <translation>حساب کاربری</translation>
     </message>
     <message>
+      <location filename="../../ui/pages/audit.py" line="66" />
+      <source>Contact</source>
+      <translation>مخاطب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="67" />
+      <source>Customer import</source>
+      <translation>ورود مشتریان از پرونده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="68" />
+      <source>Mail</source>
+      <translation>نامه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="69" />
+      <source>Mailbox</source>
+      <translation>صندوق نامه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="70" />
+      <source>Mail text</source>
+      <translation>متن نامه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="71" />
+      <source>Notice text</source>
+      <translation>متن اطلاعیه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="72" />
+      <source>Office server setting</source>
+      <translation>تنظیم سرور دفتر</translation>
+    </message>
+    <message>
       <location filename="../../ui/pages/audit.py" line="73" />
+      <source>API token</source>
+      <translation>توکن دسترسی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="81" />
       <source>Assigned</source>
       <translation>واگذار شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="74" />
+      <location filename="../../ui/pages/audit.py" line="82" />
       <source>Claimed</source>
       <translation>برداشته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="75" />
+      <location filename="../../ui/pages/audit.py" line="83" />
       <source>Category changed</source>
       <translation>تغییر دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="76" />
+      <location filename="../../ui/pages/audit.py" line="84" />
       <source>State changed</source>
       <translation>تغییر وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="77" />
+      <location filename="../../ui/pages/audit.py" line="85" />
       <source>Replied</source>
       <translation>پاسخ داده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="78" />
+      <location filename="../../ui/pages/audit.py" line="86" />
       <source>Internal note added</source>
       <translation>یادداشت داخلی افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="79" />
+      <location filename="../../ui/pages/audit.py" line="87" />
       <source>Customer message</source>
       <translation>پیام مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="80" />
+      <location filename="../../ui/pages/audit.py" line="88" />
       <source>Session started</source>
       <translation>آغاز جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="81" />
+      <location filename="../../ui/pages/audit.py" line="89" />
       <source>Session paused</source>
       <translation>مکث جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="82" />
+      <location filename="../../ui/pages/audit.py" line="90" />
       <source>Session resumed</source>
       <translation>ادامهٔ جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="83" />
+      <location filename="../../ui/pages/audit.py" line="91" />
       <source>Session stopped</source>
       <translation>پایان جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="84" />
+      <location filename="../../ui/pages/audit.py" line="92" />
       <source>Session recovered</source>
       <translation>بازیابی جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="85" />
+      <location filename="../../ui/pages/audit.py" line="93" />
       <source>Package purchased</source>
       <translation>خرید بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="86" />
+      <location filename="../../ui/pages/audit.py" line="94" />
       <source>Balance adjusted</source>
       <translation>اصلاح مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="87" />
+      <location filename="../../ui/pages/audit.py" line="95" />
       <source>Forfeited at expiry</source>
       <translation>سوخت در پایان اعتبار</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="88" />
+      <location filename="../../ui/pages/audit.py" line="96" />
       <source>Session corrected</source>
       <translation>تصحیح جلسه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="89" />
+      <location filename="../../ui/pages/audit.py" line="97" />
       <source>Weekly hours changed</source>
       <translation>تغییر ساعات کاری هفته</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="90" />
+      <location filename="../../ui/pages/audit.py" line="98" />
       <source>Holiday added</source>
       <translation>افزودن تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="91" />
+      <location filename="../../ui/pages/audit.py" line="99" />
       <source>Holiday removed</source>
       <translation>حذف تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="92" />
+      <location filename="../../ui/pages/audit.py" line="100" />
       <source>Holiday confirmed</source>
       <translation>تأیید تعطیلی رسمی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="93" />
+      <location filename="../../ui/pages/audit.py" line="101" />
       <source>Closure added</source>
       <translation>افزودن تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="94" />
+      <location filename="../../ui/pages/audit.py" line="102" />
       <source>Closure removed</source>
       <translation>حذف تعطیلی موردی</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="95" />
+      <location filename="../../ui/pages/audit.py" line="103" />
       <source>Maintenance policy changed</source>
       <translation>تغییر سیاست نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="68" />
+      <location filename="../../ui/pages/audit.py" line="76" />
       <source>Record created</source>
       <translation>ایجاد شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="69" />
+      <location filename="../../ui/pages/audit.py" line="77" />
       <source>Record added</source>
       <translation>افزوده شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="70" />
+      <location filename="../../ui/pages/audit.py" line="78" />
       <source>Record removed</source>
       <translation>حذف شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="71" />
+      <location filename="../../ui/pages/audit.py" line="79" />
       <source>Decision: approved</source>
       <translation>تصمیم: تأیید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="72" />
+      <location filename="../../ui/pages/audit.py" line="80" />
       <source>Decision: rejected</source>
       <translation>تصمیم: رد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="96" />
+      <location filename="../../ui/pages/audit.py" line="104" />
       <source>Credit withdrawn</source>
       <translation>جبران پس گرفته شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="97" />
+      <location filename="../../ui/pages/audit.py" line="105" />
       <source>Credit recalculated</source>
       <translation>جبران دوباره محاسبه شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="98" />
+      <location filename="../../ui/pages/audit.py" line="106" />
       <source>Subscription extended</source>
       <translation>تمدید اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="99" />
+      <location filename="../../ui/pages/audit.py" line="107" />
       <source>First password set</source>
       <translation>تعیین نخستین گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="100" />
+      <location filename="../../ui/pages/audit.py" line="108" />
       <source>Own password changed</source>
       <translation>تغییر گذرواژه به دست خود کاربر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="101" />
+      <location filename="../../ui/pages/audit.py" line="109" />
       <source>Password reset</source>
       <translation>تعیین گذرواژهٔ تازه به دست سرپرست</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="102" />
+      <location filename="../../ui/pages/audit.py" line="110" />
       <source>Account disabled</source>
       <translation>غیرفعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="103" />
+      <location filename="../../ui/pages/audit.py" line="111" />
       <source>Account enabled</source>
       <translation>فعال‌شدن حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="104" />
+      <location filename="../../ui/pages/audit.py" line="112" />
       <source>Role changed</source>
       <translation>تغییر نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="106" />
+      <location filename="../../ui/pages/audit.py" line="113" />
+      <source>Record changed</source>
+      <translation>ویرایش شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="114" />
+      <source>Activated</source>
+      <translation>فعال شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="115" />
+      <source>Deactivated</source>
+      <translation>غیرفعال شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="116" />
+      <source>Phone or email added</source>
+      <translation>تلفن یا ایمیل افزوده شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="117" />
+      <source>Ticket's contact set</source>
+      <translation>مخاطب تیکت تعیین شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="118" />
+      <source>Import applied</source>
+      <translation>ورود از پرونده انجام شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="119" />
+      <source>Saved</source>
+      <translation>ذخیره شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="120" />
+      <source>Policies changed</source>
+      <translation>سیاست‌ها تغییر کرد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="121" />
+      <source>Mail limits changed</source>
+      <translation>سقف‌های نامه تغییر کرد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="122" />
+      <source>Mail sent</source>
+      <translation>نامه فرستاده شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="123" />
+      <source>Mail not sent</source>
+      <translation>نامه فرستاده نشد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="124" />
+      <source>Mail returned undelivered</source>
+      <translation>نامه تحویل‌نشده برگشت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="125" />
+      <source>Mail from an unknown sender set aside</source>
+      <translation>نامهٔ فرستندهٔ ناشناس کنار گذاشته شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="126" />
+      <source>Mail linked to a customer</source>
+      <translation>نامه به مشتری پیوند شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="127" />
+      <source>Unreadable mail quarantined</source>
+      <translation>نامهٔ ناخوانا به قرنطینه رفت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="128" />
+      <source>Quarantined mail taken in again</source>
+      <translation>نامهٔ قرنطینه دوباره دریافت شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="129" />
+      <source>Quarantined mail marked handled</source>
+      <translation>نامهٔ قرنطینه رسیدگی‌شده علامت خورد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="130" />
+      <source>Revoked</source>
+      <translation>باطل شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="131" />
+      <source>Monthly statement choice changed</source>
+      <translation>انتخاب صورت‌حساب ماهانه تغییر کرد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="132" />
+      <source>Breach mail recipients changed</source>
+      <translation>گیرندگان نامهٔ گذشتن از مهلت تغییر کرد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="134" />
       <source>System</source>
       <translation>سامانه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="107" />
+      <location filename="../../ui/pages/audit.py" line="135" />
       <source>yes</source>
       <translation>بله</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="108" />
+      <location filename="../../ui/pages/audit.py" line="136" />
       <source>no</source>
       <translation>خیر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="124" />
+      <location filename="../../ui/pages/audit.py" line="152" />
       <source>account no. %1</source>
       <translation>حساب شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="125" />
+      <location filename="../../ui/pages/audit.py" line="153" />
       <source>customer no. %1</source>
       <translation>مشتری شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="344" />
+      <location filename="../../ui/pages/audit.py" line="372" />
       <location filename="../../ui/shell.py" line="55" />
       <source>Audit trail</source>
       <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="274" />
+      <location filename="../../ui/pages/audit.py" line="302" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
       <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="282" />
+      <location filename="../../ui/pages/audit.py" line="310" />
       <source>Search actions, values or names…</source>
       <translation>جستجوی کار، مقدار یا نام…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="285" />
+      <location filename="../../ui/pages/audit.py" line="313" />
       <source>Everything</source>
       <translation>همه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="289" />
+      <location filename="../../ui/pages/audit.py" line="317" />
       <source>Everyone</source>
       <translation>همهٔ افراد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="290" />
+      <location filename="../../ui/pages/audit.py" line="318" />
       <source>Between dates</source>
       <translation>فقط در بازهٔ تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="298" />
+      <location filename="../../ui/pages/audit.py" line="326" />
       <source>Concerning</source>
       <translation>دربارهٔ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="300" />
+      <location filename="../../ui/pages/audit.py" line="328" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="304" />
+      <location filename="../../ui/pages/audit.py" line="332" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="306" />
+      <location filename="../../ui/pages/audit.py" line="334" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="324" />
+      <location filename="../../ui/pages/audit.py" line="352" />
       <source>Before</source>
       <translation>پیش از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="325" />
+      <location filename="../../ui/pages/audit.py" line="353" />
       <source>After</source>
       <translation>پس از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="388" />
+      <location filename="../../ui/pages/audit.py" line="416" />
       <source>The end date is before the start date.</source>
       <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="436" />
+      <location filename="../../ui/pages/audit.py" line="464" />
       <source>The newest %1 entries; narrow the search to see older ones.</source>
       <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="438" />
+      <location filename="../../ui/pages/audit.py" line="466" />
       <source>%1 entries, newest first</source>
       <translation>%1 ردیف، تازه‌ترین در بالا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="448" />
+      <location filename="../../ui/pages/audit.py" line="476" />
       <source>The trail could not be loaded (%1).</source>
       <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="475" />
+      <location filename="../../ui/pages/audit.py" line="503" />
       <source>Choose an entry to see its values before and after.</source>
       <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="480" />
+      <location filename="../../ui/pages/audit.py" line="508" />
       <source>%1%2 — %3, by %4 at %5</source>
       <translation>%1%2 — %3، به دست %4 در %5</translation>
     </message>
@@ -978,7 +1118,7 @@
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="219" />
+      <location filename="../../ui/pages/audit.py" line="247" />
       <location filename="../../ui/pages/customer_models.py" line="133" />
       <location filename="../../ui/pages/timesheet_models.py" line="231" />
       <source>When</source>
@@ -986,27 +1126,27 @@
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="220" />
+      <location filename="../../ui/pages/audit.py" line="248" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="221" />
+      <location filename="../../ui/pages/audit.py" line="249" />
       <source>Concerns</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="223" />
+      <location filename="../../ui/pages/audit.py" line="251" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="228" />
+      <location filename="../../ui/pages/audit.py" line="256" />
       <source>Action</source>
       <translation>کار انجام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="229" />
+      <location filename="../../ui/pages/audit.py" line="257" />
       <source>Change</source>
       <translation>تغییر</translation>
     </message>
@@ -2425,6 +2565,111 @@
       <source>waiting since</source>
       <translation>در انتظار از</translation>
     </message>
+    <message>
+      <location filename="../../ui/labels.py" line="142" />
+      <source>acknowledgements per sender per hour</source>
+      <translation>پاسخ خودکار به هر فرستنده در ساعت</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="143" />
+      <source>what was done</source>
+      <translation>کار انجام‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="144" />
+      <source>character set</source>
+      <translation>نویسه‌گان</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="145" />
+      <source>contact</source>
+      <translation>مخاطب</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="146" />
+      <source>contacts created</source>
+      <translation>مخاطبان تازه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="147" />
+      <source>customers created</source>
+      <translation>مشتریان تازه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="148" />
+      <source>customers updated</source>
+      <translation>مشتریان به‌روزشده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="149" />
+      <source>emails</source>
+      <translation>ایمیل‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="150" />
+      <source>entries</source>
+      <translation>ردیف‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="151" />
+      <source>forfeited packages</source>
+      <translation>بسته‌های سوخت‌شده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="152" />
+      <source>sender</source>
+      <translation>فرستنده</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="153" />
+      <source>number</source>
+      <translation>شماره</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="154" />
+      <source>largest message (MB)</source>
+      <translation>بزرگ‌ترین نامه (مگابایت)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="155" />
+      <source>outgoing mail</source>
+      <translation>نامهٔ خروجی</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="156" />
+      <source>phone numbers</source>
+      <translation>شماره‌های تلفن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="157" />
+      <source>token prefix</source>
+      <translation>پیشوند توکن</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="158" />
+      <source>quarantined mail</source>
+      <translation>نامهٔ قرنطینه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="159" />
+      <source>requests a minute</source>
+      <translation>درخواست در دقیقه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="160" />
+      <source>source</source>
+      <translation>منبع</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="161" />
+      <source>monthly statement</source>
+      <translation>صورت‌حساب ماهانه</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="162" />
+      <source>uptime credit</source>
+      <translation>جبران دسترس‌پذیری</translation>
+    </message>
   </context>
   <context>
     <name>FileDialog</name>
@@ -3075,7 +3320,7 @@
       <location filename="../../ui/pages/mail_settings.py" line="141" />
       <location filename="../../ui/shell.py" line="66" />
       <source>Mail</source>
-      <translation>نامه‌ها</translation>
+      <translation>نامه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="94" />
@@ -5465,7 +5710,7 @@
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="43" />
       <source>Revoked</source>
-      <translation>باطل‌شده</translation>
+      <translation>باطل شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="45" />
