@@ -39,13 +39,45 @@ _TEXT_TYPE = re.compile(rb"(?im)^(content-type:[ \t]*text/[a-z0-9.+-]+)([^\r\n]*
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
+# Why a message was set aside, in Persian, from the technical reason kept with it (for the IT person).
+_REASONS: tuple[tuple[str, str], ...] = (
+    ("unparsable: empty message", "نامه خالی است."),
+    ("unparsable: unreadable From header", "سرآیند فرستندهٔ نامه خوانا نیست."),
+    ("unparsable: no From header", "نامه نشانی فرستنده ندارد."),
+    ("unparsable: no sender address", "نامه نشانی فرستنده ندارد."),
+    ("unparsable:", "ساختار نامه خوانا نیست."),
+    (
+        "ValidationError:",
+        "نامه نویسه‌هایی دارد که پایگاه داده نمی‌پذیرد (معمولاً سرآیندهای ۸ بیتی بدون نویسه‌گان).",
+    ),
+    ("IntegrityError:", "نامه با داده‌های ثبت‌شده ناسازگار بود."),
+)
+UNREADABLE = "برنامه نتوانست این نامه را بخواند."
+
+
+def quarantine_reason(error: str) -> str:
+    """The Persian reason for a quarantined message's recorded technical ``error`` (one recorded in
+    Persian already is shown as it is)."""
+    if not any("a" <= ch <= "z" for ch in error.lower()):
+        return error or UNREADABLE
+    for prefix, reason in _REASONS:
+        if error.startswith(prefix):
+            return reason
+    return UNREADABLE
+
+
 @dataclass(frozen=True)
 class QuarantinedMail:
     id: int
     mailbox: str
-    error: str
+    error: str  # technical, as recorded (English parser text): for the log and the IT person
     received_at: datetime
     size: int
+
+    @property
+    def reason(self) -> str:
+        """Why it was set aside, in Persian (what the quarantine list shows)."""
+        return quarantine_reason(self.error)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from console.mail.quarantine import (
     dismiss_quarantined_mail,
     guess_charset,
     list_quarantine,
+    quarantine_reason,
     release_quarantined_mail,
     with_charset,
 )
@@ -139,3 +140,19 @@ def test_a_supervisor_marks_a_quarantined_mail_handled_it_is_kept_and_audited_ag
         assert list_quarantine(s, actor_id=boss) == []
     with unit_of_work(factory) as s, pytest.raises(ConflictError):
         dismiss_quarantined_mail(s, actor_id=boss, quarantine_id=qid)
+
+
+def test_the_quarantine_says_in_persian_why_each_message_was_set_aside(
+    factory: sessionmaker[Session],
+) -> None:
+    boss, _agent, _customer = _world(factory)
+    no_sender = b"To: support@example.test\r\nSubject: x\r\nMessage-ID: <q-1@x>\r\n\r\nbody\r\n"
+    _quarantined(factory, no_sender)
+    _quarantined(factory, OUTLOOK)
+    with unit_of_work(factory) as s:
+        rows = list_quarantine(s, actor_id=boss)
+    reasons = {q.error.split(":")[0]: q.reason for q in rows}
+    assert reasons["unparsable"] == "نامه نشانی فرستنده ندارد."
+    assert reasons["ValidationError"].startswith("نامه نویسه‌هایی دارد")
+    assert all(not any("a" <= ch.lower() <= "z" for ch in q.reason) for q in rows)  # no English
+    assert quarantine_reason("RuntimeError: boom") == "برنامه نتوانست این نامه را بخواند."

@@ -131,7 +131,7 @@ class QuarantineModel(RowTableModel[QuarantinedMail]):
             lambda q: q.size,
             CENTER,
         ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Why it was set aside"), lambda q: q.error),
+        Column(QT_TRANSLATE_NOOP("Columns", "Why it was set aside"), lambda q: q.reason),
     )
 
 
