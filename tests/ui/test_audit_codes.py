@@ -41,7 +41,10 @@ def _audited() -> tuple[set[str], set[str], set[str], list[str]]:
         rel = str(path.relative_to(ROOT))
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             name = getattr(node, "func", None)
-            if not isinstance(node, ast.Call) or getattr(name, "id", getattr(name, "attr", None)) != "record_change":
+            if (
+                not isinstance(node, ast.Call)
+                or getattr(name, "id", getattr(name, "attr", None)) != "record_change"
+            ):
                 continue
             for kw in node.keywords:
                 if kw.arg in ("entity", "action"):
