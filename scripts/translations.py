@@ -2,6 +2,7 @@
 
     python scripts/translations.py update    # lupdate: add new source strings to console_fa.ts
     python scripts/translations.py fill F    # set translations from a JSON {source: persian} file
+                                             # (of strings not translated yet; --replace: all)
     python scripts/translations.py missing   # list source strings with no Persian yet (exit 1 if any)
     python scripts/translations.py release   # lrelease: build console_fa.qm
 
@@ -60,15 +61,27 @@ def _messages(tree: ET.ElementTree) -> list[tuple[ET.Element, ET.Element]]:
     return out
 
 
-def fill(path: Path) -> None:
+def fill(path: Path, *, replace: bool = False) -> list[str]:
+    """Set the Persian of the strings not translated yet; returns the sources left as they were.
+
+    One English source can stand in several contexts (a page's "Mail" and the audit trail's);
+    a translation already there is kept unless ``replace`` (``fill F --replace``), so that a new
+    string's Persian never rewrites another screen's.
+    """
     mapping: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     tree = ET.parse(TS)
+    kept: list[str] = []
     for source, translation in _messages(tree):
         if source.text in mapping:
+            done = (translation.text or "").strip() and translation.get("type") != "unfinished"
+            if done and translation.text != mapping[source.text] and not replace:
+                kept.append(source.text or "")
+                continue
             translation.text = mapping[source.text]
             translation.attrib.pop("type", None)
     ET.indent(tree)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
+    return kept
 
 
 def missing() -> list[str]:
@@ -91,7 +104,8 @@ def main(argv: list[str]) -> int:
     if command == "update":
         update()
     elif command == "fill":
-        fill(Path(argv[1]))
+        for text in fill(Path(argv[1]), replace="--replace" in argv[2:]):
+            print(f"kept the translation already there (another screen's; --replace to change it): {text!r}")
     elif command == "release":
         release()
     elif command == "missing":

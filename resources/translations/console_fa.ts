@@ -391,11 +391,6 @@
       <translation>ورود مشتریان از پرونده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="68" />
-      <source>Mail</source>
-      <translation>نامه</translation>
-    </message>
-    <message>
       <location filename="../../ui/pages/audit.py" line="69" />
       <source>Mailbox</source>
       <translation>صندوق نامه</translation>
@@ -539,6 +534,11 @@
       <location filename="../../ui/pages/audit.py" line="76" />
       <source>Record created</source>
       <translation>ایجاد شد</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="68" />
+      <source>Mail message</source>
+      <translation>نامه</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="77" />
@@ -691,11 +691,6 @@
       <translation>نامهٔ قرنطینه رسیدگی‌شده علامت خورد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="130" />
-      <source>Revoked</source>
-      <translation>باطل شد</translation>
-    </message>
-    <message>
       <location filename="../../ui/pages/audit.py" line="131" />
       <source>Monthly statement choice changed</source>
       <translation>انتخاب صورت‌حساب ماهانه تغییر کرد</translation>
@@ -740,6 +735,11 @@
       <location filename="../../ui/pages/audit.py" line="302" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
       <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="130" />
+      <source>Token revoked</source>
+      <translation>توکن باطل شد</translation>
     </message>
     <message>
       <location filename="../../ui/pages/audit.py" line="310" />
@@ -3320,7 +3320,7 @@
       <location filename="../../ui/pages/mail_settings.py" line="141" />
       <location filename="../../ui/shell.py" line="66" />
       <source>Mail</source>
-      <translation>نامه</translation>
+      <translation>نامه‌ها</translation>
     </message>
     <message>
       <location filename="../../ui/pages/mail_settings.py" line="94" />
@@ -5710,7 +5710,7 @@
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="43" />
       <source>Revoked</source>
-      <translation>باطل شد</translation>
+      <translation>باطل‌شده</translation>
     </message>
     <message>
       <location filename="../../ui/pages/office_tokens.py" line="45" />

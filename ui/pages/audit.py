@@ -65,7 +65,7 @@ ENTITIES: dict[str, str] = {
     "agent": QT_TRANSLATE_NOOP("AuditPage", "User account"),
     "contact": QT_TRANSLATE_NOOP("AuditPage", "Contact"),
     "customer_import": QT_TRANSLATE_NOOP("AuditPage", "Customer import"),
-    "mail": QT_TRANSLATE_NOOP("AuditPage", "Mail"),
+    "mail": QT_TRANSLATE_NOOP("AuditPage", "Mail message"),
     "mailbox": QT_TRANSLATE_NOOP("AuditPage", "Mailbox"),
     "mail_template": QT_TRANSLATE_NOOP("AuditPage", "Mail text"),
     "notice_template": QT_TRANSLATE_NOOP("AuditPage", "Notice text"),
@@ -127,7 +127,7 @@ ACTIONS: dict[str, str] = {
     "quarantined": QT_TRANSLATE_NOOP("AuditPage", "Unreadable mail quarantined"),
     "release": QT_TRANSLATE_NOOP("AuditPage", "Quarantined mail taken in again"),
     "dismiss": QT_TRANSLATE_NOOP("AuditPage", "Quarantined mail marked handled"),
-    "revoke": QT_TRANSLATE_NOOP("AuditPage", "Revoked"),
+    "revoke": QT_TRANSLATE_NOOP("AuditPage", "Token revoked"),
     "statement_subscription": QT_TRANSLATE_NOOP("AuditPage", "Monthly statement choice changed"),
     "breach_recipients": QT_TRANSLATE_NOOP("AuditPage", "Breach mail recipients changed"),
 }
