@@ -11,17 +11,19 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.calendar_store import seed_calendar
+from console.clock import TEHRAN
 from console.customers import create_customer
 from console.db import unit_of_work
+from console.jalali import jalali_to_gregorian
 from console.ledger import record_purchase
-from console.models import Agent
+from console.models import Agent, LedgerEntry, WorkSession
 from console.office.tokens import create_api_token
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,3 +148,40 @@ def wait_until(condition: Callable[[], bool], timeout: float, describe: Callable
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out after {timeout} s\n{describe()}")
+
+
+def month_of_work(factory: sessionmaker[Session], office: Office) -> int:
+    """A package bought in Mehr 1405 and one 70-minute session on 1405/08/10 (Aban)."""
+    bought = jalali_to_gregorian(1405, 7, 1)
+    pid = buy(factory, office, office.customer, 600, bought, today=bought)
+    started = datetime.combine(jalali_to_gregorian(1405, 8, 10), datetime.min.time(), TEHRAN) + timedelta(
+        hours=10
+    )
+    with unit_of_work(factory) as s:
+        w = WorkSession(
+            agent_id=office.agent,
+            customer_id=office.customer,
+            channel="remote",
+            kind="support",
+            billing="package",
+            state="stopped",
+            started_at=started,
+            stopped_at=started + timedelta(minutes=70),
+            heartbeat_at=started + timedelta(minutes=70),
+            billable_minutes=70,
+            note="رفع خطای ورود",
+        )
+        s.add(w)
+        s.flush()
+        s.add(
+            LedgerEntry(
+                customer_id=office.customer,
+                package_id=pid,
+                session_id=w.id,
+                kind="deduction",
+                minutes=-70,
+                created_at=started + timedelta(minutes=70),
+                created_by=office.agent,
+            )
+        )
+    return pid

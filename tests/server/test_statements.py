@@ -14,7 +14,6 @@ from console.clock import TEHRAN, FixedClock
 from console.db import unit_of_work
 from console.errors import ValidationError
 from console.jalali import jalali_to_gregorian
-from console.models import LedgerEntry, WorkSession
 from console.models_mail import MailOutbox
 from console.models_office import JobRun
 from console.office.runs import claim_run
@@ -26,7 +25,7 @@ from console.office.statements import (
 )
 from server.jobs import JOBS, first_business_day, statement_job
 from server.scheduler import Scheduler
-from tests.server.office_world import Office, buy, make_office
+from tests.server.office_world import Office, make_office, month_of_work
 
 Factory = sessionmaker[Session]
 
@@ -36,47 +35,10 @@ def office(factory: Factory) -> Office:
     return make_office(factory)
 
 
-def _month_of_work(factory: Factory, office: Office) -> int:
-    """A package bought in Mehr 1405 and one 70-minute session on 1405/08/10 (Aban)."""
-    bought = jalali_to_gregorian(1405, 7, 1)
-    pid = buy(factory, office, office.customer, 600, bought, today=bought)
-    started = datetime.combine(jalali_to_gregorian(1405, 8, 10), datetime.min.time(), TEHRAN) + timedelta(
-        hours=10
-    )
-    with unit_of_work(factory) as s:
-        w = WorkSession(
-            agent_id=office.agent,
-            customer_id=office.customer,
-            channel="remote",
-            kind="support",
-            billing="package",
-            state="stopped",
-            started_at=started,
-            stopped_at=started + timedelta(minutes=70),
-            heartbeat_at=started + timedelta(minutes=70),
-            billable_minutes=70,
-            note="رفع خطای ورود",
-        )
-        s.add(w)
-        s.flush()
-        s.add(
-            LedgerEntry(
-                customer_id=office.customer,
-                package_id=pid,
-                session_id=w.id,
-                kind="deduction",
-                minutes=-70,
-                created_at=started + timedelta(minutes=70),
-                created_by=office.agent,
-            )
-        )
-    return pid
-
-
 def test_statement_of_a_jalali_month_lists_sessions_deductions_and_balances(
     factory: Factory, office: Office
 ) -> None:
-    pid = _month_of_work(factory, office)
+    pid = month_of_work(factory, office)
     with unit_of_work(factory) as s:
         aban = monthly_statement(s, office.customer, 1405, 8)
         azar = monthly_statement(s, office.customer, 1405, 9)
@@ -91,7 +53,7 @@ def test_statement_of_a_jalali_month_lists_sessions_deductions_and_balances(
 def test_statement_is_sent_only_to_customers_who_opted_in_and_only_once(
     factory: Factory, office: Office
 ) -> None:
-    _month_of_work(factory, office)
+    month_of_work(factory, office)
     now = datetime.combine(jalali_to_gregorian(1405, 9, 1), datetime.min.time(), TEHRAN) + timedelta(hours=9)
     with unit_of_work(factory) as s:
         assert statement_job(s, now).startswith("۰")  # nobody asked for it yet
@@ -144,7 +106,7 @@ def _statement_names(factory: Factory) -> list[str]:
 def test_rule_statement_run_after_a_month_change_covers_the_month_just_ended_never_the_current_one(
     factory: Factory, office: Office
 ) -> None:
-    _month_of_work(factory, office)  # Aban 1405
+    month_of_work(factory, office)  # Aban 1405
     with unit_of_work(factory) as s:
         set_statement_subscription(
             s, actor_id=office.supervisor, customer_id=office.customer, subscribed=True

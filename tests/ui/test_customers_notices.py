@@ -15,7 +15,7 @@ import socket
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -34,10 +34,9 @@ from console.jalali import jalali_to_gregorian
 from console.ledger import adjust_balance
 from console.mail.mailboxes import save_mailbox
 from console.mail.sender import send_due
-from console.models import LedgerEntry, WorkSession
 from server.jobs import notice_job
 from tests.console.mail_servers import SmtpServer
-from tests.server.office_world import Office, buy, make_office
+from tests.server.office_world import Office, buy, make_office, month_of_work
 from tests.ui.helpers import close_context, english_left, make_context, wait_prompt
 from ui.dialogs.customer_dialogs import StatementDialog
 from ui.pages.customers import CustomersPage
@@ -160,42 +159,6 @@ def test_issue15_customer_history_lists_each_notice_with_when_to_whom_and_its_ma
     _shoot(page, "notices")
 
 
-def _month_of_work(factory: Factory, office: Office) -> None:
-    """A package bought in Mehr 1405 and one 70-minute remote session on 1405/08/10 (Aban)."""
-    bought = jalali_to_gregorian(1405, 7, 1)
-    pid = buy(factory, office, office.customer, 600, bought, today=bought)
-    started = datetime.combine(jalali_to_gregorian(1405, 8, 10), datetime.min.time(), TEHRAN) + timedelta(
-        hours=10
-    )
-    with unit_of_work(factory) as s:
-        w = WorkSession(
-            agent_id=office.agent,
-            customer_id=office.customer,
-            channel="remote",
-            kind="support",
-            billing="package",
-            state="stopped",
-            started_at=started,
-            stopped_at=started + timedelta(minutes=70),
-            heartbeat_at=started + timedelta(minutes=70),
-            billable_minutes=70,
-            note="رفع خطای ورود",
-        )
-        s.add(w)
-        s.flush()
-        s.add(
-            LedgerEntry(
-                customer_id=office.customer,
-                package_id=pid,
-                session_id=w.id,
-                kind="deduction",
-                minutes=-70,
-                created_at=started + timedelta(minutes=70),
-                created_by=office.agent,
-            )
-        )
-
-
 class Opener(QObject):
     """Stands where the desktop's PDF viewer would be: Qt hands it each file URL it is asked to open."""
 
@@ -227,7 +190,7 @@ def test_issue15_statement_pdf_of_a_chosen_jalali_month_is_saved_and_opened_when
     qtbot: QtBot, opened: Opened, factory: Factory, tmp_path: Path, opener: Opener
 ) -> None:
     page, office = opened.page, opened.office
-    _month_of_work(factory, office)
+    month_of_work(factory, office)
     _show_customer(qtbot, page, office.customer)
     assert page.statement_button.isVisible() and page.statement_button.isEnabled()
     dialog = _save_dialog(qtbot, page)
