@@ -110,11 +110,10 @@ def update_policies(session: Session, *, actor_id: int, changes: dict[str, Any])
 
 def _check_policy(key: str, value: Any) -> Any:
     from console.errors import ValidationError
+    from console.validation import whole_number
 
     def whole(v: Any, lo: int, hi: int, what: str) -> int:
-        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
-            raise ValidationError(f"{what} باید عددی صحیح بین {lo} و {hi} باشد.")
-        return v
+        return whole_number(v, what, lo, hi)
 
     if key == "sla_response_minutes":
         return whole(value, 1, 7 * 24 * 60, "مهلت پاسخ (دقیقه)")

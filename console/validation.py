@@ -26,6 +26,7 @@ __all__ = [
     "positive_minutes",
     "require_aware",
     "require_span",
+    "whole_number",
 ]
 
 
@@ -139,3 +140,14 @@ def nonzero_minutes(value: object, what: str, limit: int) -> int:
     if abs(minutes) > limit:
         raise ValidationError(f"{what} بیش از حد بزرگ است: حداکثر {count_text(limit)} دقیقه، کم یا زیاد.")
     return minutes
+
+
+def whole_number(value: object, what: str, lo: int, hi: int) -> int:
+    """A whole number from ``lo`` to ``hi``; refused in Persian (the bounds in Persian digits).
+
+    Raises:
+        ValidationError: Not a whole number (a bool is not one), or out of the bounds.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ValidationError(f"{what} باید عددی صحیح بین {count_text(lo)} و {count_text(hi)} باشد.")
+    return value

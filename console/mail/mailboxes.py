@@ -23,6 +23,7 @@ from console.mail.cache import forget
 from console.mail.compose import FALLBACK_ADDRESS
 from console.models import Setting
 from console.models_mail import SECURITIES, Mailbox, MailboxSecret
+from console.validation import whole_number
 
 LIMITS_KEY = "mail_limits"
 DEFAULT_LIMITS = {"acknowledgements_per_hour": 3, "max_message_mb": 20}
@@ -274,8 +275,7 @@ def set_mail_limits(
         (acknowledgements_per_hour, 0, 100, "سقف پاسخ خودکار در ساعت"),
         (max_message_mb, 1, 100, "سقف حجم نامه (مگابایت)"),
     ):
-        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            raise ValidationError(f"{what} باید عددی صحیح بین {lo} و {hi} باشد.")
+        whole_number(value, what, lo, hi)
     before = mail_limits(session)
     limits = {"acknowledgements_per_hour": acknowledgements_per_hour, "max_message_mb": max_message_mb}
     row = session.get(Setting, LIMITS_KEY)

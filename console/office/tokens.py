@@ -22,6 +22,7 @@ from console.audit import Change, record_change
 from console.db import server_now
 from console.errors import NotFoundError, ValidationError
 from console.models_office import ApiToken, ApiTokenUse
+from console.validation import clean_text, count_text
 
 MAX_NAME = 100
 MIN_RATE, MAX_RATE = 1, 10_000
@@ -71,13 +72,11 @@ def create_api_token(
 ) -> CreatedToken:
     """A supervisor creates a token for one integration (the portal, a script …)."""
     require_supervisor(session, actor_id)
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError("نام توکن خالی است.")
-    if len(name) > MAX_NAME:
-        raise ValidationError(f"نام توکن بیش از حد طولانی است (حداکثر {MAX_NAME} نویسه).")
+    name = clean_text(name, "نام توکن", MAX_NAME, required=True)
     if isinstance(rate_per_minute, bool) or not MIN_RATE <= rate_per_minute <= MAX_RATE:
-        raise ValidationError(f"سقف درخواست در دقیقه باید بین {MIN_RATE} و {MAX_RATE} باشد.")
+        raise ValidationError(
+            f"سقف درخواست در دقیقه باید بین {count_text(MIN_RATE)} و {count_text(MAX_RATE)} باشد."
+        )
     prefix = secrets.token_hex(4)
     secret = f"sc_{prefix}_{secrets.token_urlsafe(32)}"
     when = server_now(session)

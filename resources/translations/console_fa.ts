@@ -104,6 +104,14 @@
     </message>
   </context>
   <context>
+    <name>AccountDialogs</name>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="57" />
+      <source>%1 is too long: %2 characters; at most %3.</source>
+      <translation>%1 بیش از حد طولانی است: %2 نویسه؛ حداکثر %3 نویسه پذیرفته می‌شود.</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountsPage</name>
     <message>
       <location filename="../../ui/pages/accounts.py" line="49" />
@@ -240,32 +248,32 @@
   <context>
     <name>AddressDialog</name>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="204" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="210" />
       <source>Add an email or phone</source>
       <translation>افزودن ایمیل یا تلفن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="206" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="212" />
       <source>Add</source>
       <translation>افزودن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="215" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="221" />
       <source>Contact</source>
       <translation>مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="216" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="222" />
       <source>Email address</source>
       <translation>ایمیل</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="217" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="223" />
       <source>Phone number</source>
       <translation>شماره تلفن</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="223" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="229" />
       <source>Type an email address or a phone number.</source>
       <translation>یک نشانی ایمیل یا شماره تلفن بنویسید.</translation>
     </message>
@@ -1614,57 +1622,57 @@
   <context>
     <name>ContactDialog</name>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="166" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="170" />
       <source>New contact</source>
       <translation>مخاطب تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="166" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="170" />
       <source>Edit contact</source>
       <translation>ویرایش مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="168" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="172" />
       <source>Save</source>
       <translation>ذخیره</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="172" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="176" />
       <source>e.g. office manager, IT</source>
       <translation>مثلاً مدیر دفتر، فناوری اطلاعات</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="181" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="185" />
       <source>Active</source>
       <translation>فعال</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="184" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="188" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="185" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="189" />
       <source>Name</source>
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="186" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="191" />
       <source>Job title</source>
       <translation>سمت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="187" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="193" />
       <source>Emails (one a line)</source>
       <translation>ایمیل‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="188" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="194" />
       <source>Phones (one a line)</source>
       <translation>تلفن‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="195" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="201" />
       <source>The name is needed.</source>
       <translation>نام لازم است.</translation>
     </message>
@@ -1858,57 +1866,57 @@
       <translation>کد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="100" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="101" />
       <source>Name</source>
       <translation>نام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="101" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="103" />
       <source>crmonline address</source>
       <translation>نشانی سامانهٔ مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="103" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="106" />
       <source>Subscription from</source>
       <translation>شروع اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="105" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="108" />
       <source>Subscription until</source>
       <translation>پایان اشتراک</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="107" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="110" />
       <source>Notes</source>
       <translation>یادداشت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="109" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="113" />
       <source>Contact</source>
       <translation>مخاطب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="110" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="114" />
       <source>Emails (one a line)</source>
       <translation>ایمیل‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="111" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="115" />
       <source>Phones (one a line)</source>
       <translation>تلفن‌ها (هر سطر یکی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="124" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="128" />
       <source>The code is needed.</source>
       <translation>کد مشتری لازم است.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="126" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="130" />
       <source>The name is needed.</source>
       <translation>نام لازم است.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="135" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="139" />
       <source>The subscription must end after it starts.</source>
       <translation>پایان اشتراک باید بعد از شروع آن باشد.</translation>
     </message>
@@ -3804,39 +3812,49 @@
   <context>
     <name>NewAccountDialog</name>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="169" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="184" />
       <source>New account</source>
       <translation>حساب تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="170" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="185" />
       <source>Create account</source>
       <translation>ساخت حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="172" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="187" />
       <source>e.g. s.karimi</source>
       <translation>مثلاً s.karimi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="179" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="193" />
       <source>Username</source>
       <translation>نام کاربری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="180" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="194" />
       <source>Full name</source>
       <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="181" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="195" />
       <source>Role</source>
       <translation>نقش</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="188" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="202" />
       <source>The username is what the person types to sign in: 3 to 32 small Latin letters, digits, dots, dashes or underscores. Give them the first password in person.</source>
       <translation>نام کاربری همان است که فرد برای ورود می‌نویسد: ۳ تا ۳۲ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط. نخستین گذرواژه را حضوری به او بدهید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="209" />
+      <source>The username</source>
+      <translation>نام کاربری</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/account_dialogs.py" line="210" />
+      <source>The full name</source>
+      <translation>نام کامل</translation>
     </message>
   </context>
   <context>
@@ -3883,7 +3901,22 @@
       <translation>پیام</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_ticket.py" line="100" />
+      <location filename="../../ui/dialogs/new_ticket.py" line="81" />
+      <source>Choose one of the customers in the list.</source>
+      <translation>یکی از مشتریان فهرست را انتخاب کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="83" />
+      <source>Write the ticket's subject.</source>
+      <translation>موضوع تیکت را بنویسید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="85" />
+      <source>Write what the customer asked for.</source>
+      <translation>درخواست مشتری را بنویسید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/new_ticket.py" line="117" />
       <source>— no contact —</source>
       <translation>— بدون مخاطب —</translation>
     </message>
@@ -4188,27 +4221,27 @@
   <context>
     <name>PasswordDialog</name>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="225" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="243" />
       <source>Change my password</source>
       <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="227" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="245" />
       <source>Reset the password of %1</source>
       <translation>گذرواژهٔ تازه برای %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="228" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="246" />
       <source>Save password</source>
       <translation>ذخیرهٔ گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="232" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="250" />
       <source>Current password</source>
       <translation>گذرواژهٔ کنونی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="241" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="259" />
       <source>The old password stops working at once. Give the new one to its owner in person.</source>
       <translation>گذرواژهٔ پیشین بی‌درنگ از کار می‌افتد. گذرواژهٔ تازه را حضوری به صاحب حساب بدهید.</translation>
     </message>
@@ -4216,27 +4249,27 @@
   <context>
     <name>PasswordPair</name>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="60" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="75" />
       <source>At least %1 characters</source>
       <translation>دست‌کم %1 نویسه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="65" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="80" />
       <source>New password</source>
       <translation>گذرواژهٔ تازه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="66" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="81" />
       <source>Repeat the password</source>
       <translation>تکرار گذرواژه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="79" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="94" />
       <source>The password must be at least %1 characters.</source>
       <translation>گذرواژه باید دست‌کم %1 نویسه باشد.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="83" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="98" />
       <source>The two passwords differ.</source>
       <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
@@ -4520,33 +4553,33 @@
       <translation>صف تیکت‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="140" />
+      <location filename="../../ui/pages/queue.py" line="141" />
       <source>Search number, customer or text… (Ctrl+F)</source>
       <extracomment>at least this many letters of the subject stay in view (issue 13: 1366-pixel screens) the columns hidden, in this order, when the subject would get fewer letters (the pane shows them)</extracomment>
       <translation>جستجوی شماره، مشتری یا متن… (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="142" />
+      <location filename="../../ui/pages/queue.py" line="143" />
       <source>New ticket</source>
       <translation>تیکت جدید</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="143" />
+      <location filename="../../ui/pages/queue.py" line="144" />
       <source>Ctrl+N</source>
       <translation>Ctrl+N</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="302" />
+      <location filename="../../ui/pages/queue.py" line="303" />
       <source>The desk is closed; deadlines are paused. %1</source>
       <translation>میز پشتیبانی بسته است و مهلت‌ها متوقف‌اند. %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="346" />
+      <location filename="../../ui/pages/queue.py" line="347" />
       <source>No ticket matches «%1».</source>
       <translation>هیچ تیکتی با «%1» پیدا نشد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/queue.py" line="348" />
+      <location filename="../../ui/pages/queue.py" line="349" />
       <source>No ticket in this tab matches «%1»; look in «All open».</source>
       <translation>در این برگه تیکتی با «%1» نیست؛ در «همهٔ باز» ببینید.</translation>
     </message>
@@ -5003,37 +5036,37 @@
   <context>
     <name>StatementDialog</name>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="241" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="247" />
       <source>Statement PDF</source>
       <translation>صورت‌حساب ماهانه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="243" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="249" />
       <source>Choose where to save…</source>
       <translation>انتخاب جای ذخیره…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="255" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="261" />
       <source>Open the PDF once it is saved</source>
       <translation>پس از ذخیره، پرونده باز شود</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="259" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="265" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="260" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="266" />
       <source>Month</source>
       <translation>ماه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="261" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="267" />
       <source>Year</source>
       <translation>سال</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/customer_dialogs.py" line="270" />
+      <location filename="../../ui/dialogs/customer_dialogs.py" line="276" />
       <source>That month has not begun: it has no statement yet.</source>
       <translation>آن ماه هنوز شروع نشده است و صورت‌حسابی ندارد.</translation>
     </message>
@@ -5114,7 +5147,7 @@
   <context>
     <name>SubmitDialog</name>
     <message>
-      <location filename="../../ui/dialogs/account_dialogs.py" line="115" />
+      <location filename="../../ui/dialogs/account_dialogs.py" line="130" />
       <source>Cancel</source>
       <translation>انصراف</translation>
     </message>
@@ -5308,188 +5341,188 @@
   <context>
     <name>TicketPane</name>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="126" />
+      <location filename="../../ui/queue/ticket_pane.py" line="127" />
       <source>Claim</source>
       <extracomment>entities whose changes alter what the pane shows besides the ticket itself: the balances</extracomment>
       <translation>برداشتن</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="127" />
+      <location filename="../../ui/queue/ticket_pane.py" line="128" />
       <source>Take this ticket (Ctrl+K)</source>
       <translation>این تیکت را بردارید (Ctrl+K)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="128" />
+      <location filename="../../ui/queue/ticket_pane.py" line="129" />
       <source>Start timer</source>
       <translation>شروع زمان‌سنج</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="129" />
+      <location filename="../../ui/queue/ticket_pane.py" line="130" />
       <source>Time a session on this ticket (Ctrl+T)</source>
       <translation>زمان‌سنجی جلسه روی این تیکت (Ctrl+T)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="133" />
+      <location filename="../../ui/queue/ticket_pane.py" line="134" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="135" />
+      <location filename="../../ui/queue/ticket_pane.py" line="136" />
       <source>State</source>
       <translation>وضعیت</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="137" />
+      <location filename="../../ui/queue/ticket_pane.py" line="138" />
       <source>Agent</source>
       <translation>کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="146" />
+      <location filename="../../ui/queue/ticket_pane.py" line="147" />
       <source>Write a reply… (Ctrl+Enter sends, Ctrl+Shift+Enter adds a note)</source>
       <translation>پاسخ را بنویسید… (Ctrl+Enter ارسال، Ctrl+Shift+Enter یادداشت داخلی)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="149" />
+      <location filename="../../ui/queue/ticket_pane.py" line="150" />
       <source>Send reply</source>
       <translation>ارسال پاسخ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="150" />
+      <location filename="../../ui/queue/ticket_pane.py" line="151" />
       <source>Reply and resolve</source>
       <translation>پاسخ و حل‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="151" />
+      <location filename="../../ui/queue/ticket_pane.py" line="152" />
       <source>Internal note</source>
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="213" />
+      <location filename="../../ui/queue/ticket_pane.py" line="214" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="260" />
+      <location filename="../../ui/queue/ticket_pane.py" line="261" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
       <translation>تیکت #%1 بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="266" />
+      <location filename="../../ui/queue/ticket_pane.py" line="267" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
       <translation>دوباره بارگیری نشد: پایگاه داده در دسترس نیست. همان نمایش قبلی مانده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="280" />
+      <location filename="../../ui/queue/ticket_pane.py" line="281" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="293" />
+      <location filename="../../ui/queue/ticket_pane.py" line="294" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="302" />
+      <location filename="../../ui/queue/ticket_pane.py" line="303" />
       <source>%1 holds this ticket; only a supervisor can give it to someone else.</source>
       <translation>این تیکت با %1 است؛ فقط سرپرست می‌تواند آن را به کس دیگری بدهد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="323" />
+      <location filename="../../ui/queue/ticket_pane.py" line="324" />
       <source>Written by %1</source>
       <translation>از طرف %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="332" />
+      <location filename="../../ui/queue/ticket_pane.py" line="333" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="336" />
+      <location filename="../../ui/queue/ticket_pane.py" line="337" />
       <source>No reply was written: the ticket was set to “%1”.</source>
       <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="341" />
+      <location filename="../../ui/queue/ticket_pane.py" line="342" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="343" />
+      <location filename="../../ui/queue/ticket_pane.py" line="344" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="345" />
+      <location filename="../../ui/queue/ticket_pane.py" line="346" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="346" />
+      <location filename="../../ui/queue/ticket_pane.py" line="347" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="348" />
+      <location filename="../../ui/queue/ticket_pane.py" line="349" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="353" />
+      <location filename="../../ui/queue/ticket_pane.py" line="354" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="355" />
+      <location filename="../../ui/queue/ticket_pane.py" line="356" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="357" />
+      <location filename="../../ui/queue/ticket_pane.py" line="358" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="359" />
+      <location filename="../../ui/queue/ticket_pane.py" line="360" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="366" />
+      <location filename="../../ui/queue/ticket_pane.py" line="367" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="370" />
+      <location filename="../../ui/queue/ticket_pane.py" line="371" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="464" />
+      <location filename="../../ui/queue/ticket_pane.py" line="465" />
       <source>nobody</source>
       <translation>هیچ‌کس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="467" />
+      <location filename="../../ui/queue/ticket_pane.py" line="468" />
       <source>A colleague's ticket</source>
       <translation>تیکت یک همکار</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="468" />
+      <location filename="../../ui/queue/ticket_pane.py" line="469" />
       <source>%1 holds this ticket. Give it to %2?</source>
       <translation>این تیکت با %1 است. آن را به %2 بدهید؟</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="471" />
+      <location filename="../../ui/queue/ticket_pane.py" line="472" />
       <source>Give it</source>
       <translation>بدهید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="472" />
+      <location filename="../../ui/queue/ticket_pane.py" line="473" />
       <source>Keep it with %1</source>
       <translation>نزد %1 بماند</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="491" />
+      <location filename="../../ui/queue/ticket_pane.py" line="492" />
       <source>a colleague</source>
       <translation>یک همکار</translation>
     </message>

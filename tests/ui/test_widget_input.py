@@ -21,7 +21,9 @@ from console.clock import TEHRAN
 from console.errors import ValidationError
 from console.jalali import gregorian_to_jalali, jalali_to_gregorian, to_persian_digits
 from tests.ui.helpers import english_left
+from ui.dialogs.account_dialogs import NewAccountDialog
 from ui.dialogs.closure_dialog import ClosureDialog
+from ui.dialogs.customer_dialogs import ContactDialog, CustomerDialog
 from ui.dialogs.form import FormDialog, open_form
 from ui.dialogs.holiday_dialog import HolidayDialog
 from ui.dialogs.new_ticket import NewTicketDialog
@@ -166,6 +168,12 @@ LONG_FIELDS: list[
     ("adjustment reason", lambda: AdjustDialog("بستهٔ پشتیبانی"), lambda d: d.reason, 500),  # type: ignore[attr-defined]
     ("credit rejection reason", lambda: ReasonDialog("رد", "رد شود؟", "رد"), lambda d: d.reason_edit, 1000),  # type: ignore[attr-defined]
     ("timesheet rejection reason", lambda: RejectDialog("علی", "این هفته"), lambda d: d.reason_edit, 500),  # type: ignore[attr-defined]
+    ("customer code", lambda: CustomerDialog(TODAY), lambda d: d.code, 32),  # type: ignore[attr-defined]
+    ("customer name", lambda: CustomerDialog(TODAY), lambda d: d.name, 200),  # type: ignore[attr-defined]
+    ("customer address", lambda: CustomerDialog(TODAY), lambda d: d.instance_url, 300),  # type: ignore[attr-defined]
+    ("customer notes", lambda: CustomerDialog(TODAY), lambda d: d.notes, 4000),  # type: ignore[attr-defined]
+    ("contact name", lambda: ContactDialog("شرکت نمونه"), lambda d: d.name, 200),  # type: ignore[attr-defined]
+    ("contact job title", lambda: ContactDialog("شرکت نمونه"), lambda d: d.role, 100),  # type: ignore[attr-defined]
 ]
 
 
@@ -262,3 +270,41 @@ def test_form_dialogs_speak_persian_cancel_included(qtbot: QtBot, make) -> None:
     _show(qtbot, dialog)
     assert english_left(dialog) == []
     assert dialog.buttons.button(dialog.buttons.StandardButton.Cancel).text() == "انصراف"
+
+
+@pytest.mark.parametrize(("field", "limit"), [("username_edit", 32), ("full_name_edit", 200)])
+def test_a_new_accounts_long_name_is_refused_in_the_form_never_cut(
+    qtbot: QtBot, field: str, limit: int
+) -> None:
+    dialog = NewAccountDialog()
+    _show(qtbot, dialog)
+    _keys(dialog.username_edit, "sara")
+    _keys(dialog.full_name_edit, "سارا محمدی")
+    dialog.passwords.new_edit.setText("sara-password-1")
+    dialog.passwords.repeat_edit.setText("sara-password-1")
+    edit: QLineEdit = getattr(dialog, field)
+    long = ("s" if field == "username_edit" else "س") * (limit + 8)
+    _paste(edit, long)
+    assert edit.text() == long  # nothing silently cut
+    assert not dialog.ok_button.isEnabled()
+    assert "حداکثر" in dialog.problem.text() and dialog.problem.isVisibleTo(dialog)
+    assert to_persian_digits(str(limit)) in dialog.problem.text()
+    edit.setText(long[:limit])
+    assert dialog.ok_button.isEnabled() and not dialog.problem.isVisibleTo(dialog)
+
+
+def test_a_new_ticket_without_a_customer_subject_or_message_is_refused_in_the_form(qtbot: QtBot) -> None:
+    from console.customers import CustomerRow
+
+    dialog = NewTicketDialog([CustomerRow(1, "C1", "شرکت آلفا", None, 0, 0, None, 0)])
+    _show(qtbot, dialog)
+    dialog.customer.setEditText("مشتری ناشناس")
+    _keys(dialog.body, "سلام")
+    assert not _accepted(qtbot, dialog)
+    assert dialog.problem.text() == "یکی از مشتریان فهرست را انتخاب کنید."
+    dialog.customer.setEditText("شرکت آلفا")
+    assert dialog.problem.text() == "موضوع تیکت را بنویسید."
+    _keys(dialog.subject, "   ")
+    assert not _accepted(qtbot, dialog) and dialog.body.toPlainText() == "سلام"  # what was typed stays
+    _keys(dialog.subject, "چاپ فاکتور")
+    assert _accepted(qtbot, dialog)

@@ -7,7 +7,7 @@ nothing typed is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from console.accounts import MAX_FULL_NAME, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from console.jalali import to_persian_digits
 from console.models import ROLES
+from console.validation import count_text
 from ui.labels import label
 
 _LTR = Qt.LayoutDirection.LeftToRight
@@ -38,12 +39,26 @@ def password_edit(placeholder: str = "") -> QLineEdit:
     return edit
 
 
+MAX_USERNAME = 32  # console.accounts.USERNAME_RE
+
+
 def username_edit() -> QLineEdit:
-    """A left-to-right field for a Latin username."""
+    """A left-to-right field for a Latin username (a longer one is refused, never cut)."""
     edit = QLineEdit()
     edit.setLayoutDirection(_LTR)
-    edit.setMaxLength(32)
     return edit
+
+
+def too_long(what: str, text: str, limit: int) -> str:
+    """«what» is longer than ``limit`` characters: the form says so ("" when it is not)."""
+    if len(text.strip()) <= limit:
+        return ""
+    return (
+        QCoreApplication.translate("AccountDialogs", "%1 is too long: %2 characters; at most %3.")
+        .replace("%1", what)
+        .replace("%2", count_text(len(text.strip())))
+        .replace("%3", count_text(limit))
+    )
 
 
 class PasswordPair(QWidget):
@@ -170,8 +185,7 @@ class NewAccountDialog(SubmitDialog):
         self.ok_button.setText(self.tr("Create account"))
         self.username_edit = username_edit()
         self.username_edit.setPlaceholderText(self.tr("e.g. s.karimi"))
-        self.full_name_edit = QLineEdit()
-        self.full_name_edit.setMaxLength(MAX_FULL_NAME)
+        self.full_name_edit = QLineEdit()  # a longer name is refused in the form, never cut
         self.role_combo = QComboBox()
         for role in ROLES:
             self.role_combo.addItem(label(role), role)
@@ -191,7 +205,11 @@ class NewAccountDialog(SubmitDialog):
         )
 
     def form_problem(self) -> str:
-        return self.passwords.problem()
+        return (
+            too_long(self.tr("The username"), self.username(), MAX_USERNAME)
+            or too_long(self.tr("The full name"), self.full_name(), MAX_FULL_NAME)
+            or self.passwords.problem()
+        )
 
     def form_complete(self) -> bool:
         return bool(self.username().strip() and self.full_name().strip()) and self.passwords.complete()

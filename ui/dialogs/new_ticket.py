@@ -67,6 +67,23 @@ class NewTicketDialog(FormDialog):
         layout.addWidget(self.buttons)
         self.watch_fields()
         self._customer_changed()
+        # Once a problem was shown, it goes away as soon as the field is put right.
+        for changed in (self.customer.editTextChanged, self.subject.textChanged, self.body.textChanged):
+            changed.connect(self._recheck)
+
+    def _recheck(self, *_args: object) -> None:
+        if self.problem.isVisible():
+            self.show_problems()
+
+    def form_problem(self) -> str:
+        """A customer of the list, a subject and a message (the service checks them again)."""
+        if self._chosen_customer() is None:
+            return self.tr("Choose one of the customers in the list.")
+        if not self.subject.text().strip():
+            return self.tr("Write the ticket's subject.")
+        if not self.body.toPlainText().strip():
+            return self.tr("Write what the customer asked for.")
+        return ""
 
     def values(self) -> tuple[int | None, str, str, str]:
         """(customer id, subject, category, message); the service validates them."""

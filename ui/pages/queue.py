@@ -29,6 +29,7 @@ from console.queue import QueueSnapshot, load_queue, load_rows
 from console.tickets import create_ticket, search_ticket_ids
 from ui.context import AppContext
 from ui.delegates import ColorRoleDelegate, PlainTextDelegate
+from ui.dialogs.form import open_form
 from ui.dialogs.new_ticket import NewTicketDialog
 from ui.pages.base import Page
 from ui.queue import VIEW_TITLES, VIEWS, BreachAlerts, CountdownDelegate, QueueModel, TicketPane, closed_text
@@ -348,7 +349,8 @@ class QueuePage(Page):
             note = self.tr("No ticket in this tab matches «%1»; look in «All open».")
         else:
             note = ""
-        self.search_note.setText(note.replace("%1", text))
+        shown = text if len(text) <= 40 else text[:40] + "…"  # one long word would widen the window
+        self.search_note.setText(note.replace("%1", shown))
         self.search_note.setVisible(bool(note))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -365,10 +367,9 @@ class QueuePage(Page):
         self.load(lambda s: list_customers(s, today), self._ask_new_ticket, key="customers")
 
     def _ask_new_ticket(self, customers: list) -> None:  # type: ignore[type-arg]
+        """The new-ticket form; a refused ticket keeps it open with what was typed (open_form)."""
         dialog = NewTicketDialog(customers, self, self.load_contacts)
-        if dialog.exec() != NewTicketDialog.DialogCode.Accepted:
-            return
-        self.create_from(dialog)
+        open_form(self, dialog, lambda done, failed: self.create_from(dialog, done, failed))
 
     def load_contacts(self, customer_id: int, deliver: Callable[[int, list[ContactView]], None]) -> None:
         """The new-ticket dialog's contacts list: the customer's active contacts (issue 14)."""
@@ -378,7 +379,12 @@ class QueuePage(Page):
             self.show_error_box,
         )
 
-    def create_from(self, dialog: NewTicketDialog) -> None:
+    def create_from(
+        self,
+        dialog: NewTicketDialog,
+        on_done: Callable[[Created], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
         """The ticket of an accepted dialog, with the contact chosen, in one unit of work."""
         customer_id, subject, category, body = dialog.values()
         contact_id = dialog.contact_id()
@@ -394,5 +400,7 @@ class QueuePage(Page):
 
         def done(result: Created) -> None:
             self._pending_ticket = result.id
+            if on_done is not None:
+                on_done(result)
 
-        self.mutate(op, done)
+        self.mutate(op, done, on_error)

@@ -106,6 +106,7 @@ class TicketPane(QFrame):
         self.contact.setVisible(False)
         self.deadline = QLabel()
         self.deadline.setObjectName("deadlineLine")
+        self.deadline.setWordWrap(True)  # after hours it also says when the clock resumes: long
         self.entitlement = QLabel()
         self.entitlement.setWordWrap(True)
         self.entitlement.setObjectName("entitlementLine")
