@@ -281,52 +281,52 @@
   <context>
     <name>AdjustDialog</name>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="103" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="113" />
       <source>Adjust a balance</source>
       <translation>اصلاح مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="108" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="118" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="111" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="121" />
       <source>Why (required)</source>
       <translation>دلیل (الزامی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="113" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="123" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="114" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="124" />
       <source>Add (+) or take (−)</source>
       <translation>افزودن (+) یا کاستن (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="115" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="125" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="125" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="135" />
       <source>Enter the minutes to add (+) or take (−).</source>
       <translation>دقیقه‌هایی را که افزوده (+) یا کم (−) می‌شود وارد کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="127" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="137" />
       <source>An adjustment can take the balance at most to zero: it is %1.</source>
       <translation>اصلاح مانده حداکثر تا صفر کم می‌کند: مانده %1 است.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="131" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="141" />
       <source>Write the reason for the adjustment.</source>
       <translation>دلیل اصلاح را بنویسید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="105" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="115" />
       <source>Record</source>
       <translation>ثبت</translation>
     </message>
@@ -4381,39 +4381,44 @@
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="53" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="54" />
       <source>Invoice or contract number</source>
       <translation>شمارهٔ فاکتور یا قرارداد</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="58" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="60" />
       <source>Customer</source>
       <translation>مشتری</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="59" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="61" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="60" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="62" />
       <source>Time bought</source>
       <translation>زمان خریداری‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="62" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="64" />
       <source>Purchase date</source>
       <translation>تاریخ خرید</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="64" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="66" />
       <source>Reference</source>
       <translation>شمارهٔ مرجع</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="83" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="85" />
       <source>Enter the time bought.</source>
       <translation>زمان خریده‌شده را وارد کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/package_dialogs.py" line="89" />
+      <source>A package bought on %1 is no longer usable from %2: check the date. A package the customer held before the console is brought in with the customer import.</source>
+      <translation>بسته‌ای که %1 خریده شده از %2 دیگر قابل استفاده نیست؛ تاریخ را بررسی کنید. بسته‌هایی که مشتری پیش از کنسول داشته با «ورود مشتریان از پرونده» وارد می‌شوند.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/package_dialogs.py" line="39" />
@@ -4421,7 +4426,7 @@
       <translation>ثبت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="76" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="78" />
       <source>Usable until the end of the day before %1 (one Jalali year).</source>
       <translation>قابل استفاده تا پایان روز پیش از %1 (یک سال شمسی).</translation>
     </message>

@@ -308,3 +308,16 @@ def test_a_new_ticket_without_a_customer_subject_or_message_is_refused_in_the_fo
     assert not _accepted(qtbot, dialog) and dialog.body.toPlainText() == "سلام"  # what was typed stays
     _keys(dialog.subject, "چاپ فاکتور")
     assert _accepted(qtbot, dialog)
+
+
+def test_rule7_a_purchase_whose_validity_already_ended_is_refused_in_the_form(qtbot: QtBot) -> None:
+    """Recorded, it would be forfeited at once, and a ledger entry is never undone."""
+    dialog = PurchaseDialog("شرکت نمونه", TODAY)
+    _show(qtbot, dialog)
+    _type(dialog.purchased_on, "14000101")
+    assert not _accepted(qtbot, dialog)
+    assert "۱۴۰۰/۰۱/۰۱" in dialog.problem.text() and "ورود مشتریان" in dialog.problem.text()
+    _type(dialog.purchased_on, "14040903")  # usable until the day before 1405/09/03: today
+    assert not _accepted(qtbot, dialog)
+    _type(dialog.purchased_on, "14040904")
+    assert _accepted(qtbot, dialog)

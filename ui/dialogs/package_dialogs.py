@@ -47,12 +47,14 @@ class PurchaseDialog(FormDialog):
         self.extra_minutes = QSpinBox()
         self.extra_minutes.setRange(0, 59)
         self.extra_minutes.setSuffix(" " + self.tr("minutes"))
+        self.today = today
         self.purchased_on = JalaliDateEdit(today)
         self.reference = QLineEdit()
         self.reference_limit = limit_length(self.reference, MAX_REFERENCE)
         self.reference.setPlaceholderText(self.tr("Invoice or contract number"))
         self.validity = QLabel()
         self.purchased_on.dateChanged.connect(lambda _d: self._update_validity())
+        self.purchased_on.dateChanged.connect(lambda _d: self.show_problems())
         self.purchased_on.validity_changed.connect(lambda _t: self._update_validity())
         form = QFormLayout()
         form.addRow(self.tr("Customer"), QLabel(customer_name))
@@ -81,6 +83,16 @@ class PurchaseDialog(FormDialog):
     def form_problem(self) -> str:
         if self.minutes() <= 0:
             return self.tr("Enter the time bought.")
+        if not self.purchased_on.error() and package_expiry(self.purchased_on.value()) <= self.today:
+            # Recorded, it would be forfeited at once, and ledger entries are never undone.
+            return (
+                self.tr(
+                    "A package bought on %1 is no longer usable from %2: check the date. A package the "
+                    "customer held before the console is brought in with the customer import."
+                )
+                .replace("%1", format_date(self.purchased_on.value()))
+                .replace("%2", format_date(package_expiry(self.purchased_on.value())))
+            )
         return ""
 
     def minutes(self) -> int:
