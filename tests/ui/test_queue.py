@@ -132,6 +132,32 @@ def test_reply_in_the_pane_stops_the_deadline(qtbot: QtBot, page: tuple[QueuePag
     assert view.model.row_at(0).status == "waiting"  # type: ignore[union-attr]
 
 
+def test_reply_buttons_wait_for_text_and_a_refused_reply_keeps_what_was_typed(
+    qtbot: QtBot, factory: sessionmaker[Session], setup: dict[str, int], page: tuple[QueuePage, AppContext]
+) -> None:
+    view, _ctx = page
+    pane = view.pane
+    qtbot.waitUntil(lambda: pane.ticket_id is not None, timeout=10_000)
+    assert not pane.reply_button.isEnabled() and not pane.note_button.isEnabled()  # nothing written
+    pane.reply_box.setPlainText("   ")
+    assert not pane.reply_resolve_button.isEnabled()
+    typed = "فاکتور دوباره صادر شد؛ لطفاً بررسی کنید."
+    pane.reply_box.setPlainText(typed)
+    assert pane.reply_button.isEnabled()
+    with unit_of_work(factory) as s:  # meanwhile a colleague claims it on another PC: the pane is stale
+        claim(s, actor_id=setup["sara"], ticket_id=setup["ticket"])
+    errors: list[Exception] = []
+    pane.error.connect(errors.append)
+    pane.reply_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    qtbot.waitUntil(lambda: view.ctx.runner.is_idle(), timeout=10_000)
+    assert pane.reply_box.toPlainText() == typed  # the refused reply is still there to send again
+    pane.reply_button.click()  # the pane reloaded: the same text goes now
+    qtbot.waitUntil(lambda: pane.reply_box.toPlainText() == "", timeout=10_000)
+    with unit_of_work(factory) as s:
+        assert get_queue_row(s, setup["ticket"]).status == "waiting"
+
+
 def test_queue_model_passes_qtmodeltester(qtmodeltester, page: tuple[QueuePage, AppContext]) -> None:  # type: ignore[no-untyped-def]
     view, _ctx = page
     qtmodeltester.check(view.model)

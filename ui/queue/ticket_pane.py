@@ -173,6 +173,7 @@ class TicketPane(QFrame):
         self.reply_button.clicked.connect(lambda: self._send_reply("waiting"))
         self.reply_resolve_button.clicked.connect(lambda: self._send_reply("resolved"))
         self.note_button.clicked.connect(self._send_note)
+        self.reply_box.textChanged.connect(self._update_send_buttons)
         self.claim_button.clicked.connect(self._claim)
         self.timer_button.clicked.connect(self._start_timer)
         self.category.activated.connect(self._category_chosen)
@@ -226,11 +227,9 @@ class TicketPane(QFrame):
             self.claim_button,
             self.timer_button,
             self.reply_box,
-            self.reply_button,
-            self.reply_resolve_button,
-            self.note_button,
         ):
             w.setEnabled(on)
+        self._update_send_buttons()
 
     def load(self, ticket_id: int) -> None:
         self._wanted = ticket_id
@@ -377,7 +376,9 @@ class TicketPane(QFrame):
         return " • ".join(parts)
 
     # --- actions ------------------------------------------------------------------------------
-    def _mutate(self, op: Callable[[Session], Changes]) -> None:
+    def _mutate(
+        self, op: Callable[[Session], Changes], on_done: Callable[[Changes], None] | None = None
+    ) -> None:
         if self._detail is None:
             return
         ticket_id = self._detail.row.id
@@ -386,7 +387,23 @@ class TicketPane(QFrame):
             self.error.emit(error)
             self.load(ticket_id)  # show what is there now (a stale edit reloads)
 
-        self.ctx.runner.mutate(op, None, failed, initiator=self)
+        self.ctx.runner.mutate(op, on_done, failed, initiator=self)
+
+    def _sent(self, typed: str) -> Callable[[Changes], None]:
+        """After a reply or note was recorded: empty the box, unless something new was typed since.
+        A refused one leaves what was typed in the box (a stale edit, a lost connection)."""
+
+        def done(_result: Changes) -> None:
+            if self.reply_box.toPlainText() == typed:
+                self.reply_box.clear()
+
+        return done
+
+    def _update_send_buttons(self) -> None:
+        """Reply, reply-and-resolve and note only with something written."""
+        on = self.reply_box.isEnabled() and bool(self.reply_box.toPlainText().strip())
+        for button in (self.reply_button, self.reply_resolve_button, self.note_button):
+            button.setEnabled(on)
 
     def _send_reply(self, new_status: str) -> None:
         if self._detail is None or not self.reply_button.isEnabled():
@@ -399,16 +416,14 @@ class TicketPane(QFrame):
                 s, actor_id=me, ticket_id=tid, body=body, expected_version=version, new_status=new_status
             )
 
-        self._mutate(op)
-        self.reply_box.clear()
+        self._mutate(op, self._sent(body))
 
     def _send_note(self) -> None:
         if self._detail is None or not self.note_button.isEnabled():
             return
         body = self.reply_box.toPlainText()
         tid, me = self._detail.row.id, self.ctx.agent.id
-        self._mutate(lambda s: add_note(s, actor_id=me, ticket_id=tid, body=body))
-        self.reply_box.clear()
+        self._mutate(lambda s: add_note(s, actor_id=me, ticket_id=tid, body=body), self._sent(body))
 
     def _claim(self) -> None:
         if self._detail is None or not self.claim_button.isEnabled():
