@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 
 from console.agents import require_supervisor
 from console.errors import ValidationError
-from console.models import Agent, AuditEntry, Customer
+from console.models import Agent, AuditEntry, Contact, Customer
 from console.validation import clean_text, require_aware
 
 __all__ = [
     "AGENT_KEYS",
+    "CONTACT_KEYS",
     "CUSTOMER_KEYS",
     "MAX_LIMIT",
     "AuditView",
@@ -38,6 +39,7 @@ SECRET_KEYS = frozenset({"password", "password_hash", "current_password"})
 #: recorded keys whose value is an account's id, and those whose value is a customer's id
 AGENT_KEYS = frozenset({"agent_id", "assigned_agent_id", "actor_id", "created_by", "decided_by"})
 CUSTOMER_KEYS = frozenset({"customer_id"})
+CONTACT_KEYS = frozenset({"contact_id"})
 
 _SAME_LETTER = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _DIGITS = str.maketrans({chr(base + d): str(d) for base in (0x06F0, 0x0660) for d in range(10)})
@@ -73,6 +75,7 @@ class AuditView:
     changes: tuple[FieldChange, ...] = field(default=())
     agent_names: dict[int, str] = field(default_factory=dict)  # accounts named in before/after
     customer_names: dict[int, str] = field(default_factory=dict)  # customers named in before/after
+    contact_names: dict[int, str] = field(default_factory=dict)  # contacts named in before/after
 
 
 def _decode(raw: str | None) -> dict[str, Any] | None:
@@ -105,10 +108,11 @@ def _ids(values: list[dict[str, Any] | None], keys: frozenset[str]) -> set[int]:
 
 def _names(
     session: Session, entries: list[tuple[dict[str, Any] | None, dict[str, Any] | None]]
-) -> tuple[dict[int, str], dict[int, str]]:
-    """The full names of the accounts and the names of the customers the values refer to."""
+) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """The full names of the accounts, and the names of the customers and contacts, the values refer to."""
     sides = [side for pair in entries for side in pair]
     agent_ids, customer_ids = _ids(sides, AGENT_KEYS), _ids(sides, CUSTOMER_KEYS)
+    contact_ids = _ids(sides, CONTACT_KEYS)
     agents = (
         dict(session.execute(select(Agent.id, Agent.full_name).where(Agent.id.in_(agent_ids))).tuples().all())
         if agent_ids
@@ -123,7 +127,16 @@ def _names(
         if customer_ids
         else {}
     )
-    return agents, customers
+    contacts = (
+        dict(
+            session.execute(select(Contact.id, Contact.name).where(Contact.id.in_(contact_ids)))
+            .tuples()
+            .all()
+        )
+        if contact_ids
+        else {}
+    )
+    return agents, customers, contacts
 
 
 def _text_filter(text: str) -> ColumnElement[bool]:
@@ -200,10 +213,14 @@ def search_audit(
         (entry, full_name, username, _decode(entry.before), _decode(entry.after))
         for entry, full_name, username in session.execute(query)
     ]
-    agents, customers = _names(session, [(before, after) for *_, before, after in found])
+    agents, customers, contacts = _names(session, [(before, after) for *_, before, after in found])
     views = []
     for entry, full_name, username, before, after in found:
-        refers = _ids([before, after], AGENT_KEYS), _ids([before, after], CUSTOMER_KEYS)
+        refers = (
+            _ids([before, after], AGENT_KEYS),
+            _ids([before, after], CUSTOMER_KEYS),
+            _ids([before, after], CONTACT_KEYS),
+        )
         views.append(
             AuditView(
                 id=entry.id,
@@ -219,6 +236,7 @@ def search_audit(
                 changes=field_changes(before, after),
                 agent_names={i: agents[i] for i in refers[0] if i in agents},
                 customer_names={i: customers[i] for i in refers[1] if i in customers},
+                contact_names={i: contacts[i] for i in refers[2] if i in contacts},
             )
         )
     return views

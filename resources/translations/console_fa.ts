@@ -281,52 +281,52 @@
   <context>
     <name>AdjustDialog</name>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="113" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="115" />
       <source>Adjust a balance</source>
       <translation>اصلاح مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="118" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="120" />
       <source>minutes</source>
       <translation>دقیقه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="121" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="123" />
       <source>Why (required)</source>
       <translation>دلیل (الزامی)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="123" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="125" />
       <source>Package</source>
       <translation>بسته</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="124" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="126" />
       <source>Add (+) or take (−)</source>
       <translation>افزودن (+) یا کاستن (−)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="125" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="127" />
       <source>Reason</source>
       <translation>شرح</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="135" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="137" />
       <source>Enter the minutes to add (+) or take (−).</source>
       <translation>دقیقه‌هایی را که افزوده (+) یا کم (−) می‌شود وارد کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="137" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="139" />
       <source>An adjustment can take the balance at most to zero: it is %1.</source>
       <translation>اصلاح مانده حداکثر تا صفر کم می‌کند: مانده %1 است.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="141" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="143" />
       <source>Write the reason for the adjustment.</source>
       <translation>دلیل اصلاح را بنویسید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="115" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="117" />
       <source>Record</source>
       <translation>ثبت</translation>
     </message>
@@ -734,13 +734,18 @@
       <translation>مشتری شمارهٔ %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="372" />
+      <location filename="../../ui/pages/audit.py" line="154" />
+      <source>contact no. %1</source>
+      <translation>مخاطب شمارهٔ %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/audit.py" line="376" />
       <location filename="../../ui/shell.py" line="55" />
       <source>Audit trail</source>
       <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="302" />
+      <location filename="../../ui/pages/audit.py" line="306" />
       <source>Only a supervisor can see the audit trail: who changed what, and when.</source>
       <translation>سابقهٔ تغییرات (چه کسی، چه چیزی را، کی تغییر داد) را فقط سرپرست می‌بیند.</translation>
     </message>
@@ -750,82 +755,82 @@
       <translation>توکن باطل شد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="310" />
+      <location filename="../../ui/pages/audit.py" line="314" />
       <source>Search actions, values or names…</source>
       <translation>جستجوی کار، مقدار یا نام…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="313" />
+      <location filename="../../ui/pages/audit.py" line="317" />
       <source>Everything</source>
       <translation>همه</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="317" />
+      <location filename="../../ui/pages/audit.py" line="321" />
       <source>Everyone</source>
       <translation>همهٔ افراد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="318" />
+      <location filename="../../ui/pages/audit.py" line="322" />
       <source>Between dates</source>
       <translation>فقط در بازهٔ تاریخ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="326" />
+      <location filename="../../ui/pages/audit.py" line="330" />
       <source>Concerning</source>
       <translation>دربارهٔ</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="328" />
+      <location filename="../../ui/pages/audit.py" line="332" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="332" />
+      <location filename="../../ui/pages/audit.py" line="336" />
       <source>From</source>
       <translation>از</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="334" />
+      <location filename="../../ui/pages/audit.py" line="338" />
       <source>Until</source>
       <translation>تا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="352" />
+      <location filename="../../ui/pages/audit.py" line="356" />
       <source>Before</source>
       <translation>پیش از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="353" />
+      <location filename="../../ui/pages/audit.py" line="357" />
       <source>After</source>
       <translation>پس از تغییر</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="416" />
+      <location filename="../../ui/pages/audit.py" line="420" />
       <source>The end date is before the start date.</source>
       <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="464" />
+      <location filename="../../ui/pages/audit.py" line="468" />
       <source>The newest %1 entries; narrow the search to see older ones.</source>
       <translation>%1 ردیف تازه‌تر؛ برای دیدن موارد قدیمی‌تر جستجو را محدودتر کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="466" />
+      <location filename="../../ui/pages/audit.py" line="470" />
       <source>%1 entries, newest first</source>
       <translation>%1 ردیف، تازه‌ترین در بالا</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="476" />
+      <location filename="../../ui/pages/audit.py" line="480" />
       <source>The trail could not be loaded (%1).</source>
       <translation>سابقهٔ تغییرات بارگیری نشد (%1).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="503" />
+      <location filename="../../ui/pages/audit.py" line="507" />
       <source>Choose an entry to see its values before and after.</source>
       <translation>ردیفی را برگزینید تا مقدارهای پیش و پس از تغییر را ببینید.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="508" />
+      <location filename="../../ui/pages/audit.py" line="512" />
       <source>%1%2 — %3, by %4 at %5</source>
       <translation>%1%2 — %3، به دست %4 در %5</translation>
     </message>
@@ -1126,7 +1131,7 @@
       <translation>مانده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="247" />
+      <location filename="../../ui/pages/audit.py" line="251" />
       <location filename="../../ui/pages/customer_models.py" line="133" />
       <location filename="../../ui/pages/timesheet_models.py" line="231" />
       <source>When</source>
@@ -1134,27 +1139,27 @@
       <translation>زمان</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="248" />
+      <location filename="../../ui/pages/audit.py" line="252" />
       <source>Done by</source>
       <translation>انجام‌دهنده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="249" />
+      <location filename="../../ui/pages/audit.py" line="253" />
       <source>Concerns</source>
       <translation>موضوع</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="251" />
+      <location filename="../../ui/pages/audit.py" line="255" />
       <source>No.</source>
       <translation>شماره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="256" />
+      <location filename="../../ui/pages/audit.py" line="260" />
       <source>Action</source>
       <translation>کار انجام‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/audit.py" line="257" />
+      <location filename="../../ui/pages/audit.py" line="261" />
       <source>Change</source>
       <translation>تغییر</translation>
     </message>
@@ -4416,7 +4421,7 @@
       <translation>زمان خریده‌شده را وارد کنید.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/package_dialogs.py" line="89" />
+      <location filename="../../ui/dialogs/package_dialogs.py" line="90" />
       <source>A package bought on %1 is no longer usable from %2: check the date. A package the customer held before the console is brought in with the customer import.</source>
       <translation>بسته‌ای که %1 خریده شده از %2 دیگر قابل استفاده نیست؛ تاریخ را بررسی کنید. بسته‌هایی که مشتری پیش از کنسول داشته با «ورود مشتریان از پرونده» وارد می‌شوند.</translation>
     </message>
@@ -5402,132 +5407,132 @@
       <translation>یادداشت داخلی</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="214" />
+      <location filename="../../ui/queue/ticket_pane.py" line="215" />
       <source>Choose a ticket from the queue</source>
       <translation>تیکتی را از صف انتخاب کنید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="261" />
+      <location filename="../../ui/queue/ticket_pane.py" line="260" />
       <source>Ticket #%1 could not be loaded: the database cannot be reached.</source>
       <translation>تیکت #%1 بارگیری نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="267" />
+      <location filename="../../ui/queue/ticket_pane.py" line="266" />
       <source>Could not be reloaded: the database cannot be reached. Shown as before.</source>
       <translation>دوباره بارگیری نشد: پایگاه داده در دسترس نیست. همان نمایش قبلی مانده است.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="281" />
+      <location filename="../../ui/queue/ticket_pane.py" line="280" />
       <source>%1 • opened %2 • %3</source>
       <translation>%1 • ثبت %2 • %3</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="294" />
+      <location filename="../../ui/queue/ticket_pane.py" line="293" />
       <source>Unassigned</source>
       <translation>بدون کارشناس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="303" />
+      <location filename="../../ui/queue/ticket_pane.py" line="302" />
       <source>%1 holds this ticket; only a supervisor can give it to someone else.</source>
       <translation>این تیکت با %1 است؛ فقط سرپرست می‌تواند آن را به کس دیگری بدهد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="324" />
+      <location filename="../../ui/queue/ticket_pane.py" line="323" />
       <source>Written by %1</source>
       <translation>از طرف %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="333" />
+      <location filename="../../ui/queue/ticket_pane.py" line="332" />
       <source>No reply is awaited.</source>
       <translation>پاسخی در انتظار نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="337" />
+      <location filename="../../ui/queue/ticket_pane.py" line="336" />
       <source>No reply was written: the ticket was set to “%1”.</source>
       <translation>پاسخی نوشته نشده است: وضعیت تیکت به «%1» تغییر کرد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="342" />
+      <location filename="../../ui/queue/ticket_pane.py" line="341" />
       <source>Last reply was in time (due %1).</source>
       <translation>آخرین پاسخ به‌موقع بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="344" />
+      <location filename="../../ui/queue/ticket_pane.py" line="343" />
       <source>Last reply was late (due %1).</source>
       <translation>آخرین پاسخ دیر بود (مهلت %1).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="346" />
+      <location filename="../../ui/queue/ticket_pane.py" line="345" />
       <source>Response overdue by %1 (due %2).</source>
       <translation>پاسخ %1 از مهلت گذشته است (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="347" />
+      <location filename="../../ui/queue/ticket_pane.py" line="346" />
       <source>Reply within %1 business time (due %2).</source>
       <translation>تا %1 زمان کاری دیگر پاسخ دهید (مهلت %2).</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="349" />
+      <location filename="../../ui/queue/ticket_pane.py" line="348" />
       <source>Paused: %1</source>
       <translation>متوقف: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="354" />
+      <location filename="../../ui/queue/ticket_pane.py" line="353" />
       <source>Free support: by ticket only, nothing is deducted.</source>
       <translation>پشتیبانی رایگان: فقط از راه تیکت؛ چیزی کسر نمی‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="356" />
+      <location filename="../../ui/queue/ticket_pane.py" line="355" />
       <source>Paid from the customer's support package.</source>
       <translation>از بستهٔ پشتیبانی مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="358" />
+      <location filename="../../ui/queue/ticket_pane.py" line="357" />
       <source>Paid from the customer's training package.</source>
       <translation>از بستهٔ آموزش مشتری کسر می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="360" />
+      <location filename="../../ui/queue/ticket_pane.py" line="359" />
       <source>Sales handles this request (contract, on-site or comprehensive training): refer the customer to the sales department; no timer.</source>
       <translation>این درخواست با واحد فروش است (قرارداد، پشتیبانی حضوری یا آموزش جامع): مشتری را به واحد فروش ارجاع دهید؛ زمان‌سنج ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="367" />
+      <location filename="../../ui/queue/ticket_pane.py" line="366" />
       <source>No valid package.</source>
       <translation>بستهٔ معتبری ندارد.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="371" />
+      <location filename="../../ui/queue/ticket_pane.py" line="370" />
       <source>%1: %2 left, until %3 (%4 days)</source>
       <translation>%1: %2 مانده، تا %3 (%4 روز)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="465" />
+      <location filename="../../ui/queue/ticket_pane.py" line="480" />
       <source>nobody</source>
       <translation>هیچ‌کس</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="468" />
+      <location filename="../../ui/queue/ticket_pane.py" line="483" />
       <source>A colleague's ticket</source>
       <translation>تیکت یک همکار</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="469" />
+      <location filename="../../ui/queue/ticket_pane.py" line="484" />
       <source>%1 holds this ticket. Give it to %2?</source>
       <translation>این تیکت با %1 است. آن را به %2 بدهید؟</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="472" />
+      <location filename="../../ui/queue/ticket_pane.py" line="487" />
       <source>Give it</source>
       <translation>بدهید</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="473" />
+      <location filename="../../ui/queue/ticket_pane.py" line="488" />
       <source>Keep it with %1</source>
       <translation>نزد %1 بماند</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/ticket_pane.py" line="492" />
+      <location filename="../../ui/queue/ticket_pane.py" line="507" />
       <source>a colleague</source>
       <translation>یک همکار</translation>
     </message>

@@ -129,3 +129,24 @@ def test_changed_fields_come_first_and_are_marked(factory, qapp) -> None:  # typ
     (waiting,) = [v for v in views if v.action == "status"]
     after = readable(waiting, waiting.after).splitlines()
     assert after[0].startswith("● ")
+
+
+def test_the_contact_a_ticket_names_is_shown_by_name(factory, qapp) -> None:  # type: ignore[no-untyped-def]
+    from console.customers import create_contact, create_customer, set_ticket_contact
+
+    with unit_of_work(factory) as s:
+        seed_calendar(s, date(2026, 11, 24))
+        boss = Agent(username="boss", full_name="مریم احمدی", role="supervisor")
+        s.add(boss)
+        s.flush()
+        customer = create_customer(s, actor_id=boss.id, code="C9", name="شرکت نمونه").id
+        contact = create_contact(s, actor_id=boss.id, customer_id=customer, name="رضا کریمی").id
+        ticket, _ = create_ticket(
+            s, actor_id=boss.id, customer_id=customer, subject="چاپ", category="technical", body="سلام"
+        )
+        set_ticket_contact(s, actor_id=boss.id, ticket_id=ticket, contact_id=contact)
+    with unit_of_work(factory) as s:
+        (named,) = [v for v in search_audit(s, actor_id=boss.id) if v.action == "set_contact"]
+    text = summary(named)
+    assert "رضا کریمی" in text, text
+    assert not LATIN.search(text), text

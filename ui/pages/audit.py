@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.agents import AgentInfo, list_agents
 from console.audit import Change
-from console.audit_query import AGENT_KEYS, CUSTOMER_KEYS, AuditView, search_audit
+from console.audit_query import AGENT_KEYS, CONTACT_KEYS, CUSTOMER_KEYS, AuditView, search_audit
 from console.clock import TEHRAN
 from console.errors import ConsoleError
 from console.jalali import format_date, format_datetime, format_duration, format_minutes, to_persian_digits
@@ -151,6 +151,7 @@ def action_label(code: str) -> str:
 
 _SOMEONE = QT_TRANSLATE_NOOP("AuditPage", "account no. %1")
 _SOME_CUSTOMER = QT_TRANSLATE_NOOP("AuditPage", "customer no. %1")
+_SOME_CONTACT = QT_TRANSLATE_NOOP("AuditPage", "contact no. %1")
 #: recorded keys whose value is a code with a Persian name (ui.labels.label)
 _CODE_KEYS = frozenset({"status", "state", "kind", "category", "channel", "role", "billing", "package_kind"})
 #: recorded keys counted in minutes and in seconds
@@ -189,6 +190,9 @@ def _value(value: Any, key: str = "", view: AuditView | None = None) -> str:
     if isinstance(value, int) and key in CUSTOMER_KEYS:
         name = view.customer_names.get(value) if view is not None else None
         return name or _tr(_SOME_CUSTOMER).replace("%1", _digits(value))
+    if isinstance(value, int) and key in CONTACT_KEYS:
+        name = view.contact_names.get(value) if view is not None else None
+        return name or _tr(_SOME_CONTACT).replace("%1", _digits(value))
     if isinstance(value, int) and key in _MINUTE_KEYS:
         return format_minutes(value)
     if isinstance(value, int | float) and key in _SECOND_KEYS:
