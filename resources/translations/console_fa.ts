@@ -4106,49 +4106,54 @@
   <context>
     <name>OutageDialog</name>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="41" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="43" />
       <source>Add outage</source>
       <translation>ثبت قطعی</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="43" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="45" />
       <source>All customers (global outage)</source>
       <translation>همهٔ مشتریان (قطعی سراسری)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="48" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="50" />
       <source>e.g. Data centre network failure</source>
       <translation>مثلاً قطعی شبکهٔ مرکز داده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="49" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="51" />
       <source>Planned maintenance</source>
       <translation>نگهداری برنامه‌ریزی‌شده</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="51" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="54" />
       <source>Start</source>
       <translation>شروع</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="53" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="56" />
       <source>End</source>
       <translation>پایان</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="55" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="58" />
       <source>Affected</source>
       <translation>دامنه</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="56" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="59" />
       <source>Cause</source>
       <translation>علت</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/outage_dialog.py" line="61" />
+      <location filename="../../ui/dialogs/outage_dialog.py" line="64" />
       <source>Times are on the Tehran clock. Overlapping outages are counted once; planned maintenance counts only if the policy says so.</source>
       <translation>زمان‌ها به وقت تهران است. قطعی‌های هم‌پوشان یک بار حساب می‌شوند؛ نگهداری برنامه‌ریزی‌شده فقط اگر سیاست بگوید حساب می‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/outage_dialog.py" line="77" />
+      <source>An outage that has not begun yet can be recorded only as planned maintenance.</source>
+      <translation>قطعی‌ای که هنوز آغاز نشده را فقط به‌عنوان نگهداری برنامه‌ریزی‌شده می‌توان ثبت کرد.</translation>
     </message>
   </context>
   <context>

@@ -321,3 +321,14 @@ def test_rule7_a_purchase_whose_validity_already_ended_is_refused_in_the_form(qt
     assert not _accepted(qtbot, dialog)
     _type(dialog.purchased_on, "14040904")
     assert _accepted(qtbot, dialog)
+
+
+def test_rule10_an_outage_that_has_not_begun_is_refused_unless_planned(qtbot: QtBot) -> None:
+    dialog = OutageDialog(
+        T0 + timedelta(days=2), T0 + timedelta(days=2, hours=3), [(1, "شرکت نمونه")], now=T0
+    )
+    _show(qtbot, dialog)
+    assert not _accepted(qtbot, dialog)
+    assert "برنامه‌ریزی‌شده" in dialog.problem.text(), dialog.problem.text()
+    dialog.planned_check.setChecked(True)  # announced maintenance may be entered ahead
+    assert _accepted(qtbot, dialog)

@@ -36,8 +36,10 @@ class OutageDialog(TimeSpanDialog):
         end: datetime,
         customers: Sequence[tuple[int, str]],
         parent: QWidget | None = None,
+        now: datetime | None = None,
     ) -> None:
         super().__init__(start, end, parent)
+        self.now = now  # an unplanned outage cannot have begun after it (None: not checked)
         self.setWindowTitle(self.tr("Add outage"))
         self.scope = QComboBox()
         self.scope.addItem(self.tr("All customers (global outage)"), None)
@@ -47,6 +49,7 @@ class OutageDialog(TimeSpanDialog):
         self.cause_limit = limit_length(self.cause_edit, MAX_CAUSE)
         self.cause_edit.setPlaceholderText(self.tr("e.g. Data centre network failure"))
         self.planned_check = QCheckBox(self.tr("Planned maintenance"))
+        self.planned_check.toggled.connect(lambda _on: self._update())
         form = QFormLayout()
         form.addRow(self.tr("Start"), self.start_edit)
         form.addRow("", self.start_edit.message)
@@ -64,6 +67,15 @@ class OutageDialog(TimeSpanDialog):
             form,
             500,
         )
+
+    def form_problem(self) -> str:
+        order = super().form_problem()
+        if order:
+            return order
+        now = getattr(self, "now", None)  # (the base class checks the form before it is set)
+        if now is not None and not self.planned() and self.starts_at() > now:
+            return self.tr("An outage that has not begun yet can be recorded only as planned maintenance.")
+        return ""
 
     def customer_id(self) -> int | None:
         """The customer affected, or None for every customer."""

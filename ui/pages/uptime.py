@@ -370,7 +370,7 @@ class UptimePage(Page):
         end = datetime.combine(now.date(), time(now.hour), TEHRAN)
         customers = [(r.customer_id, r.customer_name) for r in self.customers_model.rows()]
         customers.sort(key=lambda c: c[1])
-        dialog = OutageDialog(end - timedelta(hours=1), end, customers, parent=self)
+        dialog = OutageDialog(end - timedelta(hours=1), end, customers, parent=self, now=self.ctx.clock.now())
         actor = self.ctx.agent.id
 
         def write(done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
