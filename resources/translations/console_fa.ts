@@ -1966,7 +1966,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="138" />
-      <location filename="../../ui/pages/customers.py" line="316" />
+      <location filename="../../ui/pages/customers.py" line="325" />
       <source>Deactivate</source>
       <translation>غیرفعال کردن</translation>
     </message>
@@ -1992,7 +1992,7 @@
     </message>
     <message>
       <location filename="../../ui/pages/customers.py" line="161" />
-      <location filename="../../ui/pages/customers.py" line="314" />
+      <location filename="../../ui/pages/customers.py" line="323" />
       <source>Notices sent</source>
       <translation>اطلاعیه‌های فرستاده</translation>
     </message>
@@ -2017,37 +2017,47 @@
       <translation>بسته‌ها</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="523" />
+      <location filename="../../ui/pages/customers.py" line="253" />
+      <source>No customer yet. Add one with «New customer…», or bring in the office's list with «Import…».</source>
+      <translation>هنوز مشتری‌ای ثبت نشده است. با «مشتری تازه…» یکی بیفزایید یا فهرست دفتر را با «ورود از پرونده…» وارد کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="256" />
+      <source>No customer yet: a supervisor adds them.</source>
+      <translation>هنوز مشتری‌ای ثبت نشده است؛ سرپرست مشتریان را می‌افزاید.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/customers.py" line="532" />
       <source>Save statement</source>
       <translation>ذخیرهٔ صورت‌حساب</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="523" />
+      <location filename="../../ui/pages/customers.py" line="532" />
       <source>PDF file (*.pdf)</source>
       <translation>پروندهٔ پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="548" />
+      <location filename="../../ui/pages/customers.py" line="557" />
       <source>The statement was not saved: «%1» cannot be written (the folder is missing or not writable, or the disk is full).</source>
       <translation>صورت‌حساب ذخیره نشد: «%1» نوشتنی نیست (پوشه‌اش نیست یا اجازهٔ نوشتن در آن نیست، یا دیسک پر است).</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="553" />
+      <location filename="../../ui/pages/customers.py" line="562" />
       <source>The statement of %1 was saved.</source>
       <translation>صورت‌حساب %1 ذخیره شد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="556" />
+      <location filename="../../ui/pages/customers.py" line="565" />
       <source>The statement of %1 was saved; no program here opens PDF files.</source>
       <translation>صورت‌حساب %1 ذخیره شد؛ برنامه‌ای برای باز کردن پرونده‌های پی‌دی‌اف در این رایانه نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="564" />
+      <location filename="../../ui/pages/customers.py" line="573" />
       <source>The statement of %1 was not made: the database cannot be reached.</source>
       <translation>صورت‌حساب %1 ساخته نشد: پایگاه داده در دسترس نیست.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="572" />
+      <location filename="../../ui/pages/customers.py" line="581" />
       <source>Building the statement of %1…</source>
       <translation>در حال ساختن صورت‌حساب %1…</translation>
     </message>
@@ -2057,47 +2067,47 @@
       <translation>دفتر کارکرد</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="249" />
+      <location filename="../../ui/pages/customers.py" line="250" />
       <source>No customer matches «%1».</source>
       <translation>مشتری‌ای با «%1» پیدا نشد.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="288" />
+      <location filename="../../ui/pages/customers.py" line="297" />
       <source>Support left: %1</source>
       <translation>ماندهٔ پشتیبانی: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="289" />
+      <location filename="../../ui/pages/customers.py" line="298" />
       <source>Training left: %1</source>
       <translation>ماندهٔ آموزش: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="294" />
+      <location filename="../../ui/pages/customers.py" line="303" />
       <source>Inactive</source>
       <translation>غیرفعال</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="297" />
+      <location filename="../../ui/pages/customers.py" line="306" />
       <source>Subscription: %1 to %2</source>
       <translation>اشتراک: از %1 تا %2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="303" />
+      <location filename="../../ui/pages/customers.py" line="312" />
       <source>Notes: %1</source>
       <translation>یادداشت: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="312" />
+      <location filename="../../ui/pages/customers.py" line="321" />
       <source>Notices sent (%1)</source>
       <translation>اطلاعیه‌های فرستاده (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="316" />
+      <location filename="../../ui/pages/customers.py" line="325" />
       <source>Reactivate</source>
       <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/customers.py" line="292" />
+      <location filename="../../ui/pages/customers.py" line="301" />
       <source>Extra billable: %1</source>
       <translation>ساعات مازاد: %1</translation>
     </message>

@@ -26,7 +26,7 @@ from console.customers import find_customer_by_contact
 from console.db import describe, unit_of_work
 from console.demo import FIXED_ANCHOR, build_demo
 from console.models import Customer
-from tests.ui.helpers import english_left
+from tests.ui.helpers import english_left, new_agent
 from ui.dialogs.customer_dialogs import AddressDialog, ContactDialog, CustomerDialog
 from ui.dialogs.import_customers import ImportCustomersDialog
 from ui.shell import build_shell
@@ -285,3 +285,23 @@ def test_issue12_a_refused_adjustment_keeps_the_dialog_open_with_the_reason_type
     assert dialog.minutes.value() == -package.balance
     dialog.reject()
     _idle(qtbot, ctx)
+
+
+@pytest.mark.parametrize(("role", "says"), [("supervisor", "«مشتری تازه…»"), ("agent", "سرپرست")])
+def test_a_new_office_without_customers_is_told_how_to_add_them(
+    open_page: Any, factory: sessionmaker[Session], role: str, says: str
+) -> None:
+    from console.calendar_store import seed_calendar
+    from ui.pages.customers import CustomersPage
+
+    with unit_of_work(factory) as s:
+        seed_calendar(s, FIXED_ANCHOR.date())
+    page = open_page(
+        CustomersPage,
+        new_agent(factory, role),
+        clock=FixedClock(FIXED_ANCHOR),
+        size=(1100, 700),
+        loaded=lambda p: p.ctx.runner.is_idle() and p.empty.isVisible(),
+    )
+    assert page.model.rowCount() == 0
+    assert "هنوز مشتری‌ای ثبت نشده است" in page.empty.text() and says in page.empty.text()

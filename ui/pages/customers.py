@@ -246,8 +246,17 @@ class CustomersPage(Page):
     def _show_rows(self, rows: list[CustomerRow]) -> None:
         self.model.set_rows(rows)
         searched = self.search.text().strip()
-        self.empty.setText(self.tr("No customer matches «%1».").replace("%1", searched) if searched else "")
-        self.empty.setVisible(not rows and bool(searched))
+        if searched:
+            note = self.tr("No customer matches «%1».").replace("%1", searched)
+        elif self.ctx.agent.is_supervisor:
+            note = self.tr(
+                "No customer yet. Add one with «New customer…», or bring in the office's list with «Import…»."
+            )
+        else:
+            note = self.tr("No customer yet: a supervisor adds them.")
+        self.empty.setText(note)
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(not rows)
         target = self._selected
         for n, row in enumerate(self.model.rows()):
             if row.id == target or (target is None and n == 0):
