@@ -37,11 +37,14 @@ def test_supervisor_changes_rounding_and_target(qtbot: QtBot, factory: sessionma
     page, ctx = _page(qtbot, factory, "supervisor")
     try:
         assert english_left(page) == []
+        assert not page.save_button.isEnabled() and not page.revert_button.isEnabled()  # nothing changed yet
         page.increment["phone"].setValue(15)
         page.minimum["phone"].setValue(15)
         page.sla_hours.setValue(4)
+        assert page.save_button.isEnabled() and page.revert_button.isEnabled()
         page.save_button.click()
         qtbot.waitUntil(ctx.runner.is_idle, timeout=10_000)
+        qtbot.waitUntil(lambda: not page.save_button.isEnabled(), timeout=10_000)  # reloaded: saved
         with unit_of_work(factory) as s:
             p = get_policies(s)
         assert p.rounding["phone"] == {"increment": 15, "minimum": 15} and p.sla_response_minutes == 240

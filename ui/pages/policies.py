@@ -110,8 +110,24 @@ class PoliciesPage(Page):
         self.read_only_note.setVisible(not editable)
         for box in (sla, rounding, timer):
             box.setEnabled(editable)
-        self.save_button.setEnabled(editable)
-        self.revert_button.setEnabled(editable)
+        self._editable = editable
+        self._stored: dict[str, Any] | None = None  # the policies as loaded: saving them again does nothing
+        for spin in (
+            self.sla_hours,
+            self.sla_minutes,
+            self.alert,
+            self.heartbeat,
+            *self.increment.values(),
+            *self.minimum.values(),
+        ):
+            spin.valueChanged.connect(lambda _v: self._update_buttons())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Save and discard only once something was changed (a supervisor's; agents only read)."""
+        changed = self._stored is not None and self.values() != self._stored
+        self.save_button.setEnabled(self._editable and changed)
+        self.revert_button.setEnabled(self._editable and changed)
 
     def refresh(self) -> None:
         self.load(get_policies, self._show)
@@ -125,6 +141,8 @@ class PoliciesPage(Page):
             rule = p.rounding.get(channel, {"increment": 1, "minimum": 0})
             self.increment[channel].setValue(int(rule["increment"]))
             self.minimum[channel].setValue(int(rule["minimum"]))
+        self._stored = self.values()
+        self._update_buttons()
 
     def values(self) -> dict[str, Any]:
         return {
