@@ -414,3 +414,39 @@ def test_issue17_a_database_without_the_schema_is_not_migrated_by_a_person(
     finally:
         with owner.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+def test_issue17_a_supervisor_imports_the_offices_files_signed_in_as_their_own_role(server: Server) -> None:
+    """The going-live import (customers, contacts, packages with what was used, an expired one's
+    forfeit) through the policies, as the supervisor's own login; an agent's is refused."""
+    from datetime import date
+    from pathlib import Path
+
+    from sqlalchemy import func, select
+
+    from console.customers.importing import apply_import, read_tables
+    from console.models import Customer, LedgerEntry, Package
+
+    samples = Path(__file__).resolve().parents[2] / "docs" / "samples"
+    tables = read_tables(sorted(samples.iterdir()))
+    today = date(2026, 12, 2)
+    ali = server.sign_in("p17_ali")
+    try:
+        with pytest.raises(PermissionDeniedError), unit_of_work(session_factory(ali.engine)) as s:
+            apply_import(s, actor_id=ali.agent.id, tables=tables, today=today)
+    finally:
+        ali.engine.dispose()
+    boss = server.sign_in("p17_boss")
+    try:
+        with unit_of_work(session_factory(boss.engine)) as s:
+            result = apply_import(s, actor_id=boss.agent.id, tables=tables, today=today)
+        assert result.applied, result.report
+        with unit_of_work(session_factory(boss.engine)) as s:
+            assert s.scalar(select(func.count()).select_from(Customer)) >= result.customers_created > 0
+            for p in s.scalars(select(Package)):
+                entries = s.scalar(
+                    select(func.sum(LedgerEntry.minutes)).where(LedgerEntry.package_id == p.id)
+                )
+                assert entries == s.scalar(select(Package.balance).where(Package.id == p.id))
+    finally:
+        boss.engine.dispose()
