@@ -106,37 +106,22 @@ def _ids(values: list[dict[str, Any] | None], keys: frozenset[str]) -> set[int]:
     return found
 
 
+def _name_map(session: Session, id_col: Any, name_col: Any, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(id_col, name_col).where(id_col.in_(ids))).tuples().all())
+
+
 def _names(
     session: Session, entries: list[tuple[dict[str, Any] | None, dict[str, Any] | None]]
 ) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     """The full names of the accounts, and the names of the customers and contacts, the values refer to."""
     sides = [side for pair in entries for side in pair]
-    agent_ids, customer_ids = _ids(sides, AGENT_KEYS), _ids(sides, CUSTOMER_KEYS)
-    contact_ids = _ids(sides, CONTACT_KEYS)
-    agents = (
-        dict(session.execute(select(Agent.id, Agent.full_name).where(Agent.id.in_(agent_ids))).tuples().all())
-        if agent_ids
-        else {}
+    return (
+        _name_map(session, Agent.id, Agent.full_name, _ids(sides, AGENT_KEYS)),
+        _name_map(session, Customer.id, Customer.name, _ids(sides, CUSTOMER_KEYS)),
+        _name_map(session, Contact.id, Contact.name, _ids(sides, CONTACT_KEYS)),
     )
-    customers = (
-        dict(
-            session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(customer_ids)))
-            .tuples()
-            .all()
-        )
-        if customer_ids
-        else {}
-    )
-    contacts = (
-        dict(
-            session.execute(select(Contact.id, Contact.name).where(Contact.id.in_(contact_ids)))
-            .tuples()
-            .all()
-        )
-        if contact_ids
-        else {}
-    )
-    return agents, customers, contacts
 
 
 def _text_filter(text: str) -> ColumnElement[bool]:
